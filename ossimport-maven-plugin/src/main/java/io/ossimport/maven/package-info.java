@@ -1,0 +1,2 @@
+/** Maven goals over the core API, for build pipelines. */
+package io.ossimport.maven;
