@@ -1,0 +1,2 @@
+/** Byte and object accounting shared by all worker threads: the throughput limit and counters. */
+package io.ossimport.core.accounting;

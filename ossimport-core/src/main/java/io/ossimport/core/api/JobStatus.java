@@ -1,0 +1,206 @@
+package io.ossimport.core.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A snapshot of one job as {@code stat} reports it: task counts per state, whether the scan has
+ * finished, object and byte totals, and the progress of each running task.
+ *
+ * <p>It is read from the job tree alone, so it is available whether or not the service runs. {@link
+ * StatReport} renders it in the original ossimport's text shape.
+ */
+public final class JobStatus {
+  private final String jobName;
+  private final JobState state;
+  private final long pendingTasks;
+  private final long dispatchedTasks;
+  private final long runningTasks;
+  private final long succeedTasks;
+  private final long failedTasks;
+  private final boolean scanFinished;
+  private final int round;
+  private final long totalObjects;
+  private final long totalBytes;
+  private final long doneObjects;
+  private final long doneBytes;
+  private final long skippedObjects;
+  private final long failedObjects;
+  private final List<TaskProgress> running;
+
+  private JobStatus(Builder b) {
+    this.jobName = b.jobName;
+    this.state = b.state;
+    this.pendingTasks = b.pendingTasks;
+    this.dispatchedTasks = b.dispatchedTasks;
+    this.runningTasks = b.runningTasks;
+    this.succeedTasks = b.succeedTasks;
+    this.failedTasks = b.failedTasks;
+    this.scanFinished = b.scanFinished;
+    this.round = b.round;
+    this.totalObjects = b.totalObjects;
+    this.totalBytes = b.totalBytes;
+    this.doneObjects = b.doneObjects;
+    this.doneBytes = b.doneBytes;
+    this.skippedObjects = b.skippedObjects;
+    this.failedObjects = b.failedObjects;
+    this.running = Collections.unmodifiableList(new ArrayList<TaskProgress>(b.running));
+  }
+
+  /** Starts a snapshot of the named job. */
+  public static Builder builder(String jobName, JobState state) {
+    return new Builder(jobName, state);
+  }
+
+  public String jobName() {
+    return jobName;
+  }
+
+  public JobState state() {
+    return state;
+  }
+
+  public long pendingTasks() {
+    return pendingTasks;
+  }
+
+  public long dispatchedTasks() {
+    return dispatchedTasks;
+  }
+
+  public long runningTasks() {
+    return runningTasks;
+  }
+
+  public long succeedTasks() {
+    return succeedTasks;
+  }
+
+  public long failedTasks() {
+    return failedTasks;
+  }
+
+  /** False while the master is still listing the source, and always in incremental mode. */
+  public boolean scanFinished() {
+    return scanFinished;
+  }
+
+  /** The scan round: 0 for the first pass, one more per incremental round. */
+  public int round() {
+    return round;
+  }
+
+  /** Objects listed so far (the total grows while the scan runs). */
+  public long totalObjects() {
+    return totalObjects;
+  }
+
+  public long totalBytes() {
+    return totalBytes;
+  }
+
+  /** Objects uploaded or skipped as already present. */
+  public long doneObjects() {
+    return doneObjects;
+  }
+
+  public long doneBytes() {
+    return doneBytes;
+  }
+
+  public long skippedObjects() {
+    return skippedObjects;
+  }
+
+  public long failedObjects() {
+    return failedObjects;
+  }
+
+  /** The running tasks' progress, in task id order. */
+  public List<TaskProgress> runningTaskProgress() {
+    return running;
+  }
+
+  @Override
+  public String toString() {
+    return "JobStatus{"
+        + jobName
+        + ", "
+        + state
+        + ", objects "
+        + doneObjects
+        + "/"
+        + totalObjects
+        + ", failed "
+        + failedObjects
+        + "}";
+  }
+
+  /** Builds a {@link JobStatus}; every count starts at zero. */
+  public static final class Builder {
+    private final String jobName;
+    private final JobState state;
+    private long pendingTasks;
+    private long dispatchedTasks;
+    private long runningTasks;
+    private long succeedTasks;
+    private long failedTasks;
+    private boolean scanFinished;
+    private int round;
+    private long totalObjects;
+    private long totalBytes;
+    private long doneObjects;
+    private long doneBytes;
+    private long skippedObjects;
+    private long failedObjects;
+    private final List<TaskProgress> running = new ArrayList<TaskProgress>();
+
+    private Builder(String jobName, JobState state) {
+      this.jobName = jobName;
+      this.state = state;
+    }
+
+    /** Task counts per state: pending, dispatched, running, succeeded, failed. */
+    public Builder tasks(long pending, long dispatched, long running, long succeed, long failed) {
+      this.pendingTasks = pending;
+      this.dispatchedTasks = dispatched;
+      this.runningTasks = running;
+      this.succeedTasks = succeed;
+      this.failedTasks = failed;
+      return this;
+    }
+
+    public Builder scan(boolean finished, int round) {
+      this.scanFinished = finished;
+      this.round = round;
+      return this;
+    }
+
+    /** Object and byte totals: listed, done (uploaded or skipped), skipped, failed. */
+    public Builder objects(
+        long totalObjects,
+        long totalBytes,
+        long doneObjects,
+        long doneBytes,
+        long skippedObjects,
+        long failedObjects) {
+      this.totalObjects = totalObjects;
+      this.totalBytes = totalBytes;
+      this.doneObjects = doneObjects;
+      this.doneBytes = doneBytes;
+      this.skippedObjects = skippedObjects;
+      this.failedObjects = failedObjects;
+      return this;
+    }
+
+    public Builder addRunning(TaskProgress progress) {
+      running.add(progress);
+      return this;
+    }
+
+    public JobStatus build() {
+      return new JobStatus(this);
+    }
+  }
+}

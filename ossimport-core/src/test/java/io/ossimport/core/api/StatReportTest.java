@@ -1,0 +1,65 @@
+package io.ossimport.core.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+
+class StatReportTest {
+
+  @Test
+  void textKeepsTheOriginalShapeSoPollersKeepWorking() {
+    JobStatus running =
+        JobStatus.builder("local_test", JobState.Running)
+            .tasks(0, 1, 1, 0, 0)
+            .scan(true, 0)
+            .addRunning(
+                new TaskProgress(
+                    "8528637A126676A4FD0D2F981ED5E0EF_1544176618182", 0, 191048, 1, 42))
+            .build();
+
+    String expected =
+        "-------------- job stats ---------------\n"
+            + "---------------- job stat ------------------\n"
+            + "JobName:local_test\n"
+            + "JobState:Running\n"
+            + "PendingTasks:0\n"
+            + "DispatchedTasks:1\n"
+            + "RunningTasks:1\n"
+            + "SucceedTasks:0\n"
+            + "FailedTasks:0\n"
+            + "ScanFinished:true\n"
+            + "RunningTasks Progress:\n"
+            + "8528637A126676A4FD0D2F981ED5E0EF_1544176618182:0/191048 1/42\n"
+            + "----------------------------------------\n";
+    assertEquals(expected, StatReport.text(Collections.singletonList(running)));
+  }
+
+  @Test
+  void textSaysSoWhenThereIsNoJob() {
+    assertEquals(
+        "no jobs is running or finished.\n", StatReport.text(Collections.<JobStatus>emptyList()));
+  }
+
+  @Test
+  void jsonLinesCarryEveryCountAndEscapeTheName() {
+    JobStatus a =
+        JobStatus.builder("job_\"a\"", JobState.Failed)
+            .tasks(1, 2, 3, 4, 5)
+            .scan(false, 2)
+            .objects(100, 1000, 90, 900, 10, 7)
+            .build();
+    JobStatus b = JobStatus.builder("job_b", JobState.Succeed).scan(true, 0).build();
+
+    String[] lines = StatReport.jsonLines(Arrays.asList(a, b)).split("\n");
+
+    assertEquals(2, lines.length);
+    assertTrue(lines[0].startsWith("{\"jobName\":\"job_\\\"a\\\"\",\"state\":\"Failed\""));
+    assertTrue(lines[0].contains("\"pendingTasks\":1,\"dispatchedTasks\":2,\"runningTasks\":3"));
+    assertTrue(lines[0].contains("\"scanFinished\":false,\"round\":2"));
+    assertTrue(lines[0].contains("\"skippedObjects\":10,\"failedObjects\":7,\"running\":[]"));
+    assertTrue(lines[1].contains("\"state\":\"Succeed\""));
+  }
+}
