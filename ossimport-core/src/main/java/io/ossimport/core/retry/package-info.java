@@ -1,0 +1,2 @@
+/** When and how long to wait before trying an object again. */
+package io.ossimport.core.retry;
