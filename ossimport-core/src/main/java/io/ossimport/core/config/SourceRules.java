@@ -27,16 +27,18 @@ final class SourceRules {
       new EnumMap<SourceType, String>(SourceType.class);
 
   static {
-    DOMAIN_EXAMPLES.put(SourceType.OSS, "srcDomain=http://oss-cn-hangzhou-internal.aliyuncs.com");
-    DOMAIN_EXAMPLES.put(SourceType.S3, "srcDomain=http://s3.us-east-1.amazonaws.com");
+    DOMAIN_EXAMPLES.put(
+        SourceType.OSS, "e.g. srcDomain=http://oss-cn-hangzhou-internal.aliyuncs.com");
+    DOMAIN_EXAMPLES.put(SourceType.S3, "e.g. srcDomain=http://s3.us-east-1.amazonaws.com");
     DOMAIN_EXAMPLES.put(
         SourceType.QINIU,
-        "the bucket's domain from the Qiniu console, e.g. srcDomain=http://mybucket.u.qiniudn.com");
-    DOMAIN_EXAMPLES.put(SourceType.BOS, "srcDomain=http://bj.bcebos.com");
-    DOMAIN_EXAMPLES.put(SourceType.KS3, "srcDomain=http://ks3-cn-beijing.ksyun.com");
+        "use the bucket's domain from the Qiniu console, e.g."
+            + " srcDomain=http://mybucket.u.qiniudn.com");
+    DOMAIN_EXAMPLES.put(SourceType.BOS, "e.g. srcDomain=http://bj.bcebos.com");
+    DOMAIN_EXAMPLES.put(SourceType.KS3, "e.g. srcDomain=http://ks3-cn-beijing.ksyun.com");
     DOMAIN_EXAMPLES.put(
         SourceType.AZURE,
-        "the connection string's EndpointSuffix, e.g. srcDomain=core.chinacloudapi.cn");
+        "use the connection string's EndpointSuffix, e.g. srcDomain=core.chinacloudapi.cn");
   }
 
   private SourceRules() {}
@@ -122,7 +124,7 @@ final class SourceRules {
     checkSourceBucket(v, type, azure ? "the container name" : "the source bucket name", of);
     if (type != SourceType.COS) {
       if (!v.isSet(SRC_DOMAIN)) {
-        v.missing(SRC_DOMAIN, "it is required" + of + ": " + DOMAIN_EXAMPLES.get(type));
+        v.missing(SRC_DOMAIN, "it is required" + of + "; " + DOMAIN_EXAMPLES.get(type));
       } else if (type == SourceType.OSS) {
         String bucket = v.allValid(SRC_BUCKET) ? v.text(SRC_BUCKET) : "";
         report(
@@ -147,13 +149,13 @@ final class SourceRules {
 
   private static void requireSet(ConfigValues v, ConfigKey key, String what, String of) {
     if (!v.isSet(key)) {
-      v.missing(key, "it is required" + of + ": set " + key.name() + "=<" + what + ">");
+      v.missing(key, "it is required" + of + "; set " + key.name() + "=<" + what + ">");
     }
   }
 
   private static void checkSourceBucket(ConfigValues v, SourceType type, String what, String of) {
     if (!v.isSet(SRC_BUCKET)) {
-      v.missing(SRC_BUCKET, "it is required" + of + ": set srcBucket=<" + what + ">");
+      v.missing(SRC_BUCKET, "it is required" + of + "; set srcBucket=<" + what + ">");
       return;
     }
     String bucket = v.text(SRC_BUCKET);
