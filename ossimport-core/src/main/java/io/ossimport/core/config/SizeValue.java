@@ -40,7 +40,8 @@ public final class SizeValue implements Comparable<SizeValue> {
       throw new IllegalArgumentException(
           "not a size: '" + text + "' (write bytes or a whole number with k, m or g)");
     }
-    int shift = 10 * (UNITS.indexOf(m.group(2)) + 1);
+    String unit = m.group(2);
+    int shift = unit.isEmpty() ? 0 : 10 * (UNITS.indexOf(unit) + 1);
     String digits = m.group(1);
     long number;
     try {
