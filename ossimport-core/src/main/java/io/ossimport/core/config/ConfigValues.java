@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The typed values of one load, with what the rule classes need to report on them: every key of the
@@ -100,8 +101,15 @@ final class ConfigValues {
     if (entry == null) {
       return null;
     }
-    return key.isSecret() ? Secret.MASK : entry.value();
+    return key.isSecret() ? Secret.MASK : maskUrlPassword(entry.value());
   }
+
+  /** {@code https://user:pw@host} shows as {@code https://user:****@host}: a URL may hold one. */
+  static String maskUrlPassword(String value) {
+    return URL_PASSWORD.matcher(value).replaceAll("$1" + Secret.MASK + "@");
+  }
+
+  private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:]*:)[^/@]*@");
 
   /** Reports a problem with the key's value; the key then counts as invalid. */
   void problem(ConfigKey key, String message, String fix) {

@@ -2,6 +2,8 @@ package io.ossimport.core.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,20 +73,20 @@ final class OssNames {
 
   /**
    * Checks an OSS endpoint: an http(s) URL with a host (and optional port), nothing else, and no
-   * bucket name in the host. {@code bucket} may be empty when unknown or invalid.
+   * bucket name in the host. {@code bucket} may be empty when unknown or invalid. Every mistake
+   * found is named, and the fix is the endpoint with all of them corrected.
    */
   static Issue endpointIssue(String key, String endpoint, String bucket, String bucketKey) {
     String example = "e.g. " + key + "=" + EXAMPLE_ENDPOINT;
-    if (!endpoint.contains("://")) {
-      Issue rest = endpointIssue(key, "https://" + endpoint, bucket, bucketKey);
-      return rest == null
-          ? new Issue(
-              "must start with http:// or https://", "write " + key + "=https://" + endpoint)
-          : new Issue("must start with http:// or https://, and " + rest.message, rest.fix);
+    List<String> mistakes = new ArrayList<String>();
+    String url = endpoint;
+    if (!url.contains("://")) {
+      mistakes.add("must start with http:// or https://");
+      url = "https://" + url;
     }
     URI uri;
     try {
-      uri = new URI(endpoint);
+      uri = new URI(url);
     } catch (URISyntaxException e) {
       return new Issue("is not a valid URL", example);
     }
@@ -96,38 +98,39 @@ final class OssNames {
     if (host == null || host.isEmpty()) {
       return new Issue("has no valid host name", example);
     }
-    String hostAndPort = host + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
-    String bare = scheme + "://" + hostAndPort;
+    String port = uri.getPort() >= 0 ? ":" + uri.getPort() : "";
     if (uri.getRawUserInfo() != null) {
-      return new Issue("must not contain a user name or password", "write " + key + "=" + bare);
+      mistakes.add("must not contain a user name or password");
     }
-    boolean hasPath = uri.getRawPath() != null && !uri.getRawPath().isEmpty();
-    if ((hasPath && !uri.getRawPath().equals("/"))
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    if (!(path.isEmpty() || path.equals("/"))
         || uri.getRawQuery() != null
         || uri.getRawFragment() != null) {
-      return new Issue(
-          "must be only http(s)://host[:port], without a path or query",
-          "write " + key + "=" + bare);
+      mistakes.add("must be only http(s)://host[:port], without a path or query");
     }
-    String lowerHost = host.toLowerCase(Locale.ROOT);
-    if (!bucket.isEmpty() && lowerHost.startsWith(bucket + ".")) {
-      String rest = hostAndPort.substring(bucket.length() + 1);
-      return bucketInHost(key, scheme, rest, bucket, bucketKey);
+    String hostBucket = bucketInHost(host.toLowerCase(Locale.ROOT), bucket);
+    String fix = "";
+    if (hostBucket != null) {
+      mistakes.add(
+          "the host starts with the bucket name '"
+              + hostBucket
+              + ".' (OSS then answers InvalidBucketName)");
+      host = host.substring(hostBucket.length() + 1);
+      fix = " and " + bucketKey + "=" + hostBucket;
     }
-    Matcher m = BUCKET_STYLE_HOST.matcher(lowerHost);
-    if (m.matches() && !m.group(1).startsWith("oss-")) {
-      String rest = m.group(2) + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
-      return bucketInHost(key, scheme, rest, m.group(1), bucketKey);
+    if (mistakes.isEmpty()) {
+      return null;
     }
-    return null;
+    return new Issue(
+        String.join(", and ", mistakes), "write " + key + "=" + scheme + "://" + host + port + fix);
   }
 
-  private static Issue bucketInHost(
-      String key, String scheme, String rest, String bucket, String bucketKey) {
-    return new Issue(
-        "the host starts with the bucket name '"
-            + bucket
-            + ".' (OSS then answers InvalidBucketName)",
-        "write " + key + "=" + scheme + "://" + rest + " and " + bucketKey + "=" + bucket);
+  /** The bucket name the host starts with, or {@code null}. */
+  private static String bucketInHost(String host, String bucket) {
+    if (!bucket.isEmpty() && host.startsWith(bucket + ".")) {
+      return bucket;
+    }
+    Matcher m = BUCKET_STYLE_HOST.matcher(host);
+    return m.matches() && !m.group(1).startsWith("oss-") ? m.group(1) : null;
   }
 }

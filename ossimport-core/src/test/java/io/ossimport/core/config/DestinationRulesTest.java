@@ -140,6 +140,16 @@ class DestinationRulesTest {
   }
 
   @Test
+  void destDomainMustNotCarryCredentialsAndTheirPasswordIsNotShown() {
+    assertProblem(
+        "conf/local_job.cfg: destDomain='http://admin:****@oss-cn-hangzhou.aliyuncs.com/x': must"
+            + " not contain a user name or password, and must be only http(s)://host[:port],"
+            + " without a path or query; write destDomain=http://oss-cn-hangzhou.aliyuncs.com",
+        "destDomain",
+        "http://admin:hunter2@oss-cn-hangzhou.aliyuncs.com/x");
+  }
+
+  @Test
   void destDomainMayBeALocalEmulatorWithAPort() throws Exception {
     assertAccepted("destDomain", "http://127.0.0.1:9000");
     assertAccepted("destDomain", "https://oss-cn-hangzhou.aliyuncs.com/");
