@@ -48,6 +48,26 @@ final class ConfigNotice {
     return new Object[] {file, line, key, value, message, fix};
   }
 
+  /** Control characters as escapes, so that a notice stays on one line. */
+  private static String printable(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder(file);
@@ -58,7 +78,7 @@ final class ConfigNotice {
     if (!key.isEmpty()) {
       out.append(key);
       if (value != null) {
-        out.append("='").append(value).append('\'');
+        out.append("='").append(printable(value)).append('\'');
       }
       out.append(": ");
     }

@@ -36,10 +36,10 @@ class DestinationRulesTest {
   @Test
   void destPrefixMustNotHoldControlCharacters() {
     assertProblem(
-        "conf/local_job.cfg: destPrefix='docs\t/': must not contain control characters such as"
-            + " tabs or line breaks; remove them",
+        "conf/local_job.cfg: destPrefix='docs\\t/\\n': must not contain control characters such"
+            + " as tabs or line breaks; remove them",
         "destPrefix",
-        "docs\t/");
+        "docs\t/\n");
   }
 
   @Test
