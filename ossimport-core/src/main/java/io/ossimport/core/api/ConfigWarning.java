@@ -1,0 +1,74 @@
+package io.ossimport.core.api;
+
+/**
+ * Something in a configuration that works but is probably not what the user meant: an unknown key
+ * (with the closest known name), a deprecated key, a duplicate line, a value that is allowed but
+ * discouraged.
+ *
+ * <p>Immutable; never carries a secret (secret values are shown as {@code ****}). {@link
+ * #toString()} renders one line in the same shape as {@link ConfigProblem}.
+ */
+public final class ConfigWarning {
+  private final ConfigNotice notice;
+
+  /**
+   * Creates a warning.
+   *
+   * @param file where the key was found (a file path as given, or a label)
+   * @param line 1-based line in {@code file}, or 0 when unknown
+   * @param key the key concerned
+   * @param value the value as written, already masked when secret, or {@code null} to omit it
+   * @param message what is suspicious
+   * @param advice what to do about it
+   */
+  public ConfigWarning(
+      String file, int line, String key, String value, String message, String advice) {
+    this.notice = new ConfigNotice(file, line, key, value, message, advice);
+  }
+
+  /** Where the key was found. */
+  public String file() {
+    return notice.file;
+  }
+
+  /** The 1-based line in {@link #file()}, or 0 when unknown. */
+  public int line() {
+    return notice.line;
+  }
+
+  /** The key concerned. */
+  public String key() {
+    return notice.key;
+  }
+
+  /** The value as written ({@code ****} for a secret), or {@code null} when not shown. */
+  public String value() {
+    return notice.value;
+  }
+
+  /** What is suspicious. */
+  public String message() {
+    return notice.message;
+  }
+
+  /** What to do about it. */
+  public String advice() {
+    return notice.fix;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ConfigWarning && ((ConfigWarning) o).notice.equals(notice);
+  }
+
+  @Override
+  public int hashCode() {
+    return notice.hashCode();
+  }
+
+  /** One readable line: {@code file[:line]: key[='value']: message; advice}. */
+  @Override
+  public String toString() {
+    return notice.toString();
+  }
+}

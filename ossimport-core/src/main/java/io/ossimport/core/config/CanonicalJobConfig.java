@@ -1,0 +1,192 @@
+package io.ossimport.core.config;
+
+import io.ossimport.core.api.ConfigurationException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The canonical text of an effective job configuration, frozen into the job tree at submit so that
+ * a job keeps running with the configuration it was submitted with, and its digest for the JOB
+ * record.
+ *
+ * <p>Format: a header line, then one {@code key=value} line per key of the catalogue, sorted by
+ * key, LF line ends, UTF-8. Values are written canonically (sizes as {@code 150m}, booleans in
+ * lower case) and escaped so that any string survives: {@code \\}, {@code \n}, {@code \r}, {@code
+ * \t}, and {@code \}{@code uXXXX} for other control characters, unpaired surrogates and blanks at
+ * either end. {@code =} and {@code #} need no escape: a line splits at its first {@code =} and only
+ * lines starting with {@code #} are comments.
+ *
+ * <p>The text includes secrets, because the job needs them to run; the job tree writes it
+ * owner-only. The digest covers only the non-secret lines, so rotating a key does not change it.
+ */
+public final class CanonicalJobConfig {
+  /** First line of the text; names the format version. */
+  public static final String HEADER =
+      "# ossimport job configuration, canonical format 1 (holds secrets: keep owner-only)";
+
+  private CanonicalJobConfig() {}
+
+  /** The canonical text, secrets included. */
+  public static String write(JobConfig config) {
+    return HEADER + "\n" + lines(config, true);
+  }
+
+  /** The non-secret canonical lines ({@link JobConfig#describe()}). */
+  static String describe(JobConfig config) {
+    return lines(config, false);
+  }
+
+  /** Lower-case hex SHA-256 of the canonical lines without secrets. */
+  public static String digest(JobConfig config) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] hash = sha.digest(describe(config).getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder(hash.length * 2);
+      for (byte b : hash) {
+        hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /**
+   * Reads canonical text back and validates it as a job file would be (without the environment: the
+   * text holds the effective credentials).
+   *
+   * @param label how problems name the text, e.g. the frozen file's path
+   */
+  public static JobConfig read(String text, String label) throws ConfigurationException {
+    Findings findings = new Findings();
+    ConfigInputs inputs = new ConfigInputs(JobKeys.CATALOGUE, SysKeys.CATALOGUE, findings);
+    int order = inputs.nextInput(label);
+    String[] lines = text.split("\n", -1);
+    if (lines.length == 0 || !lines[0].equals(HEADER)) {
+      findings.problem(
+          new Origin(label, 1, order),
+          "",
+          null,
+          "is not an ossimport canonical job configuration (format 1)",
+          "submit the job again from its local_job.cfg");
+      findings.throwIfProblems();
+    }
+    List<RawEntry> entries = new ArrayList<RawEntry>();
+    for (int i = 1; i < lines.length; i++) {
+      String line = lines[i];
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      Origin origin = new Origin(label, i + 1, order);
+      int equals = line.indexOf('=');
+      String key = equals < 0 ? "" : line.substring(0, equals);
+      try {
+        if (equals < 0) {
+          throw new IllegalArgumentException("no '='");
+        }
+        entries.add(new RawEntry(key, unescape(line.substring(equals + 1)), origin));
+      } catch (IllegalArgumentException e) {
+        findings.problem(
+            origin,
+            key,
+            null,
+            "this line is damaged (" + e.getMessage() + ")",
+            "submit the job again");
+      }
+    }
+    inputs.addEntries(label, entries);
+    return JobConfigLoader.validate(inputs, findings, Collections.<String, String>emptyMap())
+        .config();
+  }
+
+  private static String lines(JobConfig config, boolean withSecrets) {
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, Object> e : config.values().entrySet()) {
+      if (e.getValue() instanceof Secret && !withSecrets) {
+        continue;
+      }
+      out.append(e.getKey()).append('=').append(escape(format(e.getValue()))).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String format(Object value) {
+    return value instanceof Secret ? ((Secret) value).reveal() : String.valueOf(value);
+  }
+
+  static String escape(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean atEdge = i == 0 || i == s.length() - 1;
+      if (c == '\\') {
+        out.append("\\\\");
+      } else if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else if (Character.isISOControl(c)
+          || c == '\u2028'
+          || c == '\u2029'
+          || isUnpairedSurrogate(s, i)
+          || (atEdge && ConfigFileParser.isBlank(c))) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isUnpairedSurrogate(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+    }
+    return false;
+  }
+
+  static String unescape(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      if (++i >= s.length()) {
+        throw new IllegalArgumentException("a lone '\\' at the end");
+      }
+      char e = s.charAt(i);
+      if (e == '\\') {
+        out.append('\\');
+      } else if (e == 'n') {
+        out.append('\n');
+      } else if (e == 'r') {
+        out.append('\r');
+      } else if (e == 't') {
+        out.append('\t');
+      } else if (e == 'u' && i + 4 < s.length() && isHex(s.substring(i + 1, i + 5))) {
+        out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+        i += 4;
+      } else {
+        throw new IllegalArgumentException("an unknown escape after '\\'");
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isHex(String s) {
+    return s.matches("[0-9a-fA-F]{4}");
+  }
+}

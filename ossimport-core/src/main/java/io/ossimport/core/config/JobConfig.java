@@ -1,0 +1,238 @@
+package io.ossimport.core.config;
+
+import static io.ossimport.core.config.JobKeys.APP_ID;
+import static io.ossimport.core.config.JobKeys.AUDIT_MODE;
+import static io.ossimport.core.config.JobKeys.CDN_DOMAIN;
+import static io.ossimport.core.config.JobKeys.DEST_ACCESS_KEY;
+import static io.ossimport.core.config.JobKeys.DEST_BUCKET;
+import static io.ossimport.core.config.JobKeys.DEST_DOMAIN;
+import static io.ossimport.core.config.JobKeys.DEST_PREFIX;
+import static io.ossimport.core.config.JobKeys.DEST_SECRET_KEY;
+import static io.ossimport.core.config.JobKeys.GET_OBJECT_META_MODE;
+import static io.ossimport.core.config.JobKeys.HTTP_LIST_FILE_PATH;
+import static io.ossimport.core.config.JobKeys.HTTP_PREFIX_COLUMN;
+import static io.ossimport.core.config.JobKeys.IMPORT_SINCE;
+import static io.ossimport.core.config.JobKeys.INCREMENTAL_MODE_INTERVAL;
+import static io.ossimport.core.config.JobKeys.IS_ALLOW_SYMBOLIC_LINK;
+import static io.ossimport.core.config.JobKeys.IS_AUDIT_AFTER_IMPORT;
+import static io.ossimport.core.config.JobKeys.IS_DOWNLOAD_FROM_CDN;
+import static io.ossimport.core.config.JobKeys.IS_INCREMENTAL;
+import static io.ossimport.core.config.JobKeys.IS_SERVER_SIDE_ENCRYPTION;
+import static io.ossimport.core.config.JobKeys.IS_SKIP_EXIST_FILE;
+import static io.ossimport.core.config.JobKeys.JOB_NAME;
+import static io.ossimport.core.config.JobKeys.JOB_TYPE;
+import static io.ossimport.core.config.JobKeys.LAST_MODIFY;
+import static io.ossimport.core.config.JobKeys.MAX_MULTI_THREAD_SCAN_DEPTH;
+import static io.ossimport.core.config.JobKeys.MULTIPART_UPLOAD_PART_SIZE;
+import static io.ossimport.core.config.JobKeys.MULTIPART_UPLOAD_THRESHOLD;
+import static io.ossimport.core.config.JobKeys.RELATIVE_PATH_COLUMN;
+import static io.ossimport.core.config.JobKeys.SCAN_THREAD_COUNT;
+import static io.ossimport.core.config.JobKeys.SRC_ACCESS_KEY;
+import static io.ossimport.core.config.JobKeys.SRC_BUCKET;
+import static io.ossimport.core.config.JobKeys.SRC_DOMAIN;
+import static io.ossimport.core.config.JobKeys.SRC_PREFIX;
+import static io.ossimport.core.config.JobKeys.SRC_SECRET_KEY;
+import static io.ossimport.core.config.JobKeys.SRC_TYPE;
+import static io.ossimport.core.config.JobKeys.TASK_OBJECT_COUNT_LIMIT;
+import static io.ossimport.core.config.JobKeys.TASK_OBJECT_SIZE_LIMIT;
+import static io.ossimport.core.config.JobKeys.UPLOAD_THREAD_NUM_PER_LARGE_FILE;
+
+import java.util.SortedMap;
+
+/**
+ * The effective, validated job configuration ({@code local_job.cfg}): every key has a value,
+ * defaults filled in. Immutable. Its {@link #toString()} and {@link #describe()} leave out every
+ * secret; {@link CanonicalJobConfig} writes it out with secrets for the owner-only job tree.
+ */
+public final class JobConfig {
+  private final TypedValues values;
+
+  JobConfig(SortedMap<String, Object> values) {
+    this.values = new TypedValues(JobKeys.CATALOGUE, values);
+  }
+
+  public String jobName() {
+    return values.text(JOB_NAME);
+  }
+
+  public JobType jobType() {
+    return JobType.fromConfigValue(values.text(JOB_TYPE));
+  }
+
+  public boolean isIncremental() {
+    return values.flag(IS_INCREMENTAL);
+  }
+
+  /** Seconds between incremental rescans. */
+  public long incrementalModeIntervalSeconds() {
+    return values.number(INCREMENTAL_MODE_INTERVAL);
+  }
+
+  /** Unix seconds; only objects modified later are imported; 0 = all. */
+  public long importSince() {
+    return values.number(IMPORT_SINCE);
+  }
+
+  /** Unix seconds; files modified later are not verified; 0 = verify all. */
+  public long lastModify() {
+    return values.number(LAST_MODIFY);
+  }
+
+  public boolean isSkipExistFile() {
+    return values.flag(IS_SKIP_EXIST_FILE);
+  }
+
+  public SourceType srcType() {
+    return SourceType.fromConfigValue(values.text(SRC_TYPE));
+  }
+
+  public String srcAccessKey() {
+    return values.text(SRC_ACCESS_KEY);
+  }
+
+  public Secret srcSecretKey() {
+    return values.secret(SRC_SECRET_KEY);
+  }
+
+  public String srcDomain() {
+    return values.text(SRC_DOMAIN);
+  }
+
+  public String srcBucket() {
+    return values.text(SRC_BUCKET);
+  }
+
+  /** For local: the absolute directory with its trailing separator; else a key prefix. */
+  public String srcPrefix() {
+    return values.text(SRC_PREFIX);
+  }
+
+  /** The effective AccessKey id (from the file, the overrides or OSS_ACCESS_KEY_ID). */
+  public String destAccessKey() {
+    return values.text(DEST_ACCESS_KEY);
+  }
+
+  /** The effective AccessKey secret (from the file, the overrides or OSS_ACCESS_KEY_SECRET). */
+  public Secret destSecretKey() {
+    return values.secret(DEST_SECRET_KEY);
+  }
+
+  public String destDomain() {
+    return values.text(DEST_DOMAIN);
+  }
+
+  public String destBucket() {
+    return values.text(DEST_BUCKET);
+  }
+
+  public String destPrefix() {
+    return values.text(DEST_PREFIX);
+  }
+
+  public int taskObjectCountLimit() {
+    return values.integer(TASK_OBJECT_COUNT_LIMIT);
+  }
+
+  /** Bytes. */
+  public long taskObjectSizeLimit() {
+    return values.bytes(TASK_OBJECT_SIZE_LIMIT);
+  }
+
+  public int scanThreadCount() {
+    return values.integer(SCAN_THREAD_COUNT);
+  }
+
+  public int maxMultiThreadScanDepth() {
+    return values.integer(MAX_MULTI_THREAD_SCAN_DEPTH);
+  }
+
+  /** Bytes; larger files use multipart upload. */
+  public long multipartUploadThreshold() {
+    return values.bytes(MULTIPART_UPLOAD_THRESHOLD);
+  }
+
+  /** Bytes per part. */
+  public long multipartUploadPartSize() {
+    return values.bytes(MULTIPART_UPLOAD_PART_SIZE);
+  }
+
+  public int uploadThreadNumPerLargeFile() {
+    return values.integer(UPLOAD_THREAD_NUM_PER_LARGE_FILE);
+  }
+
+  public boolean isServerSideEncryption() {
+    return values.flag(IS_SERVER_SIDE_ENCRYPTION);
+  }
+
+  public boolean isAllowSymbolicLink() {
+    return values.flag(IS_ALLOW_SYMBOLIC_LINK);
+  }
+
+  public boolean isAuditAfterImport() {
+    return values.flag(IS_AUDIT_AFTER_IMPORT);
+  }
+
+  public AuditMode auditMode() {
+    return AuditMode.fromConfigValue(values.text(AUDIT_MODE));
+  }
+
+  public long appId() {
+    return values.number(APP_ID);
+  }
+
+  public boolean isDownloadFromCdn() {
+    return values.flag(IS_DOWNLOAD_FROM_CDN);
+  }
+
+  public String cdnDomain() {
+    return values.text(CDN_DOMAIN);
+  }
+
+  public ObjectMetaMode getObjectMetaMode() {
+    return ObjectMetaMode.fromConfigValue(values.text(GET_OBJECT_META_MODE));
+  }
+
+  public String httpListFilePath() {
+    return values.text(HTTP_LIST_FILE_PATH);
+  }
+
+  /** 1-based. */
+  public int httpPrefixColumn() {
+    return values.integer(HTTP_PREFIX_COLUMN);
+  }
+
+  /** 1-based. */
+  public int relativePathColumn() {
+    return values.integer(RELATIVE_PATH_COLUMN);
+  }
+
+  /** The typed value of any job key (String, Secret, Boolean, Long or SizeValue). */
+  public Object value(ConfigKey key) {
+    return values.get(key);
+  }
+
+  /** The canonical {@code key=value} lines of every non-secret key, sorted by key. */
+  public String describe() {
+    return CanonicalJobConfig.describe(this);
+  }
+
+  SortedMap<String, Object> values() {
+    return values.all();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof JobConfig && ((JobConfig) o).values.equals(values);
+  }
+
+  @Override
+  public int hashCode() {
+    return values.hashCode();
+  }
+
+  /** The non-secret values on one line; secrets are left out. */
+  @Override
+  public String toString() {
+    return "JobConfig" + values;
+  }
+}

@@ -1,0 +1,83 @@
+package io.ossimport.core.config;
+
+import io.ossimport.core.api.ConfigurationException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Loads and validates a job configuration ({@code local_job.cfg}) from a file, from inline
+ * parameters (the Maven plugin and the Ant task), or from a file overridden by inline parameters.
+ * Every problem is collected and thrown together.
+ *
+ * <p>The environment is a parameter (not {@link System#getenv()}) so that tests can inject it:
+ * empty {@code destAccessKey} and {@code destSecretKey} are taken from {@code OSS_ACCESS_KEY_ID}
+ * and {@code OSS_ACCESS_KEY_SECRET}.
+ */
+public final class JobConfigLoader {
+  private final Map<String, String> environment;
+
+  /** A loader that reads credentials from {@code environment} when the file has none. */
+  public JobConfigLoader(Map<String, String> environment) {
+    this.environment = Collections.unmodifiableMap(new LinkedHashMap<String, String>(environment));
+  }
+
+  /** A loader over this process's environment. */
+  public static JobConfigLoader withSystemEnvironment() {
+    return new JobConfigLoader(System.getenv());
+  }
+
+  /** Loads a job file. Problems name the file as {@code file.toString()} shows it. */
+  public LoadedConfig<JobConfig> load(Path file) throws ConfigurationException {
+    return load(file, Collections.<String, String>emptyMap(), "");
+  }
+
+  /**
+   * Loads a job file, then applies inline keys over it.
+   *
+   * @param overrides key to value; a key here replaces the file's (values are taken as given)
+   * @param overridesLabel how problems name the overrides, e.g. {@code pom.xml <configuration>}
+   */
+  public LoadedConfig<JobConfig> load(
+      Path file, Map<String, String> overrides, String overridesLabel)
+      throws ConfigurationException {
+    Findings findings = new Findings();
+    ConfigInputs inputs = new ConfigInputs(JobKeys.CATALOGUE, SysKeys.CATALOGUE, findings);
+    if (!inputs.addFile(file)) {
+      findings.throwIfProblems();
+    }
+    if (!overrides.isEmpty()) {
+      inputs.addMap(overrides, overridesLabel);
+    }
+    return validate(inputs, findings, environment);
+  }
+
+  /**
+   * Loads a job from inline keys only (no file).
+   *
+   * @param label how problems name the source of the keys
+   */
+  public LoadedConfig<JobConfig> load(Map<String, String> keys, String label)
+      throws ConfigurationException {
+    Findings findings = new Findings();
+    ConfigInputs inputs = new ConfigInputs(JobKeys.CATALOGUE, SysKeys.CATALOGUE, findings);
+    inputs.addMap(keys, label);
+    return validate(inputs, findings, environment);
+  }
+
+  /** Resolves, types and checks gathered inputs; shared with {@link CanonicalJobConfig}. */
+  static LoadedConfig<JobConfig> validate(
+      ConfigInputs inputs, Findings findings, Map<String, String> environment)
+      throws ConfigurationException {
+    ConfigInputs.Resolved resolved = inputs.resolve();
+    DestinationRules.fillCredentialsFromEnvironment(inputs, resolved, environment);
+    ConfigValues values = new ConfigValues(JobKeys.CATALOGUE, resolved, findings);
+    JobControlRules.check(values);
+    SourceRules.check(values);
+    DestinationRules.check(values);
+    TransferRules.check(values);
+    findings.throwIfProblems();
+    return new LoadedConfig<JobConfig>(new JobConfig(values.snapshot()), findings.warnings());
+  }
+}

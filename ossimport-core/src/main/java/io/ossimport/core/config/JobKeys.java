@@ -1,0 +1,467 @@
+package io.ossimport.core.config;
+
+import static io.ossimport.core.config.ConfigKey.key;
+import static io.ossimport.core.config.ValueType.BOOLEAN;
+import static io.ossimport.core.config.ValueType.CHOICE;
+import static io.ossimport.core.config.ValueType.INTEGER;
+import static io.ossimport.core.config.ValueType.SECRET;
+import static io.ossimport.core.config.ValueType.SIZE;
+import static io.ossimport.core.config.ValueType.TEXT;
+
+import java.util.Arrays;
+
+/**
+ * The catalogue of job keys ({@code conf/local_job.cfg}, distributed {@code conf/job.cfg}): names,
+ * defaults and meanings of the original ossimport 2.x (reference {@code ossimport.md} §2.2), with
+ * the rules this implementation checks.
+ */
+public final class JobKeys {
+  private static final String CONTROL = "Job control";
+  private static final String SOURCE = "Source";
+  private static final String DEST = "Destination";
+  private static final String SPLIT = "Splitting and scanning";
+  private static final String UPLOAD = "Upload behaviour";
+  private static final String VERIFY = "Verification";
+  private static final String SPECIFIC = "Source-specific keys";
+  private static final String TUNNEL = "Express Connect (recognised, not supported)";
+
+  private static final long KB = 1024L;
+  private static final long MB = KB * 1024;
+  private static final long GB = MB * 1024;
+  private static final int INT_MAX = Integer.MAX_VALUE;
+
+  public static final ConfigKey JOB_NAME =
+      key("jobName", TEXT)
+          .group(CONTROL)
+          .defaultValue("local_test")
+          .pattern("[a-zA-Z0-9_-]{4,128}", "4 to 128 letters, digits, '_' or '-'")
+          .describe("Unique job id. The standalone scripts of the original always use local_test.")
+          .rule("Pattern [a-zA-Z0-9_-]{4,128}.")
+          .reference("§2.2 Job control [C, S1, S3, S4, S10]")
+          .build();
+  public static final ConfigKey JOB_TYPE =
+      key("jobType", CHOICE)
+          .group(CONTROL)
+          .defaultValue("import")
+          .choices("import", "audit")
+          .describe("import = migrate (and verify if isAuditAfterImport); audit = only compare.")
+          .rule("import or audit, case-sensitive.")
+          .reference("§2.2 Job control [C, S3, S8]")
+          .build();
+  public static final ConfigKey IS_INCREMENTAL =
+      key("isIncremental", BOOLEAN)
+          .group(CONTROL)
+          .defaultValue("false")
+          .describe(
+              "true: a full pass, then a rescan every incrementalModeInterval seconds that"
+                  + " uploads new or changed files; the job never finishes.")
+          .rule("true or false, case-insensitive.")
+          .reference("§2.2 Job control, §5.7 [C, S3, S8, S14]")
+          .build();
+  public static final ConfigKey INCREMENTAL_MODE_INTERVAL =
+      key("incrementalModeInterval", INTEGER)
+          .group(CONTROL)
+          .defaultValue("86400")
+          .range(1, Long.MAX_VALUE)
+          .describe("Seconds between incremental rescans.")
+          .rule(
+              "Whole number ≥ 1; at least 900 when isIncremental=true (problem); below 3600 in"
+                  + " incremental mode gives a warning (wasted list requests and cost).")
+          .reference("§2.2 Job control, §5.7 [C, S1, S3]")
+          .build();
+  public static final ConfigKey IMPORT_SINCE =
+      key("importSince", INTEGER)
+          .group(CONTROL)
+          .defaultValue("0")
+          .atLeast(0)
+          .describe(
+              "Unix time in seconds: only objects modified later than this are imported;"
+                  + " 0 = all. In incremental mode it applies to the first full pass only.")
+          .rule(
+              "Whole number ≥ 0 (epoch seconds); a value above 99999999999 (year 5138) is"
+                  + " refused as probably milliseconds.")
+          .reference("§2.2 Job control, §5.6 [C, S1, S3, S8]")
+          .build();
+  public static final ConfigKey LAST_MODIFY =
+      key("lastModify", INTEGER)
+          .group(CONTROL)
+          .defaultValue("0")
+          .atLeast(0)
+          .describe(
+              "Unix time in seconds: files modified after this are skipped during"
+                  + " verification; 0 = verify everything.")
+          .rule("As importSince: whole number ≥ 0, epoch seconds, not milliseconds.")
+          .reference("§2.2 Job control [C, S1]")
+          .build();
+  public static final ConfigKey IS_SKIP_EXIST_FILE =
+      key("isSkipExistFile", BOOLEAN)
+          .group(CONTROL)
+          .defaultValue("false")
+          .describe(
+              "true: skip files whose object already exists with the same size and"
+                  + " last-modified time; false: always overwrite. Ignored when jobType=audit.")
+          .rule("true or false, case-insensitive.")
+          .reference("§2.2 Job control, §5.5 [C, S1, S3, S14, S16]")
+          .build();
+
+  public static final ConfigKey SRC_TYPE =
+      key("srcType", CHOICE)
+          .group(SOURCE)
+          .defaultValue("local")
+          .choices("local", "oss", "s3", "qiniu", "bos", "ks3", "cos", "http", "azure")
+          .answer(
+              "youpai",
+              "UPYUN (youpai) sources are recognised but not implemented",
+              "migrate UPYUN data with the original ossimport 2.x or Alibaba Cloud Data Online"
+                  + " Migration")
+          .answer("baidu", "Baidu BOS is written bos", "write srcType=bos")
+          .describe("Kind of source: a local directory, another object store or an HTTP URL list.")
+          .rule(
+              "One of local, oss, s3, qiniu, bos, ks3, cos, http, azure; case-sensitive."
+                  + " youpai is refused as not implemented.")
+          .reference("§2.2 Source, §6 [C, S1, S3, S11]")
+          .build();
+  public static final ConfigKey SRC_ACCESS_KEY =
+      key("srcAccessKey", TEXT)
+          .group(SOURCE)
+          .describe(
+              "AccessKey id of the source store; storage account name for azure. Ignored for"
+                  + " local and http.")
+          .rule("Required for oss, s3, qiniu, bos, ks3, cos and azure.")
+          .reference("§2.2 Source [C, S1, S3]")
+          .build();
+  public static final ConfigKey SRC_SECRET_KEY =
+      key("srcSecretKey", SECRET)
+          .group(SOURCE)
+          .describe(
+              "AccessKey secret of the source store; account key for azure. Ignored for local"
+                  + " and http. Never shown.")
+          .rule("Required for oss, s3, qiniu, bos, ks3, cos and azure.")
+          .reference("§2.2 Source [C, S1, S3]")
+          .build();
+  public static final ConfigKey SRC_DOMAIN =
+      key("srcDomain", TEXT)
+          .group(SOURCE)
+          .describe(
+              "Source endpoint (see the reference §6 per type: OSS region endpoint, qiniu bucket"
+                  + " domain, COS region, azure EndpointSuffix). Ignored for local and http.")
+          .rule(
+              "Required for oss, s3, qiniu, bos, ks3 and azure. For oss: an http(s) URL without"
+                  + " the bucket name in the host, as destDomain.")
+          .reference("§2.2 Source, §6 [C, S1, S3]")
+          .build();
+  public static final ConfigKey SRC_BUCKET =
+      key("srcBucket", TEXT)
+          .group(SOURCE)
+          .describe("Source bucket (azure: container), without '/'. Ignored for local and http.")
+          .rule(
+              "Required for oss, s3, qiniu, bos, ks3, cos and azure; no '/'. For oss: the OSS"
+                  + " bucket naming rules, as destBucket.")
+          .reference("§2.2 Source, §5.12 [C, S1, S3, S6]")
+          .build();
+  public static final ConfigKey SRC_PREFIX =
+      key("srcPrefix", TEXT)
+          .group(SOURCE)
+          .describe(
+              "local: the absolute directory to migrate, ending with '/'. Other stores: the key"
+                  + " prefix to migrate (empty = everything). Ignored for http.")
+          .rule(
+              "local: required; absolute (/data/x/, C:/x/ or C:\\x\\); ends with the separator;"
+                  + " no doubled separators. cos: starts and ends with '/'. oss: does not start"
+                  + " with '/'.")
+          .reference("§2.2 Source, §6, §8 [C, S1, S3, S7, S10]")
+          .build();
+
+  public static final ConfigKey DEST_ACCESS_KEY =
+      key("destAccessKey", TEXT)
+          .group(DEST)
+          .describe("OSS AccessKey id (a RAM user is recommended).")
+          .rule("Required; if empty, taken from the environment variable OSS_ACCESS_KEY_ID.")
+          .reference("§2.2 Destination [C, S3, S9]; environment fallback: ARCHITECTURE §4")
+          .build();
+  public static final ConfigKey DEST_SECRET_KEY =
+      key("destSecretKey", SECRET)
+          .group(DEST)
+          .describe("OSS AccessKey secret. Never shown.")
+          .rule("Required; if empty, taken from the environment variable OSS_ACCESS_KEY_SECRET.")
+          .reference("§2.2 Destination [C, S3, S9]; environment fallback: ARCHITECTURE §4")
+          .build();
+  public static final ConfigKey DEST_DOMAIN =
+      key("destDomain", TEXT)
+          .group(DEST)
+          .describe(
+              "OSS region endpoint, e.g. http://oss-cn-hangzhou-internal.aliyuncs.com (the"
+                  + " -internal endpoints work only from ECS in the same region).")
+          .rule(
+              "Required (the template's Hangzhou value is an example, not a default); http:// or"
+                  + " https:// URL with a host and optional port, no path, query or user; the"
+                  + " host must not start with the bucket name (OSS answers InvalidBucketName).")
+          .reference("§2.2 Destination, §8 [C, S1, S3, S6, S12]")
+          .build();
+  public static final ConfigKey DEST_BUCKET =
+      key("destBucket", TEXT)
+          .group(DEST)
+          .describe("Destination bucket name only: no '/', no path.")
+          .rule(
+              "Required; 3 to 63 characters of lowercase letters, digits and '-', starting and"
+                  + " ending with a letter or digit.")
+          .reference("§2.2 Destination, §5.12 [C, S3, S6]")
+          .build();
+  public static final ConfigKey DEST_PREFIX =
+      key("destPrefix", TEXT)
+          .group(DEST)
+          .describe(
+              "Prefix put before each relative path to form the object key; end it with '/' to"
+                  + " target a \"directory\". Empty = bucket root.")
+          .rule(
+              "Must not start with '/' or '\\'; at most 1022 bytes of UTF-8; no control"
+                  + " characters. Warnings when it does not end with '/' or contains '\\'.")
+          .reference("§2.2 Destination, §5.12, §8 [C, S1, S3, S6, S12]")
+          .build();
+
+  public static final ConfigKey TASK_OBJECT_COUNT_LIMIT =
+      key("taskObjectCountLimit", INTEGER)
+          .group(SPLIT)
+          .defaultValue("10000")
+          .range(1, 50000)
+          .describe(
+              "Most files per task. Rule of thumb: total files / workers / workerTaskThreadNum.")
+          .rule("Whole number from 1 to 50000.")
+          .reference("§2.2 Splitting and scanning, §5.3 [C, S1, S3, S8, S10]")
+          .build();
+  public static final ConfigKey TASK_OBJECT_SIZE_LIMIT =
+      key("taskObjectSizeLimit", SIZE)
+          .group(SPLIT)
+          .defaultValue("1000000000")
+          .atLeast(1)
+          .describe("Most bytes per task (a file is never split across tasks). Ignored for http.")
+          .rule("Size ≥ 1 byte; bytes or k/m/g suffix.")
+          .reference("§2.2 Splitting and scanning, §5.3 [C, S1, S3, S8]")
+          .build();
+  public static final ConfigKey SCAN_THREAD_COUNT =
+      key("scanThreadCount", INTEGER)
+          .group(SPLIT)
+          .defaultValue("1")
+          .range(1, 32)
+          .describe("Parallel listing threads.")
+          .rule("Whole number from 1 to 32.")
+          .reference("§2.2 Splitting and scanning [C, S1, S3]")
+          .build();
+  public static final ConfigKey MAX_MULTI_THREAD_SCAN_DEPTH =
+      key("maxMultiThreadScanDepth", INTEGER)
+          .group(SPLIT)
+          .defaultValue("1")
+          .range(1, 16)
+          .describe("Deepest directory level listed in parallel; 1 = top-level directories only.")
+          .rule("Whole number from 1 to 16.")
+          .reference("§2.2 Splitting and scanning [C, S1, S3]")
+          .build();
+
+  public static final ConfigKey MULTIPART_UPLOAD_THRESHOLD =
+      key("multipartUploadThreshold", SIZE)
+          .group(UPLOAD)
+          .defaultValue("150m")
+          .range(MB, 5 * GB)
+          .describe("Files larger than this use multipart upload; others a single PUT.")
+          .rule(
+              "Size from 1m to 5g (the largest single PUT); not smaller than"
+                  + " multipartUploadPartSize.")
+          .reference("§2.2 Upload behaviour, §5.4 [C, S1, S2, S15]")
+          .build();
+  public static final ConfigKey MULTIPART_UPLOAD_PART_SIZE =
+      key("multipartUploadPartSize", SIZE)
+          .group(UPLOAD)
+          .defaultValue("50m")
+          .range(100 * KB, 5 * GB)
+          .describe("Part size of multipart uploads.")
+          .rule(
+              "Size from 100k to 5g (OSS part limits; the original silently used 50m below"
+                  + " 100k).")
+          .reference("§2.2 Upload behaviour [C, S1]; OSS part limits: ARCHITECTURE §7")
+          .build();
+  public static final ConfigKey UPLOAD_THREAD_NUM_PER_LARGE_FILE =
+      key("uploadThreadNumPerLargeFile", INTEGER)
+          .group(UPLOAD)
+          .defaultValue("3")
+          .range(1, INT_MAX)
+          .describe("Parts of one large file uploaded in parallel (srcType=local only).")
+          .rule("Whole number ≥ 1.")
+          .reference("§2.2 Upload behaviour [C, S1, S2]")
+          .build();
+  public static final ConfigKey IS_SERVER_SIDE_ENCRYPTION =
+      key("isServerSideEncryption", BOOLEAN)
+          .group(UPLOAD)
+          .defaultValue("false")
+          .describe("Store objects with OSS server-side encryption.")
+          .rule("true or false, case-insensitive.")
+          .reference("§2.2 Upload behaviour [C, S1]")
+          .build();
+  public static final ConfigKey IS_ALLOW_SYMBOLIC_LINK =
+      key("isAllowSymbolicLink", BOOLEAN)
+          .group(UPLOAD)
+          .defaultValue("false")
+          .describe(
+              "local only: upload symlinked files (symlinked directories are never followed).")
+          .rule("true or false, case-insensitive.")
+          .reference("§2.2 Upload behaviour, §5.2 [C, S1, S2]")
+          .build();
+
+  public static final ConfigKey IS_AUDIT_AFTER_IMPORT =
+      key("isAuditAfterImport", BOOLEAN)
+          .group(VERIFY)
+          .defaultValue("true")
+          .describe("Verify each object after import.")
+          .rule("true or false, case-insensitive.")
+          .reference("§2.2 Verification, §5.8 [C, S1]")
+          .build();
+  public static final ConfigKey AUDIT_MODE =
+      key("auditMode", CHOICE)
+          .group(VERIFY)
+          .defaultValue("general")
+          .choices("simple", "general", "detailed")
+          .describe(
+              "simple = size only; general = size, last-modified and headers; detailed ="
+                  + " content checksum.")
+          .rule("simple, general or detailed, case-sensitive.")
+          .reference("§2.2 Verification, §5.8 [C, S1]")
+          .build();
+
+  public static final ConfigKey APP_ID =
+      key("appId", INTEGER)
+          .group(SPECIFIC)
+          .defaultValue("0")
+          .atLeast(0)
+          .describe("cos: the Tencent COS AppId.")
+          .rule("Whole number ≥ 0.")
+          .reference("§2.2 Source-specific keys [C, S1, S3]")
+          .build();
+  public static final ConfigKey IS_DOWNLOAD_FROM_CDN =
+      key("isDownloadFromCdn", BOOLEAN)
+          .group(SPECIFIC)
+          .defaultValue("false")
+          .describe("youpai: download through cdnDomain instead of the storage API.")
+          .rule("true or false, case-insensitive.")
+          .reference("§2.2 Source-specific keys [C, S1]")
+          .build();
+  public static final ConfigKey CDN_DOMAIN =
+      key("cdnDomain", TEXT)
+          .group(SPECIFIC)
+          .describe("youpai: CDN host; download URL = cdnDomain + key.")
+          .rule("Free text.")
+          .reference("§2.2 Source-specific keys [C, S1]")
+          .build();
+  public static final ConfigKey GET_OBJECT_META_MODE =
+      key("getObjectMetaMode", CHOICE)
+          .group(SPECIFIC)
+          .defaultValue("stat")
+          .choices("head", "stat")
+          .describe("qiniu: read metadata by HTTP HEAD (head) or BucketManager.stat (stat).")
+          .rule("head or stat, case-sensitive.")
+          .reference("§2.2 Source-specific keys [C, S1]")
+          .build();
+  public static final ConfigKey HTTP_LIST_FILE_PATH =
+      key("httpListFilePath", TEXT)
+          .group(SPECIFIC)
+          .describe(
+              "http: absolute path of the URL list file (whitespace-separated columns). The"
+                  + " template's c:/example/http.list is an example, not a default.")
+          .rule("Required for http; an absolute path (/x/y or C:/x/y or C:\\x\\y).")
+          .reference("§2.2 Source-specific keys, §6 [C, S1, S3]")
+          .build();
+  public static final ConfigKey HTTP_PREFIX_COLUMN =
+      key("httpPrefixColumn", INTEGER)
+          .group(SPECIFIC)
+          .defaultValue("1")
+          .range(1, INT_MAX)
+          .describe("http: 1-based column of the URL prefix.")
+          .rule("Whole number ≥ 1; for http, different from relativePathColumn.")
+          .reference("§2.2 Source-specific keys, §6 [C, S1, S8]")
+          .build();
+  public static final ConfigKey RELATIVE_PATH_COLUMN =
+      key("relativePathColumn", INTEGER)
+          .group(SPECIFIC)
+          .defaultValue("2")
+          .range(1, INT_MAX)
+          .describe("http: 1-based column of the relative object name.")
+          .rule("Whole number ≥ 1; for http, different from httpPrefixColumn.")
+          .reference("§2.2 Source-specific keys, §6 [C, S1, S8]")
+          .build();
+
+  public static final ConfigKey IS_USE_EXPRESS_TUNNEL =
+      key("isUseExpressTunnel", BOOLEAN)
+          .group(TUNNEL)
+          .defaultValue("false")
+          .describe("Route the migration through an Alibaba express tunnel proxy (2.3.0+).")
+          .rule("true or false; true is refused: the express tunnel is not supported.")
+          .reference("§2.2 Express Connect [C, S1]")
+          .build();
+  public static final ConfigKey EXPRESS_TUNNEL_PROXY_HOST =
+      tunnelKey("expressTunnelProxyHost", TEXT, "Tunnel proxy service host (http://host:port).");
+  public static final ConfigKey EXPRESS_TUNNEL_PROXY_TYPE =
+      tunnelKey("expressTunnelProxyType", TEXT, "Tunnel proxy type, e.g. data-migration.");
+  public static final ConfigKey EXPRESS_TUNNEL_PROXY_USER =
+      tunnelKey("expressTunnelProxyUser", TEXT, "Tunnel user name.");
+  public static final ConfigKey EXPRESS_TUNNEL_PROXY_DEST =
+      tunnelKey("expressTunnelProxyDest", TEXT, "Tunnel destination region, e.g. cn-shanghai.");
+  public static final ConfigKey EXPRESS_TUNNEL_AUTH_TOKEN =
+      tunnelKey("expressTunnelAuthToken", SECRET, "Tunnel auth token. Never shown.");
+
+  /** Every job key, in reference order. */
+  public static final KeyCatalogue CATALOGUE =
+      new KeyCatalogue(
+          "local_job.cfg",
+          Arrays.asList(
+              JOB_NAME,
+              JOB_TYPE,
+              IS_INCREMENTAL,
+              INCREMENTAL_MODE_INTERVAL,
+              IMPORT_SINCE,
+              LAST_MODIFY,
+              IS_SKIP_EXIST_FILE,
+              SRC_TYPE,
+              SRC_ACCESS_KEY,
+              SRC_SECRET_KEY,
+              SRC_DOMAIN,
+              SRC_BUCKET,
+              SRC_PREFIX,
+              DEST_ACCESS_KEY,
+              DEST_SECRET_KEY,
+              DEST_DOMAIN,
+              DEST_BUCKET,
+              DEST_PREFIX,
+              TASK_OBJECT_COUNT_LIMIT,
+              TASK_OBJECT_SIZE_LIMIT,
+              SCAN_THREAD_COUNT,
+              MAX_MULTI_THREAD_SCAN_DEPTH,
+              MULTIPART_UPLOAD_THRESHOLD,
+              MULTIPART_UPLOAD_PART_SIZE,
+              UPLOAD_THREAD_NUM_PER_LARGE_FILE,
+              IS_SERVER_SIDE_ENCRYPTION,
+              IS_ALLOW_SYMBOLIC_LINK,
+              IS_AUDIT_AFTER_IMPORT,
+              AUDIT_MODE,
+              APP_ID,
+              IS_DOWNLOAD_FROM_CDN,
+              CDN_DOMAIN,
+              GET_OBJECT_META_MODE,
+              HTTP_LIST_FILE_PATH,
+              HTTP_PREFIX_COLUMN,
+              RELATIVE_PATH_COLUMN,
+              IS_USE_EXPRESS_TUNNEL,
+              EXPRESS_TUNNEL_PROXY_HOST,
+              EXPRESS_TUNNEL_PROXY_TYPE,
+              EXPRESS_TUNNEL_PROXY_USER,
+              EXPRESS_TUNNEL_PROXY_DEST,
+              EXPRESS_TUNNEL_AUTH_TOKEN));
+
+  private JobKeys() {}
+
+  private static ConfigKey tunnelKey(String name, ValueType type, String description) {
+    return key(name, type)
+        .group(TUNNEL)
+        .describe(description)
+        .rule("Read and ignored (the express tunnel is not supported).")
+        .reference("§2.2 Express Connect [C, S1]")
+        .build();
+  }
+}
