@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <p>Neither the message nor the problems contain secrets.
  */
-public final class ConfigurationException extends Exception {
+public final class ConfigurationException extends OssImportException {
   private static final long serialVersionUID = 1L;
 
   private final List<ConfigProblem> problems;
