@@ -37,18 +37,33 @@ public final class CheckpointStore {
 
   private final Path checkpointsDir;
   private final Clock clock;
+  private final Object monitor;
 
-  CheckpointStore(Path checkpointsDir, Clock clock) {
+  CheckpointStore(Path checkpointsDir, Clock clock, Object monitor) {
     this.checkpointsDir = checkpointsDir;
     this.clock = clock;
+    this.monitor = monitor;
   }
 
-  /** Stores {@code checkpoint} as the newest of its round, with no task written before it. */
+  /**
+   * Stores {@code checkpoint} as the newest of its round, when no task was written since the
+   * previous checkpoint (whose last task id it carries forward). A checkpoint that follows a task
+   * is written by {@link NewTask#commit(CheckpointStore, Checkpoint)}.
+   */
   public Checkpoint write(Checkpoint checkpoint) throws IOException {
-    return write(checkpoint, null);
+    synchronized (monitor) {
+      Optional<Checkpoint> previous = latest(checkpoint.round());
+      return write(checkpoint, previous.isPresent() ? previous.get().lastTaskId() : null);
+    }
   }
 
   Checkpoint write(Checkpoint checkpoint, TaskId lastTaskId) throws IOException {
+    synchronized (monitor) {
+      return writeNext(checkpoint, lastTaskId);
+    }
+  }
+
+  private Checkpoint writeNext(Checkpoint checkpoint, TaskId lastTaskId) throws IOException {
     Path roundDir = roundDir(checkpoint.round());
     AtomicFiles.createDirectories(roundDir);
     List<Long> sequences = sequences(roundDir);

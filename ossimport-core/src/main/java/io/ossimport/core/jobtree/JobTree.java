@@ -196,8 +196,11 @@ public final class JobTree {
    */
   public boolean clean(String job) throws IOException {
     JobTreeLayout.checkJobName(job);
-    try (ServiceLock lock = lockService("clean")) {
+    ServiceLock lock = lockService("clean");
+    try {
       return clean(job, 3);
+    } finally {
+      lock.close();
     }
   }
 
@@ -335,7 +338,7 @@ public final class JobTree {
 
   /** The scan checkpoints of a job. */
   public CheckpointStore checkpoints(String job) {
-    return new CheckpointStore(layout.checkpointsDir(job), clock);
+    return new CheckpointStore(layout.checkpointsDir(job), clock, monitor(job));
   }
 
   // ---- service lock ----

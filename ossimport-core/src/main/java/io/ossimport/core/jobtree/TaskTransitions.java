@@ -58,7 +58,12 @@ final class TaskTransitions {
     }
     finishRetryOf(job, dispatched);
     Path finalDir = layout.finalTask(job, id, worker, outcome.status());
-    commitFinal(stageFinal(job, id, worker, outcome), finalDir);
+    Path staging = stageFinal(job, id, worker, outcome);
+    try {
+      commitFinal(staging, finalDir);
+    } finally {
+      AtomicFiles.deleteQuietly(staging); // gone already once committed
+    }
     removeDispatched(job, id, worker);
     removeWorkerDir(job, id);
     return new TaskRef(
@@ -73,6 +78,17 @@ final class TaskTransitions {
     AtomicFiles.createDirectories(finalDir.getParent());
     Path staging = finalDir.resolveSibling(AtomicFiles.tempName(id.toString()));
     Files.createDirectory(staging);
+    try {
+      writeFinalFiles(job, id, worker, outcome, staging);
+    } catch (IOException | RuntimeException e) {
+      AtomicFiles.deleteQuietly(staging);
+      throw e;
+    }
+    return staging;
+  }
+
+  private void writeFinalFiles(
+      String job, TaskId id, String worker, TaskOutcome outcome, Path staging) throws IOException {
     Path dispatched = layout.dispatchedTask(job, id, worker);
     AtomicFiles.copyNew(
         dispatched.resolve(JobTreeLayout.TASK_FILE), staging.resolve(JobTreeLayout.TASK_FILE));
@@ -88,7 +104,6 @@ final class TaskTransitions {
         staging.resolve(JobTreeLayout.ERROR_FILE), out -> ErrorList.write(errors, out));
     AtomicFiles.writeNew(staging.resolve(JobTreeLayout.DONE_FILE), out -> {});
     AtomicFiles.fsyncDirectory(staging);
-    return staging;
   }
 
   /** Step 2 of complete, the commit: one rename into succeed_tasks or failed_tasks. */

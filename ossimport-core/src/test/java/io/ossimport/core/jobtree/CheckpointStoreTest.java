@@ -23,7 +23,8 @@ class CheckpointStoreTest {
   CheckpointStore store() {
     return new CheckpointStore(
         dir.resolve("checkpoints"),
-        Clock.fixed(Instant.parse("2024-05-01T08:00:00Z"), ZoneOffset.UTC));
+        Clock.fixed(Instant.parse("2024-05-01T08:00:00Z"), ZoneOffset.UTC),
+        new Object());
   }
 
   @Test
@@ -44,6 +45,16 @@ class CheckpointStoreTest {
     assertEquals(
         Arrays.asList("0000000004.cpt", "0000000005.cpt"),
         AtomicFilesTest.names(dir.resolve("checkpoints/0")));
+  }
+
+  @Test
+  void aCheckpointWithoutANewTaskCarriesTheLastTaskIdForward() throws IOException {
+    CheckpointStore store = store();
+    TaskId task = TaskId.parse("A41506C07BF1DF2A3EDB4CE31756B93F_1499744514501");
+    store.write(Checkpoint.of(0, "after the task", 1, 1, 1), task);
+    Checkpoint end = store.write(Checkpoint.of(0, "listing finished", 1, 1, 1));
+    assertEquals(task, end.lastTaskId());
+    assertEquals(end, store.latest(0).get());
   }
 
   @Test

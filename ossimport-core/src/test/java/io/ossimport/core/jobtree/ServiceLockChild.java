@@ -13,7 +13,7 @@ public final class ServiceLockChild {
   public static void main(String[] args) throws Exception {
     JobTree tree = new JobTree(Paths.get(args[1]));
     try (ServiceLock lock = tree.lockService("service")) {
-      System.out.println("LOCKED " + ServiceLock.currentPid());
+      System.out.println((lock.isValid() ? "LOCKED " : "INVALID ") + ServiceLock.currentPid());
       System.out.flush();
       if (args[0].equals("hold")) {
         while (System.in.read() >= 0) {

@@ -56,6 +56,7 @@ class ServiceLockIT {
       assertTrue(tree.isServiceRunning());
       assertThrows(WorkingDirLockedException.class, () -> tree.lockService("clean"));
       assertTrue(new JobTree(workingDir).isServiceRunning());
+      assertTrue(lock.isValid());
 
       Process child = start("try");
       String line = reader(child).readLine();
