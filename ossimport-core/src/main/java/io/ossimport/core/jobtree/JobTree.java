@@ -248,7 +248,8 @@ public final class JobTree {
 
   /**
    * dispatched → succeed_tasks or failed_tasks with STATUS, DONE, audit.log (the worker's, copied)
-   * and error.list; then the dispatched entry and the worker's files go.
+   * and error.list; then the dispatched entry and the worker's files go. The worker closes its
+   * progress and audit logs first.
    */
   public TaskRef complete(String job, TaskId id, String worker, TaskOutcome outcome)
       throws IOException {

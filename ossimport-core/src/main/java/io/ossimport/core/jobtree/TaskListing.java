@@ -30,6 +30,7 @@ final class TaskListing {
       case DISPATCHED:
         return entries(dir)
             .filter(p -> JobTreeLayout.isValidName(p.getFileName().toString()))
+            .filter(Files::isDirectory)
             .flatMap(workerDir -> dispatchedRefs(workerDir));
       default:
         return entries(dir)
