@@ -1,0 +1,172 @@
+package io.ossimport.core.jobtree;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The {@code JOB} file of a job: what {@code stat} needs without reading any task. Immutable; use
+ * the {@code with...} methods and {@link JobTree#updateJob} to change it.
+ */
+public final class JobRecord {
+  private final String name;
+  private final JobState state;
+  private final boolean scanFinished;
+  private final int round;
+  private final String configDigest;
+  private final JobCounters counters;
+  private final Instant submitTime;
+  private final Instant startTime;
+  private final Instant finishTime;
+
+  JobRecord(
+      String name,
+      JobState state,
+      boolean scanFinished,
+      int round,
+      String configDigest,
+      JobCounters counters,
+      Instant submitTime,
+      Instant startTime,
+      Instant finishTime) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.state = Objects.requireNonNull(state, "state");
+    this.scanFinished = scanFinished;
+    if (round < 0) {
+      throw new IllegalArgumentException("round " + round + " is negative");
+    }
+    this.round = round;
+    this.configDigest = Objects.requireNonNull(configDigest, "configDigest");
+    this.counters = Objects.requireNonNull(counters, "counters");
+    this.submitTime = Objects.requireNonNull(submitTime, "submitTime");
+    this.startTime = startTime;
+    this.finishTime = finishTime;
+  }
+
+  /** The record of a job just submitted: Running, scan not finished, round 0, zero counters. */
+  static JobRecord submitted(String name, String configDigest, Instant now) {
+    return new JobRecord(
+        name, JobState.RUNNING, false, 0, configDigest, JobCounters.ZERO, now, null, null);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public JobState state() {
+    return state;
+  }
+
+  /** Whether the master has listed the whole source (stays false in incremental mode). */
+  public boolean scanFinished() {
+    return scanFinished;
+  }
+
+  /** The scan round: 0 for the first pass, +1 for each incremental round. */
+  public int round() {
+    return round;
+  }
+
+  /** {@code sha256:<hex>} of the frozen configuration text. */
+  public String configDigest() {
+    return configDigest;
+  }
+
+  public JobCounters counters() {
+    return counters;
+  }
+
+  public Instant submitTime() {
+    return submitTime;
+  }
+
+  /** When the service first started the job, or {@code null}. */
+  public Instant startTime() {
+    return startTime;
+  }
+
+  /** When the job reached Succeed, Failed or Abort, or {@code null}. */
+  public Instant finishTime() {
+    return finishTime;
+  }
+
+  public JobRecord withState(JobState newState) {
+    return new JobRecord(
+        name,
+        newState,
+        scanFinished,
+        round,
+        configDigest,
+        counters,
+        submitTime,
+        startTime,
+        finishTime);
+  }
+
+  public JobRecord withScanFinished(boolean finished) {
+    return new JobRecord(
+        name, state, finished, round, configDigest, counters, submitTime, startTime, finishTime);
+  }
+
+  public JobRecord withRound(int newRound) {
+    return new JobRecord(
+        name,
+        state,
+        scanFinished,
+        newRound,
+        configDigest,
+        counters,
+        submitTime,
+        startTime,
+        finishTime);
+  }
+
+  public JobRecord withCounters(JobCounters newCounters) {
+    return new JobRecord(
+        name,
+        state,
+        scanFinished,
+        round,
+        configDigest,
+        newCounters,
+        submitTime,
+        startTime,
+        finishTime);
+  }
+
+  public JobRecord withStartTime(Instant time) {
+    return new JobRecord(
+        name, state, scanFinished, round, configDigest, counters, submitTime, time, finishTime);
+  }
+
+  public JobRecord withFinishTime(Instant time) {
+    return new JobRecord(
+        name, state, scanFinished, round, configDigest, counters, submitTime, startTime, time);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof JobRecord)) {
+      return false;
+    }
+    JobRecord r = (JobRecord) o;
+    return r.name.equals(name)
+        && r.state == state
+        && r.scanFinished == scanFinished
+        && r.round == round
+        && r.configDigest.equals(configDigest)
+        && r.counters.equals(counters)
+        && r.submitTime.equals(submitTime)
+        && Objects.equals(r.startTime, startTime)
+        && Objects.equals(r.finishTime, finishTime);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, state, scanFinished, round, configDigest, counters, submitTime);
+  }
+
+  @Override
+  public String toString() {
+    return JobRecordFile.format(this);
+  }
+}

@@ -1,0 +1,39 @@
+package io.ossimport.core.jobtree;
+
+/**
+ * Why an object failed or was skipped, as written in {@code audit.log} and {@code error.list}. The
+ * names are stable: operators grep for them (the original tool's {@code SIZE_NOT_MATCH} first).
+ */
+public enum ReasonCode {
+  /** The source's size or mtime changed between the scan and the end of the upload. */
+  SIZE_NOT_MATCH,
+  /** The source object is gone. */
+  SOURCE_NOT_FOUND,
+  /** Reading the source failed (I/O error, permission, network of a remote source). */
+  SOURCE_READ_ERROR,
+  /** The destination key breaks OSS naming rules (empty, leading '/', too long, not UTF-8). */
+  INVALID_KEY,
+  /** OSS refused the credentials or the operation. */
+  ACCESS_DENIED,
+  /** The network failed (timeouts, resets) after the retry budget was spent. */
+  NETWORK,
+  /** OSS kept answering 5xx or throttling after the retry budget was spent. */
+  SERVER_ERROR,
+  /** The CRC-64 OSS computed differs from the one computed while reading the source. */
+  CRC_NOT_MATCH,
+  /** The object exists at the destination and skip-existing left it alone (SKIPPED lines). */
+  EXISTS,
+  /** The object is older than {@code importSince} (SKIPPED lines). */
+  OLDER_THAN_IMPORT_SINCE,
+  /** Anything not classified. */
+  UNKNOWN;
+
+  /** The code of {@code name}; an unknown name (from a newer version) reads as {@link #UNKNOWN}. */
+  public static ReasonCode parse(String name) {
+    try {
+      return valueOf(name);
+    } catch (IllegalArgumentException e) {
+      return UNKNOWN;
+    }
+  }
+}
