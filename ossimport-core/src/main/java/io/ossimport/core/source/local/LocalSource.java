@@ -8,7 +8,7 @@ import io.ossimport.core.source.SourceFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -25,7 +25,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * A local directory ({@code srcType=local}) as a {@link Source}.
@@ -132,17 +131,7 @@ public final class LocalSource implements Source {
     if (offset < 0 || length < 0) {
       throw new IllegalArgumentException("bad range: offset " + offset + ", length " + length);
     }
-    SeekableByteChannel channel = channel(reference);
-    try {
-      channel.position(offset);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
-    return BoundedInputStream.builder()
-        .setInputStream(Channels.newInputStream(channel))
-        .setMaxCount(length)
-        .get();
+    return new RangeInputStream(channel(reference), offset, length);
   }
 
   @Override
@@ -163,13 +152,13 @@ public final class LocalSource implements Source {
     // Nothing held: listings own their threads, streams belong to their callers.
   }
 
-  private SeekableByteChannel channel(String reference) throws IOException {
+  private FileChannel channel(String reference) throws IOException {
     Set<OpenOption> options = new HashSet<>();
     options.add(StandardOpenOption.READ);
     if (!settings.allowSymbolicLinks()) {
       options.add(LinkOption.NOFOLLOW_LINKS);
     }
-    return Files.newByteChannel(resolve(reference), options);
+    return FileChannel.open(resolve(reference), options);
   }
 
   /** The file a reference names; rejects references that would leave the root. */
