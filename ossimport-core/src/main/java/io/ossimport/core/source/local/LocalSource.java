@@ -42,7 +42,11 @@ import java.util.Set;
  *
  * <p>{@code importSince}: a file is listed if {@code importSince == 0} or its modification time, in
  * milliseconds, is at or after {@code importSince * 1000}. The bound is inclusive so that a file
- * written in the same second a previous full pass started is copied again rather than missed.
+ * written in the same second a previous full pass started is copied again rather than missed. Files
+ * left out by this filter are not reported.
+ *
+ * <p>The root ({@code srcPrefix}) may itself be a symbolic link to a directory; the link rules
+ * apply to the entries below it.
  *
  * <p>Keys: each reference is checked with {@link io.ossimport.core.source.ObjectKeys} as {@code
  * destPrefix + reference}; a file whose key OSS would reject is listed flagged invalid.

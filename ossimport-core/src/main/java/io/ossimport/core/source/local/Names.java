@@ -36,10 +36,4 @@ final class Names {
     int i = Arrays.binarySearch(names, name);
     return i >= 0 ? i : -i - 1;
   }
-
-  /** Index of the first name in sorted {@code names} that is after {@code name}. */
-  static int firstAfter(String[] names, String name) {
-    int i = Arrays.binarySearch(names, name);
-    return i >= 0 ? i + 1 : -i - 1;
-  }
 }

@@ -152,14 +152,19 @@ final class UnitScanner {
     return new Frame(dir, prefix, listing, resumeDepth, start);
   }
 
-  /** Lists a unit's directory, reporting it (once) if it cannot be listed. */
+  /**
+   * Lists a unit's directory, reporting it if it cannot be listed. The report is the unit's only
+   * and last entry, so it may come after entries consumed in an earlier run (the directory became
+   * unreadable meanwhile) without disturbing the order; it is skipped only if it was itself the
+   * entry last consumed.
+   */
   private DirectoryListing listUnitRoot(
       UnitState unit, Path dir, ScanCoordinator.ResumePoint resume, UnitEmitter out)
       throws InterruptedException {
     try {
       return DirectoryListing.read(dir);
     } catch (IOException e) {
-      if (resume.own == UnitState.Own.NONE) {
+      if (!(resume.own == UnitState.Own.PARTIAL && resume.position.isEmpty())) {
         out.emit(unreadable(unit.relPath, e));
       }
       return null;
