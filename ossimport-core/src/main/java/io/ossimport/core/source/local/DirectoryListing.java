@@ -1,7 +1,6 @@
 package io.ossimport.core.source.local;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -67,7 +66,8 @@ final class DirectoryListing {
 
   /** File.list() says only "null"; ask NIO for the exception that names the cause. */
   private static IOException explainFailure(Path dir) {
-    try (DirectoryStream<Path> ignored = Files.newDirectoryStream(dir)) {
+    try {
+      Files.newDirectoryStream(dir).close();
       return new IOException("cannot list directory " + dir);
     } catch (IOException e) {
       return e;

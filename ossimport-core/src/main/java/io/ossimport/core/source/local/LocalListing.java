@@ -119,6 +119,16 @@ final class LocalListing implements Listing {
     return null;
   }
 
+  /** True while any of this listing's scanner threads is still running. */
+  boolean scannersAlive() {
+    for (Thread t : threads) {
+      if (t.isAlive()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public String checkpoint() {
     return coordinator.checkpoint();

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -107,8 +106,8 @@ public final class LocalSource implements Source {
 
   private void checkRootIsListable() throws IOException {
     Path root = settings.root();
-    try (DirectoryStream<Path> ignored = Files.newDirectoryStream(root)) {
-      // Listable: the scan can start.
+    try {
+      Files.newDirectoryStream(root).close();
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(
           root.toString(),

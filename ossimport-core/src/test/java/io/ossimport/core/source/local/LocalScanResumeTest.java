@@ -73,7 +73,7 @@ class LocalScanResumeTest {
 
   @Test
   void checkpointsStaySmallOnAWideTree(@TempDir Path wide) throws Exception {
-    for (int d = 0; d < 1500; d++) {
+    for (int d = 0; d < 1000; d++) {
       Path dir = Files.createDirectories(wide.resolve(String.format("dir%04d", d)));
       Files.createFile(dir.resolve("f"));
     }
@@ -85,7 +85,7 @@ class LocalScanResumeTest {
         longest = Math.max(longest, listing.checkpoint().length());
       }
     }
-    // Bounded by units in flight (threads + queued batches), not by the 1500 directories.
+    // Bounded by units in flight (threads + queued batches), not by the 1000 directories.
     assertTrue(longest < 40 * 30, "longest checkpoint: " + longest + " characters");
   }
 
@@ -96,6 +96,7 @@ class LocalScanResumeTest {
   private static void assertResumesExactly(int threads, int depth, int[] cuts, boolean abandon)
       throws Exception {
     List<String> objects = new ArrayList<>();
+    List<Listing> abandoned = new ArrayList<>();
     RecordingListener events = new RecordingListener();
     String checkpoint = null;
     for (int hop = 0; hop < cuts.length; hop++) {
@@ -110,7 +111,9 @@ class LocalScanResumeTest {
         objects.add(o.reference());
       }
       checkpoint = listing.checkpoint();
-      if (!abandon) {
+      if (abandon) {
+        abandoned.add(listing); // producers keep running; closed only once the test is over
+      } else {
         listing.close();
       }
     }
@@ -118,6 +121,9 @@ class LocalScanResumeTest {
       for (SourceObject o : Scans.drain(last)) {
         objects.add(o.reference());
       }
+    }
+    for (Listing l : abandoned) {
+      l.close();
     }
     String shape =
         threads + " threads, depth " + depth + ", cuts " + java.util.Arrays.toString(cuts);

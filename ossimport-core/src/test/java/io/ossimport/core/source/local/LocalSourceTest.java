@@ -322,24 +322,20 @@ class LocalSourceTest {
 
   @Test
   void closingMidScanStopsTheScannerThreads() throws Exception {
-    TreeGenerator.generate(root, 5, 2000);
-    Listing listing =
-        new LocalSource(settings(root).scanThreadCount(4).maxMultiThreadScanDepth(2).build())
-            .list(null, ListingListener.IGNORE);
+    TreeGenerator.generate(root, 5, 800);
+    LocalListing listing =
+        (LocalListing)
+            new LocalSource(settings(root).scanThreadCount(4).maxMultiThreadScanDepth(2).build())
+                .list(null, ListingListener.IGNORE);
     listing.next();
     listing.close();
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (scanThreadsAlive() && System.nanoTime() < deadline) {
+    while (listing.scannersAlive() && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertFalse(scanThreadsAlive(), "scanner threads still running after close");
+    assertFalse(listing.scannersAlive(), "scanner threads still running after close");
     assertThrows(IllegalStateException.class, listing::next);
-  }
-
-  private static boolean scanThreadsAlive() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(t -> t.getName().startsWith("ossimport-scan-") && t.isAlive());
   }
 
   private static void touch(Path p, long millis) throws IOException {
