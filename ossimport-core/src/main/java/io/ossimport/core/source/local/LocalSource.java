@@ -1,0 +1,183 @@
+package io.ossimport.core.source.local;
+
+import io.ossimport.core.source.Listing;
+import io.ossimport.core.source.ListingListener;
+import io.ossimport.core.source.ObjectStat;
+import io.ossimport.core.source.Source;
+import io.ossimport.core.source.SourceFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A local directory ({@code srcType=local}) as a {@link Source}.
+ *
+ * <h2>Listing</h2>
+ *
+ * The tree is cut into scan units: each directory above {@code maxMultiThreadScanDepth} (the root
+ * is depth 0) is a unit for its own files, and each directory at that depth is a unit for its whole
+ * subtree. {@code scanThreadCount} threads scan units in parallel; each unit is scanned by one
+ * thread in a fixed order (names sorted by {@link String#compareTo}, depth first), so the entries
+ * of one unit arrive in that order, while entries of different units interleave. Only regular files
+ * become objects: empty directories are not listed, and symbolic links, special files and
+ * unreadable entries are reported to the {@link ListingListener} (see {@link
+ * io.ossimport.core.source.SkipReason}).
+ *
+ * <p>{@code importSince}: a file is listed if {@code importSince == 0} or its modification time, in
+ * milliseconds, is at or after {@code importSince * 1000}. The bound is inclusive so that a file
+ * written in the same second a previous full pass started is copied again rather than missed. Files
+ * left out by this filter are not reported.
+ *
+ * <p>The root ({@code srcPrefix}) may itself be a symbolic link to a directory; the link rules
+ * apply to the entries below it.
+ *
+ * <p>Keys: each reference is checked with {@link io.ossimport.core.source.ObjectKeys} as {@code
+ * destPrefix + reference}; a file whose key OSS would reject is listed flagged invalid.
+ *
+ * <p>File names are decoded by the JVM with {@code sun.jnu.encoding}, which comes from the locale
+ * ({@code LANG}/{@code LC_ALL}). A name whose bytes are not valid in that charset becomes a string
+ * with U+FFFD characters that no longer names the file; it is reported as {@code UNDECODABLE_NAME}
+ * and the scan goes on. Under the C/POSIX locale every non-ASCII name is in that case, so run with
+ * a UTF-8 locale (or the charset the names were written in).
+ *
+ * <h2>Resuming</h2>
+ *
+ * A checkpoint records, per unit, nothing / everything / the last consumed entry, in a tree that
+ * contains only unfinished units; see {@link ScanCoordinator} for its size bound. Files created or
+ * deleted while the job is stopped are picked up or missed according to where they sort relative to
+ * the checkpoint; nothing already consumed is listed again.
+ *
+ * <h2>Reading</h2>
+ *
+ * References are resolved under the root and may not escape it. Without {@code
+ * isAllowSymbolicLink}, a file replaced by a symbolic link after listing is not followed.
+ */
+public final class LocalSource implements Source {
+  private static final Set<SourceFeature> FEATURES =
+      Collections.unmodifiableSet(
+          EnumSet.of(SourceFeature.RANGED_READ, SourceFeature.RESUMABLE_LISTING));
+
+  private final LocalSourceSettings settings;
+  private final LinkOption[] linkOptions;
+
+  public LocalSource(LocalSourceSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.linkOptions =
+        settings.allowSymbolicLinks()
+            ? new LinkOption[0]
+            : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+  }
+
+  public LocalSourceSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public Set<SourceFeature> features() {
+    return FEATURES;
+  }
+
+  @Override
+  public Listing list(String checkpoint, ListingListener listener) throws IOException {
+    Objects.requireNonNull(listener, "listener");
+    checkRootIsListable();
+    CheckpointCodec.Restored start =
+        checkpoint == null || checkpoint.isEmpty()
+            ? new CheckpointCodec.Restored(new UnitState(null, "", false), false)
+            : CheckpointCodec.parse(checkpoint, settings.maxMultiThreadScanDepth());
+    return new LocalListing(settings, start, listener);
+  }
+
+  private void checkRootIsListable() throws IOException {
+    Path root = settings.root();
+    try {
+      Files.newDirectoryStream(root).close();
+    } catch (NoSuchFileException e) {
+      throw new NoSuchFileException(
+          root.toString(),
+          null,
+          "srcPrefix does not exist; set srcPrefix to an existing directory");
+    } catch (NotDirectoryException e) {
+      throw new NotDirectoryException(
+          root + ": srcPrefix is not a directory; it must name a directory, not a file");
+    } catch (AccessDeniedException e) {
+      throw new AccessDeniedException(
+          root.toString(),
+          null,
+          "cannot list srcPrefix (permission denied); run as a user who can read it");
+    }
+  }
+
+  @Override
+  public InputStream open(String reference) throws IOException {
+    return Channels.newInputStream(channel(reference));
+  }
+
+  @Override
+  public InputStream open(String reference, long offset, long length) throws IOException {
+    if (offset < 0 || length < 0) {
+      throw new IllegalArgumentException("bad range: offset " + offset + ", length " + length);
+    }
+    return new RangeInputStream(channel(reference), offset, length);
+  }
+
+  @Override
+  public ObjectStat stat(String reference) throws IOException {
+    try {
+      BasicFileAttributes a =
+          Files.readAttributes(resolve(reference), BasicFileAttributes.class, linkOptions);
+      return a.isRegularFile()
+          ? ObjectStat.of(a.size(), a.lastModifiedTime().toMillis())
+          : ObjectStat.missing();
+    } catch (NoSuchFileException e) {
+      return ObjectStat.missing();
+    }
+  }
+
+  @Override
+  public void close() {
+    // Nothing held: listings own their threads, streams belong to their callers.
+  }
+
+  private FileChannel channel(String reference) throws IOException {
+    Set<OpenOption> options = new HashSet<>();
+    options.add(StandardOpenOption.READ);
+    if (!settings.allowSymbolicLinks()) {
+      options.add(LinkOption.NOFOLLOW_LINKS);
+    }
+    return FileChannel.open(resolve(reference), options);
+  }
+
+  /** The file a reference names; rejects references that would leave the root. */
+  Path resolve(String reference) throws IOException {
+    if (reference.isEmpty() || reference.startsWith("/") || reference.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("not a relative reference: " + reference);
+    }
+    for (String name : reference.split("/", -1)) {
+      if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+        throw new IllegalArgumentException("not a normalised relative reference: " + reference);
+      }
+    }
+    try {
+      return settings.root().resolve(reference);
+    } catch (InvalidPathException e) {
+      throw new NoSuchFileException(reference, null, EntryInspector.undecodableDetail());
+    }
+  }
+}
