@@ -1,5 +1,6 @@
 package io.ossimport.core.jobtree;
 
+import io.ossimport.core.api.JobState;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -45,7 +46,7 @@ public final class JobRecord {
   /** The record of a job just submitted: Running, scan not finished, round 0, zero counters. */
   static JobRecord submitted(String name, String configDigest, Instant now) {
     return new JobRecord(
-        name, JobState.RUNNING, false, 0, configDigest, JobCounters.ZERO, now, null, null);
+        name, JobState.Running, false, 0, configDigest, JobCounters.ZERO, now, null, null);
   }
 
   public String name() {

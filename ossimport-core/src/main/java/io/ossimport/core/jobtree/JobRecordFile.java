@@ -1,5 +1,6 @@
 package io.ossimport.core.jobtree;
 
+import io.ossimport.core.api.JobState;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,7 @@ final class JobRecordFile {
     b.append("# ossimport job record; the service rewrites it, do not edit while it runs\n");
     b.append("format=").append(FORMAT_VERSION).append('\n');
     b.append("name=").append(r.name()).append('\n');
-    b.append("state=").append(r.state().text()).append('\n');
+    b.append("state=").append(r.state().name()).append('\n');
     b.append("scanFinished=").append(r.scanFinished()).append('\n');
     b.append("round=").append(r.round()).append('\n');
     b.append("configDigest=").append(r.configDigest()).append('\n');
@@ -88,7 +89,7 @@ final class JobRecordFile {
               + "); use the ossimport version that wrote it");
     }
     try {
-      JobState state = JobState.fromText(required(file, v, "state"));
+      JobState state = stateOf(required(file, v, "state"));
       if (state == null) {
         throw new IllegalArgumentException(
             "state '" + v.get("state") + "' is not Running, Succeed, Failed or Abort");
@@ -119,6 +120,16 @@ final class JobRecordFile {
       throw new CorruptFileException(file, 0, "the key '" + key + "' is missing");
     }
     return value;
+  }
+
+  /** The state spelled exactly as {@code stat} prints it, or {@code null}. */
+  private static JobState stateOf(String text) {
+    for (JobState s : JobState.values()) {
+      if (s.name().equals(text)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private static boolean parseBoolean(String text) {
