@@ -55,6 +55,7 @@ final class JobRecordFile {
     b.append("submitTime=").append(r.submitTime()).append('\n');
     b.append("startTime=").append(r.startTime() == null ? "" : r.startTime()).append('\n');
     b.append("finishTime=").append(r.finishTime() == null ? "" : r.finishTime()).append('\n');
+    b.append("countLedger=").append(r.countLedger()).append('\n');
     return b.toString();
   }
 
@@ -107,7 +108,8 @@ final class JobRecordFile {
           JobCounters.of(counters),
           Instant.parse(required(file, v, "submitTime")),
           optionalTime(v.get("startTime")),
-          optionalTime(v.get("finishTime")));
+          optionalTime(v.get("finishTime")),
+          v.get("countLedger"));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new CorruptFileException(file, 0, e.getMessage(), e);
     }
