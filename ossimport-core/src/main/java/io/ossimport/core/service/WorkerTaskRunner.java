@@ -7,6 +7,7 @@ import io.ossimport.core.jobtree.TaskOutcome;
 import io.ossimport.core.tracker.TaskRunner;
 import io.ossimport.core.worker.JobRuntime;
 import io.ossimport.core.worker.Worker;
+import io.ossimport.core.worker.WorkerAbortException;
 import java.io.IOException;
 
 /** The tracker's {@link TaskRunner} over the {@link Worker}. */
@@ -25,8 +26,12 @@ final class WorkerTaskRunner implements TaskRunner {
     return new JobTasks() {
       @Override
       public TaskOutcome run(TaskId id, String workerName)
-          throws IOException, InterruptedException {
-        return worker.runTask(runtime, id, workerName);
+          throws AbortJobException, IOException, InterruptedException {
+        try {
+          return worker.runTask(runtime, id, workerName);
+        } catch (WorkerAbortException e) {
+          throw new AbortJobException(e.getMessage(), e);
+        }
       }
 
       @Override

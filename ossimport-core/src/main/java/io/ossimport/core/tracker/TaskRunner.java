@@ -21,12 +21,25 @@ public interface TaskRunner {
      * returns its outcome for {@code JobTree.complete}.
      *
      * @throws InterruptedException when stopped: objects in flight finished or were recorded
+     * @throws AbortJobException when the worker gave up on the job ({@code Abort})
      * @throws IOException when the task could not be run now (it goes back to pending)
-     * @throws RuntimeException an unexpected error the worker is configured to abort the job on
      */
-    TaskOutcome run(TaskId id, String worker) throws IOException, InterruptedException;
+    TaskOutcome run(TaskId id, String worker)
+        throws AbortJobException, IOException, InterruptedException;
 
     @Override
     void close();
+  }
+
+  /**
+   * The worker met an unexpected error and is configured to give up on the job ({@code
+   * workerAbortWhenUncatchedException=true}): the job goes to {@code Abort}.
+   */
+  final class AbortJobException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public AbortJobException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 }

@@ -232,6 +232,9 @@ public final class Tracker implements Runnable {
         gate.leave();
       }
       completion.complete(job, id, WORKER, outcome);
+    } catch (TaskRunner.AbortJobException e) {
+      requeue(job, id, ImportEvent.Level.ERROR, "task " + id + ": " + e.getMessage());
+      abort(job, "the worker gave up on task " + id + ": " + e.getMessage());
     } catch (InterruptedException e) {
       requeue(
           job,
