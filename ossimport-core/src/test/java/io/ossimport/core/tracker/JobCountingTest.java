@@ -1,8 +1,6 @@
 package io.ossimport.core.tracker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.core.jobtree.Checkpoint;
 import io.ossimport.core.jobtree.ErrorEntry;
@@ -39,10 +37,13 @@ class JobCountingTest {
     TaskTally tally =
         TaskTally.of(tree, JOB, id, WORKER, TaskOutcome.completed()); // counted, then "killed"
     tree.updateJob(
-        JOB, r -> r.withCounters(tally.applyTo(r.counters(), 1)).withCountLedger(tally.toLedger()));
+        JOB,
+        r ->
+            r.withCounters(tally.applyTo(r.counters(), 1))
+                .withCountLedger(tally.addTo(r.countLedger())));
     assertEquals(2, tree.readJob(JOB).counters().objectsDone());
 
-    assertTrue(JobCounting.reconcileLedger(tree, JOB));
+    assertEquals(1, JobCounting.reconcileLedger(tree, JOB));
 
     assertEquals(JobCounters.ZERO, tree.readJob(JOB).counters());
     assertEquals("", tree.readJob(JOB).countLedger());
@@ -53,14 +54,37 @@ class JobCountingTest {
     TaskId id = dispatched(entry("a", 5));
     TaskTally tally = TaskTally.of(tree, JOB, id, WORKER, TaskOutcome.completed());
     tree.updateJob(
-        JOB, r -> r.withCounters(tally.applyTo(r.counters(), 1)).withCountLedger(tally.toLedger()));
+        JOB,
+        r ->
+            r.withCounters(tally.applyTo(r.counters(), 1))
+                .withCountLedger(tally.addTo(r.countLedger())));
     tree.complete(JOB, id, WORKER, TaskOutcome.completed()); // "killed" before clearing the ledger
 
-    assertFalse(JobCounting.reconcileLedger(tree, JOB));
+    assertEquals(0, JobCounting.reconcileLedger(tree, JOB));
 
     assertEquals(1, tree.readJob(JOB).counters().objectsDone());
     assertEquals(5, tree.readJob(JOB).counters().bytesDone());
     assertEquals("", tree.readJob(JOB).countLedger());
+  }
+
+  @Test
+  void ofSeveralTasksInDoubtOnlyThoseNotCompletedAreTakenBack() throws Exception {
+    TaskId completed = dispatched(entry("a", 5));
+    TaskId interrupted = dispatched(entry("b", 7), entry("c", 11));
+    for (TaskId id : new TaskId[] {completed, interrupted}) {
+      TaskTally tally = TaskTally.of(tree, JOB, id, WORKER, TaskOutcome.completed());
+      tree.updateJob(
+          JOB,
+          r ->
+              r.withCounters(tally.applyTo(r.counters(), 1))
+                  .withCountLedger(tally.addTo(r.countLedger())));
+    }
+    tree.complete(JOB, completed, WORKER, TaskOutcome.completed());
+
+    assertEquals(1, JobCounting.reconcileLedger(tree, JOB));
+
+    assertEquals(1, tree.readJob(JOB).counters().objectsDone());
+    assertEquals(5, tree.readJob(JOB).counters().bytesDone());
   }
 
   @Test

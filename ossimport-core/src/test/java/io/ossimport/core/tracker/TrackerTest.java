@@ -61,8 +61,7 @@ class TrackerTest {
     assertEquals("", record.countLedger(), "no completion is in doubt");
     assertEquals(3, tree.countTasks(JOB, TaskState.SUCCEED));
     assertEquals(3, events.messagesContaining(" Completed: ").size(), events.text());
-    assertFalse(
-        events.messagesContaining("job Succeed: 6 of 6 objects done").isEmpty(), events.text());
+    awaitTrue(() -> !events.messagesContaining("job Succeed: 6 of 6 objects done").isEmpty());
     assertTrue(events.progressEvents() >= 1, "a final snapshot at least");
     assertTrue(record.finishTime() != null && record.startTime() != null);
   }
