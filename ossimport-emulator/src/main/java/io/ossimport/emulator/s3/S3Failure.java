@@ -14,6 +14,8 @@ public final class S3Failure extends IOException {
 
   private final int status;
   private final String code;
+  private String detailElement;
+  private String detailValue;
 
   /** A failure answered with {@code status} and the S3 error {@code code}. */
   public S3Failure(int status, String code, String message) {
@@ -30,6 +32,25 @@ public final class S3Failure extends IOException {
   /** The S3 error code, the {@code <Code>} of the error document. */
   public String code() {
     return code;
+  }
+
+  /**
+   * Adds the element S3 puts in the error document next to the code, such as {@code <Key>} for
+   * {@code NoSuchKey} or {@code <BucketName>} for {@code NoSuchBucket}.
+   */
+  S3Failure detail(String element, String value) {
+    this.detailElement = element;
+    this.detailValue = value;
+    return this;
+  }
+
+  /** The extra element's name, or null. */
+  String detailElement() {
+    return detailElement;
+  }
+
+  String detailValue() {
+    return detailValue;
   }
 
   static S3Failure badRequest(String code, String message) {

@@ -18,21 +18,30 @@ import java.util.function.Function;
  * presigned query form, against the emulator's key pairs.
  */
 final class SigV4Verifier {
-  static final Duration MAX_SKEW = Duration.ofMinutes(15);
+  /** S3's allowance between the request's date and the server clock. */
+  static final Duration DEFAULT_MAX_SKEW = Duration.ofMinutes(15);
+
   private static final Duration MAX_PRESIGN_EXPIRY = Duration.ofDays(7);
   private static final DateTimeFormatter AMZ_DATE =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final Function<String, String> secretByAccessKeyId;
   private final Clock clock;
+  private final Duration maxSkew;
 
   /**
    * @param secretByAccessKeyId the secret of an access key id, or null for a key the emulator does
    *     not know
+   * @param maxSkew how far the request's date may be from the clock
    */
-  SigV4Verifier(Function<String, String> secretByAccessKeyId, Clock clock) {
+  SigV4Verifier(Function<String, String> secretByAccessKeyId, Clock clock, Duration maxSkew) {
     this.secretByAccessKeyId = secretByAccessKeyId;
     this.clock = clock;
+    this.maxSkew = maxSkew;
+  }
+
+  SigV4Verifier(Function<String, String> secretByAccessKeyId, Clock clock) {
+    this(secretByAccessKeyId, clock, DEFAULT_MAX_SKEW);
   }
 
   /** Whether the request carries a SigV4 signature in either form. */
@@ -87,12 +96,14 @@ final class SigV4Verifier {
       amzDate = fromHttpDate(head.header("date"));
     }
     Instant signedAt = parseAmzDate(amzDate);
-    if (Duration.between(signedAt, clock.instant()).abs().compareTo(MAX_SKEW) > 0) {
+    if (Duration.between(signedAt, clock.instant()).abs().compareTo(maxSkew) > 0) {
       throw S3Failure.forbidden(
           "RequestTimeTooSkewed",
           "The difference between the request time ("
               + amzDate
-              + ") and the server's time is larger than 15 minutes.");
+              + ") and the server's time is larger than "
+              + maxSkew.getSeconds()
+              + " seconds.");
     }
     String payloadHash = head.header("x-amz-content-sha256");
     if (payloadHash == null) {
@@ -130,7 +141,7 @@ final class SigV4Verifier {
       }
     }
     Instant now = clock.instant();
-    if (signedAt.minus(MAX_SKEW).isAfter(now)) {
+    if (signedAt.minus(maxSkew).isAfter(now)) {
       throw S3Failure.forbidden(
           "RequestTimeTooSkewed", "The presigned URL is dated in the future: " + amzDate);
     }
