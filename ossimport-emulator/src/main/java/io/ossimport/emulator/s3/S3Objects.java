@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 final class S3Objects {
   static final long MAX_SINGLE_PUT = 5L * 1024 * 1024 * 1024;
   private static final int MAX_KEY_BYTES = 1024;
+  static final long MAX_CHECKSUMMED_GET = 64L * 1024 * 1024;
 
   private S3Objects() {}
 
@@ -58,6 +59,9 @@ final class S3Objects {
       long length = range == null ? meta.size() : range.length;
       if (range != null) {
         ex.response.header("Content-Range", range.contentRange(meta.size()));
+      }
+      if (!headOnly && range == null && "ENABLED".equals(ex.head.header("x-amz-checksum-mode"))) {
+        writeFullObjectChecksum(object, ex);
       }
       int status = range == null ? 200 : 206;
       if (headOnly || length == 0) {
@@ -167,6 +171,30 @@ final class S3Objects {
     if (body.checksumAlgorithm() != null) {
       ex.response.header(body.checksumAlgorithm().headerName(), body.checksum());
     }
+  }
+
+  /**
+   * The SDK validates a GET against {@code x-amz-checksum-crc32} when it is present, which lets the
+   * wrong-CRC fault reach S3 clients. The store keeps no CRC-32, so it costs a first pass over the
+   * object; above {@link #MAX_CHECKSUMMED_GET} the header is left out, as S3 does for objects
+   * uploaded without a checksum.
+   */
+  private static void writeFullObjectChecksum(StoredObject object, S3Exchange ex)
+      throws IOException {
+    long size = object.meta().size();
+    if (size > MAX_CHECKSUMMED_GET) {
+      return;
+    }
+    ChecksumAlgorithm.Digest crc = ChecksumAlgorithm.CRC32.newDigest();
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = object.open(0, size)) {
+      int n;
+      while ((n = in.read(buffer)) != -1) {
+        crc.update(buffer, 0, n);
+      }
+    }
+    ex.response.header(ChecksumAlgorithm.CRC32.headerName(), crc.base64());
+    ex.response.header("x-amz-checksum-type", "FULL_OBJECT");
   }
 
   private static boolean exists(S3Exchange ex) throws IOException, StoreException {
