@@ -165,6 +165,11 @@ public final class OssEmulator implements AutoCloseable {
     return this;
   }
 
+  /** Creates a bucket unless it exists; returns whether it was created. */
+  public boolean createBucketIfMissing(String name) throws IOException {
+    return createBucketIfAbsent(name);
+  }
+
   private boolean createBucketIfAbsent(String name) throws IOException {
     if (!OssBuckets.isValidName(name)) {
       throw new IllegalArgumentException(

@@ -269,7 +269,9 @@ final class OssObjects {
   void deleteMultiple(HttpRequest req, String bucket, HttpResponse resp)
       throws IOException, OssError, StoreException {
     store.requireBucket(bucket);
-    boolean encode = OssKeys.urlEncoding(req.param("encoding-type"));
+    // the SDK sends encoding-type as a header here (OSS accepts header or parameter)
+    String encoding = req.header("encoding-type");
+    boolean encode = OssKeys.urlEncoding(encoding != null ? encoding : req.param("encoding-type"));
     byte[] md5 = OssObjectHeaders.contentMd5(req);
     byte[] body = req.readBody(2 * 1024 * 1024);
     if (md5 != null) {
