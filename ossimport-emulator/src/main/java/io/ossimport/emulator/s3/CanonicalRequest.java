@@ -1,5 +1,6 @@
 package io.ossimport.emulator.s3;
 
+import io.ossimport.emulator.http.UrlCodec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -44,7 +45,7 @@ final class CanonicalRequest {
    */
   static List<String> candidateUris(String rawPath) {
     List<String> uris = new ArrayList<>(2);
-    uris.add(AwsUriEncoding.encode(AwsUriEncoding.decode(rawPath, false), true));
+    uris.add(UrlCodec.encode(UrlCodec.decodePath(rawPath), true));
     if (!uris.get(0).equals(rawPath)) {
       uris.add(rawPath);
     }
@@ -67,10 +68,7 @@ final class CanonicalRequest {
       if (dropSignatureParam && pair[0].equals("X-Amz-Signature")) {
         continue;
       }
-      encoded.add(
-          new String[] {
-            AwsUriEncoding.encode(pair[0], false), AwsUriEncoding.encode(pair[1], false)
-          });
+      encoded.add(new String[] {UrlCodec.encode(pair[0], false), UrlCodec.encode(pair[1], false)});
     }
     Collections.sort(
         encoded,

@@ -1,5 +1,6 @@
 package io.ossimport.emulator.s3;
 
+import io.ossimport.emulator.http.UrlCodec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -100,8 +101,7 @@ final class RequestHead {
       int eq = part.indexOf('=');
       String name = eq < 0 ? part : part.substring(0, eq);
       String value = eq < 0 ? "" : part.substring(eq + 1);
-      pairs.add(
-          new String[] {AwsUriEncoding.decode(name, true), AwsUriEncoding.decode(value, true)});
+      pairs.add(new String[] {UrlCodec.decodeQuery(name), UrlCodec.decodeQuery(value)});
     }
     return Collections.unmodifiableList(pairs);
   }

@@ -5,7 +5,6 @@ import io.ossimport.emulator.http.XmlReader;
 import io.ossimport.emulator.store.BucketMeta;
 import io.ossimport.emulator.store.StoreException;
 import java.io.IOException;
-import java.util.List;
 import org.w3c.dom.Element;
 
 /**
@@ -115,9 +114,5 @@ final class S3Buckets {
         "MalformedXML",
         "The XML you provided was not well-formed or did not validate against our published"
             + " schema.");
-  }
-
-  static List<Element> children(Element parent, String name) {
-    return XmlReader.children(parent, name);
   }
 }

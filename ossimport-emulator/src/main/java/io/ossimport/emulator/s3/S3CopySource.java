@@ -1,5 +1,7 @@
 package io.ossimport.emulator.s3;
 
+import io.ossimport.emulator.http.UrlCodec;
+
 /** The object named by {@code x-amz-copy-source}: {@code [/]bucket/key}, URL-encoded. */
 final class S3CopySource {
   final String bucket;
@@ -20,12 +22,7 @@ final class S3CopySource {
       }
       raw = raw.substring(0, query);
     }
-    String decoded;
-    try {
-      decoded = AwsUriEncoding.decode(raw, false);
-    } catch (IllegalArgumentException e) {
-      throw invalid(raw);
-    }
+    String decoded = UrlCodec.decodePath(raw);
     if (decoded.startsWith("/")) {
       decoded = decoded.substring(1);
     }

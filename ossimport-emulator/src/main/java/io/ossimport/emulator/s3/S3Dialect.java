@@ -61,11 +61,7 @@ public final class S3Dialect implements Dialect {
 
   @Override
   public Operation classify(HttpRequest request) {
-    try {
-      return S3Route.of(request.method(), request.path(), head(request)).operation();
-    } catch (IllegalArgumentException e) {
-      return Operation.Invalid;
-    }
+    return S3Route.of(request.method(), request.path(), head(request)).operation();
   }
 
   @Override
@@ -74,12 +70,7 @@ public final class S3Dialect implements Dialect {
     response.header("x-amz-id-2", response.header(REQUEST_ID_HEADER));
     S3Route route = null;
     try {
-      RequestHead head;
-      try {
-        head = head(request);
-      } catch (IllegalArgumentException e) {
-        throw S3Failure.badRequest("InvalidURI", "Couldn't parse the specified URI.");
-      }
+      RequestHead head = head(request);
       route = S3Route.of(request.method(), request.path(), head);
       SigV4Context auth = authenticate(head);
       if (route.operation() == Operation.NotImplemented) {

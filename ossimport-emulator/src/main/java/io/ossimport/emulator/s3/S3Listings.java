@@ -1,6 +1,7 @@
 package io.ossimport.emulator.s3;
 
 import io.ossimport.emulator.http.HttpDates;
+import io.ossimport.emulator.http.UrlCodec;
 import io.ossimport.emulator.store.ObjectSummary;
 import io.ossimport.emulator.store.StoreException;
 import java.io.IOException;
@@ -126,7 +127,7 @@ final class S3Listings {
     }
 
     String encode(String value) {
-      return value == null || !urlEncoding ? value : AwsUriEncoding.encode(value, true);
+      return value == null || !urlEncoding ? value : UrlCodec.encode(value, true);
     }
 
     void writeEncodingType(S3Xml xml) {

@@ -1,6 +1,7 @@
 package io.ossimport.emulator.s3;
 
 import io.ossimport.emulator.http.HttpDates;
+import io.ossimport.emulator.http.UrlCodec;
 import io.ossimport.emulator.http.XmlReader;
 import io.ossimport.emulator.store.ObjectAttributes;
 import io.ossimport.emulator.store.ObjectMeta;
@@ -152,7 +153,7 @@ final class S3Multipart {
     ex.sendXml(
         200,
         S3Xml.result("CompleteMultipartUploadResult")
-            .element("Location", "/" + ex.bucket() + "/" + AwsUriEncoding.encode(ex.key(), true))
+            .element("Location", "/" + ex.bucket() + "/" + UrlCodec.encode(ex.key(), true))
             .element("Bucket", ex.bucket())
             .element("Key", ex.key())
             .element("ETag", S3ETags.present(meta.etag())));

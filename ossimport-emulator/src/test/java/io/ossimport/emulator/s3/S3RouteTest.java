@@ -16,7 +16,7 @@ class S3RouteTest {
       map.put(headers[i], Collections.singletonList(headers[i + 1]));
     }
     RequestHead head = new RequestHead(method, path, query, map);
-    return S3Route.of(method, AwsUriEncoding.decode(path, false), head);
+    return S3Route.of(method, io.ossimport.emulator.http.UrlCodec.decodePath(path), head);
   }
 
   private static Operation op(String method, String path, String query, String... headers) {
