@@ -11,10 +11,17 @@ public final class RequestIds {
 
   /** A fresh id. */
   public static String next() {
-    return String.format(
-        "%08X%08X%08X",
-        (int) (System.currentTimeMillis() / 1000),
-        (int) SEQ.incrementAndGet(),
-        ThreadLocalRandom.current().nextInt());
+    char[] out = new char[24];
+    hex(out, 0, (int) (System.currentTimeMillis() / 1000));
+    hex(out, 8, (int) SEQ.incrementAndGet());
+    hex(out, 16, ThreadLocalRandom.current().nextInt());
+    return new String(out);
+  }
+
+  private static void hex(char[] out, int at, int v) {
+    for (int i = 7; i >= 0; i--) {
+      out[at + i] = "0123456789ABCDEF".charAt(v & 0xf);
+      v >>>= 4;
+    }
   }
 }

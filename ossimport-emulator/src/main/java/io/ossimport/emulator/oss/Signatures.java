@@ -32,9 +32,21 @@ final class Signatures {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
+  private static final ThreadLocal<java.util.Map<String, Mac>> MACS =
+      new ThreadLocal<java.util.Map<String, Mac>>() {
+        @Override
+        protected java.util.Map<String, Mac> initialValue() {
+          return new java.util.HashMap<String, Mac>();
+        }
+      };
+
   private static byte[] hmac(String alg, byte[] key, byte[] data) {
     try {
-      Mac mac = Mac.getInstance(alg);
+      Mac mac = MACS.get().get(alg);
+      if (mac == null) {
+        mac = Mac.getInstance(alg);
+        MACS.get().put(alg, mac);
+      }
       mac.init(new SecretKeySpec(key, alg));
       return mac.doFinal(data);
     } catch (GeneralSecurityException e) {

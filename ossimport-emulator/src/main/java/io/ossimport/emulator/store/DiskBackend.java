@@ -33,6 +33,11 @@ final class DiskBackend implements Backend {
   private final Path root;
   private final Path tmp;
   private final boolean fsync;
+  private final java.util.concurrent.atomic.AtomicLong tempSequence =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.Set<Path> knownDirs =
+      java.util.Collections.newSetFromMap(
+          new java.util.concurrent.ConcurrentHashMap<Path, Boolean>());
 
   DiskBackend(Path root, boolean fsync) throws IOException {
     this.root = root;
@@ -46,7 +51,7 @@ final class DiskBackend implements Backend {
   }
 
   final class DiskWriter extends ObjectWriter {
-    final Path file = tmp.resolve(UUID.randomUUID().toString());
+    final Path file = tempFile();
     final FileChannel channel =
         FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
@@ -70,7 +75,7 @@ final class DiskBackend implements Backend {
         channel.force(true);
       }
       channel.close();
-      Files.createDirectories(target.getParent());
+      ensureDir(target.getParent());
       move(file, target);
     }
 
@@ -78,6 +83,18 @@ final class DiskBackend implements Backend {
     protected void discard() throws IOException {
       channel.close();
       Files.deleteIfExists(file);
+    }
+  }
+
+  /** Temp names need only be unique within this process: no SecureRandom on the hot path. */
+  private Path tempFile() {
+    return tmp.resolve("w" + Long.toHexString(tempSequence.incrementAndGet()));
+  }
+
+  private void ensureDir(Path dir) throws IOException {
+    if (!knownDirs.contains(dir)) {
+      Files.createDirectories(dir);
+      knownDirs.add(dir);
     }
   }
 
@@ -117,7 +134,7 @@ final class DiskBackend implements Backend {
   }
 
   private void writeSmallFile(Path target, byte[] content) throws IOException {
-    Path t = tmp.resolve(UUID.randomUUID().toString());
+    Path t = tempFile();
     try (FileChannel ch =
         FileChannel.open(t, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       ch.write(ByteBuffer.wrap(content));
@@ -125,7 +142,7 @@ final class DiskBackend implements Backend {
         ch.force(true);
       }
     }
-    Files.createDirectories(target.getParent());
+    ensureDir(target.getParent());
     move(t, target);
   }
 
@@ -230,6 +247,7 @@ final class DiskBackend implements Backend {
   public void deleteBucket(String bucket) throws IOException {
     Path doomed = tmp.resolve("deleted-" + UUID.randomUUID());
     move(bucketDir(bucket), doomed);
+    knownDirs.clear();
     FileTrees.deleteRecursively(doomed);
   }
 
@@ -323,6 +341,7 @@ final class DiskBackend implements Backend {
   public void deleteUpload(String bucket, String uploadId) throws IOException {
     Path doomed = tmp.resolve("aborted-" + UUID.randomUUID());
     move(uploadDir(bucket, uploadId), doomed);
+    knownDirs.remove(uploadDir(bucket, uploadId));
     FileTrees.deleteRecursively(doomed);
   }
 
