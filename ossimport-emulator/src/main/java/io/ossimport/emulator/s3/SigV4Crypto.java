@@ -28,9 +28,20 @@ final class SigV4Crypto {
     return hex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** One Mac per thread: looking the algorithm up costs more than the HMAC of a chunk header. */
+  private static final ThreadLocal<Mac> MAC =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Mac.getInstance("HmacSHA256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("every JRE has HmacSHA256", e);
+            }
+          });
+
   static byte[] hmac(byte[] key, String data) {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = MAC.get();
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
       return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
