@@ -30,11 +30,38 @@ final class ForkedScan {
    */
   static ForkedScan run(List<String> prefix, List<String> jvmOptions, String... benchArgs)
       throws IOException, InterruptedException {
+    return run(prefix, jvmOptions, classpath(), benchArgs);
+  }
+
+  /**
+   * Like {@link #run(List, List, String...)}, with the classes copied under {@code readableDir}
+   * first: another user (e.g. {@code nobody}) may not be able to reach the build's own {@code
+   * target/} directories, for instance in a clone under {@code /root}.
+   */
+  static ForkedScan runFromCopy(
+      Path readableDir, List<String> prefix, List<String> jvmOptions, String... benchArgs)
+      throws IOException, InterruptedException {
+    Path main = readableDir.resolve("main-classes");
+    Path test = readableDir.resolve("test-classes");
+    org.apache.commons.io.FileUtils.copyDirectory(
+        new File(location(LocalSource.class)), main.toFile());
+    org.apache.commons.io.FileUtils.copyDirectory(
+        new File(location(ScanBench.class)), test.toFile());
+    return run(prefix, jvmOptions, main + File.pathSeparator + test, benchArgs);
+  }
+
+  private static String classpath() {
+    return location(LocalSource.class) + File.pathSeparator + location(ScanBench.class);
+  }
+
+  private static ForkedScan run(
+      List<String> prefix, List<String> jvmOptions, String classpath, String... benchArgs)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(prefix);
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(location(LocalSource.class) + File.pathSeparator + location(ScanBench.class));
+    command.add(classpath);
     command.add(ScanBench.class.getName());
     command.addAll(Arrays.asList(benchArgs));
     Path out = Files.createTempFile("forked-scan", ".out");
