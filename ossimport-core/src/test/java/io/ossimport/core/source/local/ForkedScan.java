@@ -41,13 +41,21 @@ final class ForkedScan {
   static ForkedScan runFromCopy(
       Path readableDir, List<String> prefix, List<String> jvmOptions, String... benchArgs)
       throws IOException, InterruptedException {
-    Path main = readableDir.resolve("main-classes");
-    Path test = readableDir.resolve("test-classes");
-    org.apache.commons.io.FileUtils.copyDirectory(
-        new File(location(LocalSource.class)), main.toFile());
-    org.apache.commons.io.FileUtils.copyDirectory(
-        new File(location(ScanBench.class)), test.toFile());
+    Path main = copy(location(LocalSource.class), readableDir.resolve("main"));
+    Path test = copy(location(ScanBench.class), readableDir.resolve("test"));
     return run(prefix, jvmOptions, main + File.pathSeparator + test, benchArgs);
+  }
+
+  /** Copies a class directory or jar (Failsafe puts the module's jar on the classpath). */
+  private static Path copy(String classpathEntry, Path target) throws IOException {
+    File from = new File(classpathEntry);
+    if (from.isDirectory()) {
+      org.apache.commons.io.FileUtils.copyDirectory(from, target.toFile());
+      return target;
+    }
+    Path jar = target.resolveSibling(target.getFileName() + ".jar");
+    Files.copy(from.toPath(), jar);
+    return jar;
   }
 
   private static String classpath() {
