@@ -6,6 +6,7 @@ import com.aliyun.oss.model.PartSummary;
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.jobtree.MultipartRecord;
 import io.ossimport.core.jobtree.MultipartState;
+import io.ossimport.core.jobtree.NameCodec;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.oss.OssFailure;
 import io.ossimport.core.oss.OssFailures;
@@ -95,7 +96,9 @@ final class MultipartUpload {
     if (!previous.destinationKey().equals(o.key())
         || previous.partSize() != partSize
         || !ObjectUpload.unchangedSinceScan(o, stat)) {
-      abortAndForget(previous.destinationKey(), previous.uploadId());
+      // Parts of another key, part size or source version: useless. The new UPLOAD line
+      // supersedes the record, so the old upload must go now or it is forgotten.
+      abortStale(previous);
       return null;
     }
     SortedMap<Integer, PartSummary> onServer =
@@ -114,7 +117,9 @@ final class MultipartUpload {
     if (onServer == null) {
       ctx.logs.event(
           ImportEvent.Level.DEBUG,
-          "OSS no longer knows the recorded upload of " + o.key() + "; starting a new one");
+          "OSS no longer knows the recorded upload of "
+              + NameCodec.escape(o.key())
+              + "; starting a new one");
       return null;
     }
     for (MultipartState.Part p : previous.parts().values()) {
@@ -130,7 +135,13 @@ final class MultipartUpload {
     }
     ctx.logs.event(
         ImportEvent.Level.DEBUG,
-        "resuming the upload of " + o.key() + ": " + done.size() + " of " + partCount + " parts");
+        "resuming the upload of "
+            + NameCodec.escape(o.key())
+            + ": "
+            + done.size()
+            + " of "
+            + partCount
+            + " parts");
     return previous.uploadId();
   }
 
@@ -280,6 +291,22 @@ final class MultipartUpload {
     return state.parts().size() == count ? combinedCrc(parts) : null;
   }
 
+  private void abortStale(MultipartState previous) {
+    try {
+      ctx.destination().abort(previous.destinationKey(), previous.uploadId());
+    } catch (RuntimeException e) {
+      ctx.logs.event(
+          ImportEvent.Level.WARN,
+          "could not abort the outdated multipart upload "
+              + previous.uploadId()
+              + " of "
+              + NameCodec.escape(previous.destinationKey())
+              + " ("
+              + OssFailures.classify(e)
+              + "); abort it by hand or let a bucket lifecycle rule remove it");
+    }
+  }
+
   private void abortAndForget(String key, String uploadId) throws IOException {
     try {
       ctx.destination().abort(key, uploadId);
@@ -288,7 +315,10 @@ final class MultipartUpload {
       // The record stays, so that `clean` can abort the upload later.
       ctx.logs.event(
           ImportEvent.Level.DEBUG,
-          "could not abort the upload of " + key + ": " + OssFailures.classify(e));
+          "could not abort the upload of "
+              + NameCodec.escape(key)
+              + ": "
+              + OssFailures.classify(e));
     }
   }
 

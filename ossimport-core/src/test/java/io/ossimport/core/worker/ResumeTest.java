@@ -155,6 +155,34 @@ class ResumeTest {
   }
 
   @Test
+  void aRecordedUploadWithAnotherPartSizeIsAbortedAndStartedAnew() throws Exception {
+    byte[] big = h.file("big.bin", 1_200_000);
+    TaskId id = h.dispatch(h.entries("big.bin"));
+    String stale = initiate("dest/big.bin");
+    try (MultipartRecord record = h.files(id).openMultipartRecord(0)) {
+      record.startUpload(stale, 200 * 1024, "dest/big.bin");
+      byte[] part = Arrays.copyOfRange(big, 0, 200 * 1024);
+      record.partDone(1, uploadPart("dest/big.bin", stale, 1, part), WorkerHarness.crc64(part));
+    }
+    begin(id, 0);
+    oss.counters().reset();
+
+    TaskOutcome outcome = h.run(id);
+
+    assertEquals(TaskStatus.COMPLETED, outcome.status(), outcome.errors().toString());
+    assertEquals(1, h.requests(Operation.AbortMultipartUpload));
+    assertEquals(1, h.requests(Operation.InitiateMultipartUpload));
+    assertEquals(4, h.requests(Operation.UploadPart));
+    h.assertStored("big.bin", big);
+    assertEquals(
+        0,
+        h.client
+            .listMultipartUploads(new com.aliyun.oss.model.ListMultipartUploadsRequest(h.bucket))
+            .getMultipartUploads()
+            .size());
+  }
+
+  @Test
   void aBegunLargeObjectCompletedBeforeTheCrashIsRecognisedFromItsRecord() throws Exception {
     byte[] big = h.file("big.bin", 1_200_000);
     TaskId id = h.dispatch(h.entries("big.bin"));
