@@ -18,11 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One large object as a multipart upload: {@code uploadThreadNumPerLargeFile} parts at once, each a
@@ -147,41 +142,17 @@ final class MultipartUpload {
 
   private void uploadParts(String uploadId, MultipartRecord record)
       throws ObjectFailedException, StoppedException, IOException {
-    Semaphore window = new Semaphore(Math.max(1, ctx.config().uploadThreadNumPerLargeFile()));
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    List<Future<?>> running = new ArrayList<>();
+    PartWindow window =
+        new PartWindow(ctx.partPool, ctx.stop, ctx.config().uploadThreadNumPerLargeFile());
     for (int n = 1; n <= partCount; n++) {
-      if (done.containsKey(n)) {
-        continue;
-      }
-      window.acquireUninterruptibly();
-      if (failure.get() != null || ctx.stop.isRequested()) {
-        window.release();
-        break;
-      }
       final int part = n;
-      try {
-        running.add(
-            ctx.partPool.submit(
-                () -> {
-                  try {
-                    uploadPart(uploadId, part, record);
-                  } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                  } finally {
-                    window.release();
-                  }
-                }));
-      } catch (RejectedExecutionException e) {
-        window.release();
-        failure.compareAndSet(null, new StoppedException());
+      if (!done.containsKey(n) && !window.start(() -> uploadPart(uploadId, part, record))) {
         break;
       }
     }
-    awaitAll(running);
-    rethrow(failure.get());
+    window.finish();
     if (done.size() < partCount) {
-      throw new StoppedException();
+      throw new StoppedException(); // a stop came before every part was started
     }
   }
 
@@ -332,47 +303,5 @@ final class MultipartUpload {
 
   private static String trim(String etag) {
     return etag.replace("\"", "").trim();
-  }
-
-  private static void awaitAll(List<Future<?>> futures) {
-    boolean interrupted = false;
-    for (Future<?> f : futures) {
-      while (true) {
-        try {
-          f.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          break; // the part recorded its own failure
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void rethrow(Throwable t)
-      throws ObjectFailedException, StoppedException, IOException {
-    if (t == null) {
-      return;
-    }
-    if (t instanceof ObjectFailedException) {
-      throw (ObjectFailedException) t;
-    }
-    if (t instanceof StoppedException) {
-      throw (StoppedException) t;
-    }
-    if (t instanceof IOException) {
-      throw (IOException) t;
-    }
-    if (t instanceof RuntimeException) {
-      throw (RuntimeException) t;
-    }
-    if (t instanceof Error) {
-      throw (Error) t;
-    }
-    throw new IllegalStateException(t);
   }
 }

@@ -61,9 +61,9 @@ class FaultToleranceTest {
     TaskId id = h.dispatch(h.entries(names.toArray(new String[0])));
     oss.faults()
         .seed(42)
-        .probability(null, 0.0, FaultSpec.serviceUnavailable())
-        .probability(Operation.PutObject, 0.0, FaultSpec.resetRequest(-1))
-        .probability(Operation.UploadPart, 0.0, FaultSpec.resetRequest(-1));
+        .probability(null, 0.05, FaultSpec.serviceUnavailable())
+        .probability(Operation.PutObject, 0.02, FaultSpec.resetRequest(-1))
+        .probability(Operation.UploadPart, 0.1, FaultSpec.resetRequest(-1));
 
     TaskOutcome outcome = h.run(id);
     oss.faults().clear();
