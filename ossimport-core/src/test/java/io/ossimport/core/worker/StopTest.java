@@ -122,6 +122,49 @@ class StopTest {
     assertNull(h.files(id).readMultipart(0));
   }
 
+  @Test
+  void closingTheWorkerUnderARunningTaskGivesNoOutcomeAndTheTaskResumesLater() throws Exception {
+    h.sysKeys.put("workerTaskThreadNum", "2");
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      names.add("f" + i);
+      h.file("f" + i, 1000);
+    }
+    TaskId id = h.dispatch(h.entries(names.toArray(new String[0])));
+    oss.faults().always(Operation.PutObject, FaultSpec.latency(100));
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    AtomicReference<TaskOutcome> returned = new AtomicReference<>();
+    Worker worker = h.worker();
+    try (JobRuntime job = h.openJob(worker)) {
+      Thread runner =
+          new Thread(
+              () -> {
+                try {
+                  returned.set(worker.runTask(job, id, WorkerHarness.WORKER));
+                } catch (Throwable t) {
+                  thrown.set(t);
+                }
+              });
+      runner.start();
+      long deadline = System.currentTimeMillis() + 20_000;
+      while (System.currentTimeMillis() < deadline) {
+        TaskStats s = worker.taskStats(WorkerHarness.JOB, id);
+        if (s != null && s.objectsDone() >= 2) {
+          break;
+        }
+        Thread.sleep(10);
+      }
+      worker.close();
+      runner.join(20_000);
+    }
+
+    assertNull(returned.get(), "a task cut short must not look finished");
+    assertTrue(thrown.get() instanceof java.io.IOException, String.valueOf(thrown.get()));
+    oss.faults().clear();
+    assertEquals(TaskStatus.COMPLETED, h.run(id).status());
+    assertEquals(12, h.progress(id).count(EntryState.DONE));
+  }
+
   /** Runs the task in a thread, interrupts it once {@code ready} holds, returns what it threw. */
   private static Throwable runAndInterrupt(
       Worker worker, JobRuntime job, TaskId id, Callable<Boolean> ready) throws Exception {
