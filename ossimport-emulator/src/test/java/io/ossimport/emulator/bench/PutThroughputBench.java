@@ -43,12 +43,32 @@ public final class PutThroughputBench {
       final byte[] body = new byte[4096];
       new java.util.Random(1).nextBytes(body);
       run(client, body, threads, 2); // warm-up
+      long cpu0 = serverCpuNanos();
       long count = run(client, body, threads, seconds);
+      long serverCpu = serverCpuNanos() - cpu0;
       System.out.printf(
-          "4KiB PUT: %d threads, %s store: %.0f PUT/s (%d in %d s)%n",
-          threads, memory ? "memory" : "disk", count / (double) seconds, count, seconds);
+          "4KiB PUT: %d threads, %s store: %.0f PUT/s (%d in %d s); emulator CPU %.0f us/PUT%n",
+          threads,
+          memory ? "memory" : "disk",
+          count / (double) seconds,
+          count,
+          seconds,
+          serverCpu / 1000.0 / count);
       client.shutdown();
     }
+  }
+
+  /** CPU time of the emulator's own threads (the client shares the JVM and the 2 cores). */
+  private static long serverCpuNanos() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (java.lang.management.ThreadInfo t : mx.dumpAllThreads(false, false)) {
+      if (t.getThreadName().startsWith("oss-emulator-")) {
+        long c = mx.getThreadCpuTime(t.getThreadId());
+        sum += Math.max(0, c);
+      }
+    }
+    return sum;
   }
 
   private static long run(final OSS client, final byte[] body, int threads, int seconds)

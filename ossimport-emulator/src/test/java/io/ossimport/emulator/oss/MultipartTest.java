@@ -194,4 +194,23 @@ class MultipartTest {
     assertArrayEquals(src, ObjectOperationsTest.read(c.getObject("mpu", key).getObjectContent()));
     c.shutdown();
   }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = SignVersion.class,
+      names = {"V1", "V4"})
+  void completeAllHeaderAssemblesEveryUploadedPart(SignVersion v) throws Exception {
+    OSS c = SdkClients.client(oss, v);
+    String key = "all/" + v;
+    String id = init(c, key);
+    part(c, key, id, 2, new byte[] {2});
+    part(c, key, id, 1, new byte[PART]);
+    CompleteMultipartUploadRequest all = new CompleteMultipartUploadRequest("mpu", key, id, null);
+    all.addHeader("x-oss-complete-all", "yes");
+    c.completeMultipartUpload(all);
+    byte[] got = ObjectOperationsTest.read(c.getObject("mpu", key).getObjectContent());
+    assertEquals(PART + 1, got.length);
+    assertEquals(2, got[PART]);
+    c.shutdown();
+  }
 }
