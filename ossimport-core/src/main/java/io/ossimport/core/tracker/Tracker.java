@@ -15,6 +15,7 @@ import io.ossimport.core.jobtree.TaskState;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +137,13 @@ public final class Tracker implements Runnable {
         jobs.put(name, new TrackedJob(name));
       }
     }
-    jobs.keySet().retainAll(names);
+    for (Iterator<TrackedJob> it = jobs.values().iterator(); it.hasNext(); ) {
+      TrackedJob job = it.next();
+      if (!names.contains(job.name) && job.running.get() == 0) {
+        job.closeTasks(); // the job is gone from the tree
+        it.remove();
+      }
+    }
   }
 
   /** Dispatches one task per job per round, round after round, while task threads are free. */
