@@ -9,7 +9,6 @@ import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.jobtree.JobRecord;
 import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.jobtree.TaskId;
-import io.ossimport.core.jobtree.TaskOutcome;
 import io.ossimport.core.jobtree.TaskRef;
 import io.ossimport.core.jobtree.TaskState;
 import java.io.IOException;
@@ -20,10 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -43,18 +38,13 @@ public final class Tracker implements Runnable {
   public static final String WORKER = "localhost";
 
   static final long TICK_MILLIS = 200;
-  private static final long PAUSE_AFTER_IO_ERROR_MILLIS = 5_000;
 
   private final JobTree tree;
   private final TaskRunner runner;
   private final ImportListener events;
-  private final int taskThreads;
   private final long progressIntervalMillis;
   private final JobStatusReader statusReader;
-  private final TaskCompletion completion;
-  private final TaskGate gate = new TaskGate();
-  private final ExecutorService pool;
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final TaskThreads threads;
   private final Map<String, TrackedJob> jobs = new LinkedHashMap<>();
   private final Object wakeLock = new Object();
   private boolean woken;
@@ -69,19 +59,9 @@ public final class Tracker implements Runnable {
     this.tree = tree;
     this.runner = runner;
     this.events = events;
-    this.taskThreads = Math.max(1, taskThreads);
     this.progressIntervalMillis = progressIntervalMillis;
     this.statusReader = new JobStatusReader(tree);
-    this.completion = new TaskCompletion(tree, events);
-    final AtomicInteger threadNumber = new AtomicInteger();
-    this.pool =
-        Executors.newFixedThreadPool(
-            this.taskThreads,
-            r -> {
-              Thread t = new Thread(r, "ossimport-task-" + threadNumber.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.threads = new TaskThreads(tree, events, WORKER, taskThreads);
   }
 
   /** Dispatches and tracks until {@link #stop()}; then waits for the running tasks to return. */
@@ -105,7 +85,7 @@ public final class Tracker implements Runnable {
   /** Asks the tracker to stop: no task starts any more, running ones are interrupted. */
   public void stop() {
     stopping = true;
-    gate.closeAndInterrupt();
+    threads.stop();
     wake();
   }
 
@@ -152,7 +132,7 @@ public final class Tracker implements Runnable {
     while (dispatchedAny && !stopping) {
       dispatchedAny = false;
       for (TrackedJob job : jobs.values()) {
-        if (stopping || inFlight.get() >= taskThreads) {
+        if (stopping || !threads.hasRoom()) {
           return;
         }
         dispatchedAny |= dispatchOne(job);
@@ -186,9 +166,7 @@ public final class Tracker implements Runnable {
     }
     final TaskId id = next.get().id();
     tree.dispatch(job.name, id, WORKER);
-    job.running.incrementAndGet();
-    inFlight.incrementAndGet();
-    pool.execute(() -> runTask(job, id));
+    threads.start(job, id, this::wake);
     return true;
   }
 
@@ -206,88 +184,24 @@ public final class Tracker implements Runnable {
           CanonicalJobConfig.read(
               tree.readFrozenConfig(job.name), "the frozen configuration of job " + job.name);
     } catch (ConfigurationException e) {
-      abort(job, "its frozen configuration cannot be used: " + e.getMessage());
+      JobAbort.record(
+          tree, events, job.name, "its frozen configuration cannot be used: " + e.getMessage());
       return false;
     }
     try {
       job.tasks = runner.openJob(job.name, config);
       return true;
     } catch (IOException | RuntimeException e) {
-      job.pausedUntilMillis = System.currentTimeMillis() + PAUSE_AFTER_IO_ERROR_MILLIS;
+      job.pausedUntilMillis = System.currentTimeMillis() + TaskThreads.PAUSE_AFTER_IO_ERROR_MILLIS;
       Events.log(
           events,
           ImportEvent.Level.ERROR,
           job.name,
           "cannot open the job's source or destination, trying again in "
-              + PAUSE_AFTER_IO_ERROR_MILLIS / 1000
+              + TaskThreads.PAUSE_AFTER_IO_ERROR_MILLIS / 1000
               + " s: "
               + e);
       return false;
-    }
-  }
-
-  /**
-   * The body of a task thread: run, then complete; any other end sends the task back to pending.
-   */
-  private void runTask(TrackedJob job, TaskId id) {
-    try {
-      TaskOutcome outcome;
-      gate.enter();
-      try {
-        outcome = job.tasks.run(id, WORKER);
-      } finally {
-        gate.leave();
-      }
-      completion.complete(job, id, WORKER, outcome);
-    } catch (TaskRunner.AbortJobException e) {
-      requeue(job, id, ImportEvent.Level.ERROR, "task " + id + ": " + e.getMessage());
-      abort(job, "the worker gave up on task " + id + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      requeue(
-          job,
-          id,
-          ImportEvent.Level.DEBUG,
-          "task " + id + " stopped; it resumes at the next start");
-    } catch (IOException e) {
-      job.pausedUntilMillis = System.currentTimeMillis() + PAUSE_AFTER_IO_ERROR_MILLIS;
-      requeue(
-          job,
-          id,
-          ImportEvent.Level.ERROR,
-          "task " + id + " could not run: " + e + "; it goes back to pending");
-    } catch (RuntimeException e) {
-      requeue(job, id, ImportEvent.Level.ERROR, "task " + id + " hit an unexpected error: " + e);
-      abort(job, "the worker gave up on task " + id + ": " + e);
-    } finally {
-      job.running.decrementAndGet();
-      inFlight.decrementAndGet();
-      wake();
-    }
-  }
-
-  private void requeue(TrackedJob job, TaskId id, ImportEvent.Level level, String message) {
-    Events.log(events, level, job.name, message);
-    try {
-      tree.requeue(job.name, id, WORKER);
-    } catch (IOException e) {
-      Events.log(
-          events,
-          ImportEvent.Level.ERROR,
-          job.name,
-          "task " + id + " stays dispatched until the next start: " + e);
-    }
-  }
-
-  private void abort(TrackedJob job, String reason) {
-    Events.log(
-        events,
-        ImportEvent.Level.ERROR,
-        job.name,
-        "job Abort: " + reason + "; fix the cause, then run retry");
-    try {
-      tree.updateJob(job.name, r -> r.withState(JobState.Abort).withFinishTime(Instant.now()));
-    } catch (IOException e) {
-      Events.log(events, ImportEvent.Level.ERROR, job.name, "cannot record the Abort state: " + e);
     }
   }
 
@@ -402,23 +316,9 @@ public final class Tracker implements Runnable {
 
   /** Waits for the task threads (they were interrupted), then closes every job's tasks. */
   private void shutDown() {
-    gate.closeAndInterrupt();
-    pool.shutdown();
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (pool.awaitTermination(1, TimeUnit.HOURS)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        interrupted = true; // keep waiting: a task thread must not be abandoned mid-move
-      }
-    }
+    threads.stopAndAwait();
     for (TrackedJob job : jobs.values()) {
       job.closeTasks();
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 }

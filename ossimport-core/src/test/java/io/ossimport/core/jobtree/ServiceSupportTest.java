@@ -51,6 +51,7 @@ class ServiceSupportTest {
     JobTree tree = new JobTree(workingDir);
     assertEquals(-1, tree.servicePid());
     try (ServiceLock lock = tree.lockService("service")) {
+      assertTrue(lock.isValid());
       long pid = Long.parseLong(ServiceLock.currentPid());
       assertEquals(pid, tree.servicePid());
       WorkingDirLockedException e =
