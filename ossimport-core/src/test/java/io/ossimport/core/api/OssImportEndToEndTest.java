@@ -90,16 +90,16 @@ class OssImportEndToEndTest {
 
   @Test
   void throttlingAndConnectionResetsAreRiddenOut() throws Exception {
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < 100; i++) {
       f.file("small/" + i + ".bin", 1000 + i * 37);
     }
-    f.file("large/one.bin", 1300 * 1024);
-    f.file("large/two.bin", 1700 * 1024);
+    f.file("large/one.bin", 1300 * 1024); // 6 parts
+    f.file("large/two.bin", 1700 * 1024); // 7 parts
     oss.faults()
         .seed(20261127)
         .probability(null, 0.05, FaultSpec.slowDown())
-        .probability(Operation.PutObject, 0.05, FaultSpec.resetRequest(-1))
-        .probability(Operation.UploadPart, 0.05, FaultSpec.resetRequest(-1));
+        .probability(Operation.PutObject, 0.03, FaultSpec.resetRequest(-1))
+        .probability(Operation.UploadPart, 0.03, FaultSpec.resetRequest(-1));
     OssImport ossimport = f.open();
 
     ossimport.submit(f.jobFile());
@@ -111,9 +111,8 @@ class OssImportEndToEndTest {
 
     assertEquals(JobState.Succeed, status.state(), f.events.text());
     f.assertAllStored();
-    assertTrue(
-        oss.counters().get(Operation.PutObject) + oss.counters().get(Operation.UploadPart) > 32,
-        "some requests were tried again: " + oss.counters().snapshot());
+    long sends = oss.counters().get(Operation.PutObject) + oss.counters().get(Operation.UploadPart);
+    assertTrue(sends > 100 + 13, "some sends failed and were tried again: " + sends);
   }
 
   @Test

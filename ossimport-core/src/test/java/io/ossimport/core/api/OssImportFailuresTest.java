@@ -11,6 +11,7 @@ import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.jobtree.TaskRef;
 import io.ossimport.core.jobtree.TaskState;
 import io.ossimport.core.master.Master;
+import io.ossimport.core.retry.Backoff;
 import io.ossimport.core.testkit.ImportFixture;
 import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Operation;
@@ -69,16 +70,11 @@ class OssImportFailuresTest {
     Path gonePath = f.src.resolve("gone.txt");
     FileTime goneTime = Files.getLastModifiedTime(gonePath);
     Files.delete(gonePath); // listed, then deleted before its upload
-    oss.faults()
-        .script(
-            Operation.PutObject,
-            FaultSpec.error(403, "AccessDenied"),
-            FaultSpec.serviceUnavailable(),
-            FaultSpec.serviceUnavailable(),
-            FaultSpec.serviceUnavailable(),
-            FaultSpec.serviceUnavailable(),
-            FaultSpec.serviceUnavailable(),
-            FaultSpec.serviceUnavailable());
+    // The first PUT is refused for good; the next object gets 503 on every attempt it has.
+    oss.faults().script(Operation.PutObject, FaultSpec.error(403, "AccessDenied"));
+    for (int i = 0; i < Backoff.standard().maxAttempts(); i++) {
+      oss.faults().script(Operation.PutObject, FaultSpec.serviceUnavailable());
+    }
 
     JobStatus failed = run(ossimport);
 
