@@ -23,6 +23,8 @@ import picocli.CommandLine.ParentCommand;
           + " working directory."
     })
 final class StartCommand implements Callable<Integer> {
+  private static final String STOPPED = "Import service stopped.";
+
   @ParentCommand OssImportCli cli;
 
   @Option(
@@ -52,16 +54,17 @@ final class StartCommand implements Callable<Integer> {
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
+              printer.info(STOPPED);
             },
             "ossimport-graceful-stop");
     Runtime.getRuntime().addShutdownHook(gracefulStop);
     service.awaitStopped();
     try {
       Runtime.getRuntime().removeShutdownHook(gracefulStop);
+      printer.info(STOPPED);
     } catch (IllegalStateException e) {
-      // the JVM is shutting down: the hook runs (or ran) the stop
+      // the JVM is shutting down: the hook stops the service and says so
     }
-    printer.info("Import service stopped.");
     return ExitCode.OK.code();
   }
 }

@@ -201,6 +201,74 @@ class ConsoleScriptIT {
         "objects done before the stop are not sent again: " + puts + " PUTs for " + files.size());
   }
 
+  @Test
+  void sigtermStopsTheForegroundServiceGracefully() throws Exception {
+    SampleTree.create(source, 2, 4);
+    dist.configureJob(source, oss, bucket);
+    Process service =
+        new ProcessBuilder(
+                "java", "-jar", "bin/ossimport2.jar", "-c", "conf/sys.properties", "start")
+            .directory(dist.home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(temp.resolve("foreground.log").toFile())
+            .start();
+    try {
+      long deadline = System.currentTimeMillis() + 60_000;
+      while (!read(temp.resolve("foreground.log")).contains("Import service started (pid ")) {
+        assertTrue(
+            service.isAlive() && System.currentTimeMillis() < deadline,
+            read(temp.resolve("foreground.log")));
+        Thread.sleep(100);
+      }
+      service.destroy(); // SIGTERM
+      assertTrue(service.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    } finally {
+      service.destroyForcibly();
+    }
+    String output = read(temp.resolve("foreground.log"));
+    assertTrue(output.contains("Stop requested by a signal"), output);
+    assertTrue(
+        output.indexOf("Import service stopped.") > output.indexOf("Stop requested by a signal"),
+        output);
+    Result stop = dist.console("stop");
+    assertTrue(stop.output.startsWith("No import service is running."), stop.toString());
+  }
+
+  @Test
+  void stopKillsTheRecordedPidWhenTheServiceDoesNotStopInTime() throws Exception {
+    TreeMap<String, Long> files = SampleTree.create(source, 4, 5);
+    dist.configureJob(source, oss, bucket);
+    oss.faults().always(Operation.PutObject, FaultSpec.latency(30_000));
+    assertEquals(0, dist.console("submit").exitCode);
+    assertEquals(0, dist.console("start").exitCode);
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (oss.counters().get(Operation.PutObject) == 0) {
+      assertTrue(System.currentTimeMillis() < deadline, "no upload started");
+      Thread.sleep(100);
+    }
+    Result stop =
+        UnpackedDistribution.run(
+            dist.home,
+            "",
+            null,
+            "java",
+            "-jar",
+            "bin/ossimport2.jar",
+            "-c",
+            "conf/sys.properties",
+            "stop",
+            "--timeout",
+            "1");
+    assertEquals(0, stop.exitCode, stop.toString());
+    assertTrue(stop.output.contains("did not stop within 1 s; killing pid "), stop.output);
+    assertTrue(dist.console("stop").output.startsWith("No import service is running."));
+
+    oss.faults().clear();
+    assertEquals(0, dist.console("start").exitCode);
+    dist.awaitState("local_test", 90, JobState.Succeed);
+    SampleTree.assertBucketHolds(files, oss, bucket);
+  }
+
   /** The original's stat block for a finished job (reference §3.7). */
   static String goldenStat(String state, int succeeded, int failed) {
     return "-------------- job stats ---------------\n"
