@@ -163,10 +163,10 @@ class ConsoleScriptIT {
 
   @Test
   void stopThenStartResumesAHalfDoneJob() throws Exception {
-    TreeMap<String, Long> files = SampleTree.create(source, 30, 3);
+    TreeMap<String, Long> files = SampleTree.create(source, 40, 3);
     files.remove("big/large.bin");
     Files.delete(source.resolve("big/large.bin"));
-    dist.configureJob(source, oss, bucket, "taskObjectCountLimit=3");
+    dist.configureJob(source, oss, bucket, "taskObjectCountLimit=2");
     UnpackedDistribution.setKeys(
         dist.home.resolve("conf/sys.properties"), Arrays.asList("workerTaskThreadNum=2"));
     oss.faults().always(Operation.PutObject, FaultSpec.latency(1000));
@@ -187,7 +187,7 @@ class ConsoleScriptIT {
     Result halfDone = dist.console("stat");
     assertTrue(halfDone.output.contains("JobState:Running"), halfDone.output);
     long succeeded = UnpackedDistribution.statValue(halfDone.output, "SucceedTasks");
-    assertTrue(succeeded >= 2 && succeeded < 10, halfDone.output);
+    assertTrue(succeeded >= 2 && succeeded < 20, halfDone.output);
     long uploadedBeforeRestart = SampleTree.bucket(oss, bucket).size();
     assertTrue(uploadedBeforeRestart < files.size(), "stopped half way: " + uploadedBeforeRestart);
 
@@ -238,14 +238,12 @@ class ConsoleScriptIT {
   void stopKillsTheRecordedPidWhenTheServiceDoesNotStopInTime() throws Exception {
     TreeMap<String, Long> files = SampleTree.create(source, 4, 5);
     dist.configureJob(source, oss, bucket);
-    oss.faults().always(Operation.PutObject, FaultSpec.latency(30_000));
     assertEquals(0, dist.console("submit").exitCode);
     assertEquals(0, dist.console("start").exitCode);
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (oss.counters().get(Operation.PutObject) == 0) {
-      assertTrue(System.currentTimeMillis() < deadline, "no upload started");
-      Thread.sleep(100);
-    }
+    long pid = dist.servicePid();
+    assertTrue(pid > 0);
+    // A frozen service cannot answer the stop request: only its recorded PID can end it.
+    assertEquals(0, UnpackedDistribution.run(temp, "", null, "kill", "-STOP", "" + pid).exitCode);
     Result stop =
         UnpackedDistribution.run(
             dist.home,
@@ -260,10 +258,10 @@ class ConsoleScriptIT {
             "--timeout",
             "1");
     assertEquals(0, stop.exitCode, stop.toString());
-    assertTrue(stop.output.contains("did not stop within 1 s; killing pid "), stop.output);
-    assertTrue(dist.console("stop").output.startsWith("No import service is running."));
+    assertTrue(
+        stop.output.contains("did not stop within 1 s; killing pid " + pid + "."), stop.output);
+    assertEquals(-1, dist.servicePid());
 
-    oss.faults().clear();
     assertEquals(0, dist.console("start").exitCode);
     dist.awaitState("local_test", 90, JobState.Succeed);
     SampleTree.assertBucketHolds(files, oss, bucket);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.cli.UnpackedDistribution.Result;
-import io.ossimport.core.api.ImportListener;
-import io.ossimport.core.api.OssImport;
 import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
@@ -78,12 +76,7 @@ class ImportScriptIT {
   }
 
   private long servicePid() throws Exception {
-    return OssImport.open(
-            null,
-            Collections.singletonMap("workingDir", dist.home.toString()),
-            Collections.<String, String>emptyMap(),
-            ImportListener.NONE)
-        .servicePid();
+    return dist.servicePid();
   }
 
   @Test

@@ -175,18 +175,25 @@ final class UnpackedDistribution {
    * per poll), or null when there is no such job.
    */
   JobStatus status(String job) throws Exception {
-    OssImport facade =
-        OssImport.open(
-            null,
-            Collections.singletonMap("workingDir", home.toString()),
-            Collections.<String, String>emptyMap(),
-            ImportListener.NONE);
-    for (JobStatus status : facade.stat()) {
+    for (JobStatus status : facade().stat()) {
       if (status.jobName().equals(job)) {
         return status;
       }
     }
     return null;
+  }
+
+  /** The PID of the service running on this package, or -1. */
+  long servicePid() throws Exception {
+    return facade().servicePid();
+  }
+
+  private OssImport facade() throws Exception {
+    return OssImport.open(
+        null,
+        Collections.singletonMap("workingDir", home.toString()),
+        Collections.<String, String>emptyMap(),
+        ImportListener.NONE);
   }
 
   /** Waits until the job is in one of {@code states}; fails after {@code seconds}. */
