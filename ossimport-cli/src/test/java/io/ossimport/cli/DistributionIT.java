@@ -8,6 +8,7 @@ import io.ossimport.cli.UnpackedDistribution.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
@@ -174,6 +175,34 @@ class DistributionIT {
     for (String flag :
         Arrays.asList("--resume", "--restart", "--retry N", "--no-retry", "--stop", "--no-stop")) {
       assertTrue(help.output.contains(flag), help.output);
+    }
+  }
+
+  @Test
+  void theScriptsUseTheJobNameOfTheJobFile() throws Exception {
+    UnpackedDistribution dist = UnpackedDistribution.unpack(temp);
+    UnpackedDistribution.setKeys(
+        dist.home.resolve("conf/local_job.cfg"), Arrays.asList("jobName=nightly_photos  "));
+    Result clean = dist.console("clean");
+    assertEquals(6, clean.exitCode, clean.toString());
+    assertTrue(clean.output.contains("'nightly_photos'"), clean.output);
+  }
+
+  @Test
+  void startRunsTheServiceWithTheHeapOfSysProperties() throws Exception {
+    UnpackedDistribution dist = UnpackedDistribution.unpack(temp);
+    UnpackedDistribution.setKeys(
+        dist.home.resolve("conf/sys.properties"), Arrays.asList("javaHeapMaxSize=300m"));
+    Result start = dist.console("start");
+    try {
+      assertEquals(0, start.exitCode, start.toString());
+      long pid = dist.servicePid();
+      String commandLine =
+          new String(
+              Files.readAllBytes(Paths.get("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8);
+      assertTrue(commandLine.contains("-Xmx300m\0"), commandLine.replace('\0', ' '));
+    } finally {
+      assertEquals(0, dist.console("stop").exitCode);
     }
   }
 
