@@ -42,6 +42,7 @@ final class TaskCompletion {
         JobCounting.reconcileLedger(tree, job.name);
         throw e;
       }
+      tree.updateJob(job.name, r -> r.withCountLedger("")); // nothing in doubt any more
     }
     if (outcome.status() == TaskStatus.FAILED) {
       job.failedCompletions.incrementAndGet();
