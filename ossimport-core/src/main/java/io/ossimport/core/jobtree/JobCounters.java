@@ -51,7 +51,10 @@ public final class JobCounters {
     return values[1];
   }
 
-  /** Objects uploaded and verified. */
+  /**
+   * Objects finished without failure: uploaded and verified, or skipped on purpose (those are also
+   * in {@link #objectsSkipped()}).
+   */
   public long objectsDone() {
     return values[2];
   }

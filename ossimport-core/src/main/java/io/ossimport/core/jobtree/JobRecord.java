@@ -1,5 +1,6 @@
 package io.ossimport.core.jobtree;
 
+import io.ossimport.core.api.JobState;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -17,6 +18,7 @@ public final class JobRecord {
   private final Instant submitTime;
   private final Instant startTime;
   private final Instant finishTime;
+  private final String countLedger;
 
   JobRecord(
       String name,
@@ -27,7 +29,8 @@ public final class JobRecord {
       JobCounters counters,
       Instant submitTime,
       Instant startTime,
-      Instant finishTime) {
+      Instant finishTime,
+      String countLedger) {
     this.name = Objects.requireNonNull(name, "name");
     this.state = Objects.requireNonNull(state, "state");
     this.scanFinished = scanFinished;
@@ -40,12 +43,16 @@ public final class JobRecord {
     this.submitTime = Objects.requireNonNull(submitTime, "submitTime");
     this.startTime = startTime;
     this.finishTime = finishTime;
+    this.countLedger = countLedger == null ? "" : countLedger;
+    if (this.countLedger.indexOf('\n') >= 0 || this.countLedger.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("the count ledger must be one line");
+    }
   }
 
   /** The record of a job just submitted: Running, scan not finished, round 0, zero counters. */
   static JobRecord submitted(String name, String configDigest, Instant now) {
     return new JobRecord(
-        name, JobState.RUNNING, false, 0, configDigest, JobCounters.ZERO, now, null, null);
+        name, JobState.Running, false, 0, configDigest, JobCounters.ZERO, now, null, null, "");
   }
 
   public String name() {
@@ -99,12 +106,22 @@ public final class JobRecord {
         counters,
         submitTime,
         startTime,
-        finishTime);
+        finishTime,
+        countLedger);
   }
 
   public JobRecord withScanFinished(boolean finished) {
     return new JobRecord(
-        name, state, finished, round, configDigest, counters, submitTime, startTime, finishTime);
+        name,
+        state,
+        finished,
+        round,
+        configDigest,
+        counters,
+        submitTime,
+        startTime,
+        finishTime,
+        countLedger);
   }
 
   public JobRecord withRound(int newRound) {
@@ -117,7 +134,8 @@ public final class JobRecord {
         counters,
         submitTime,
         startTime,
-        finishTime);
+        finishTime,
+        countLedger);
   }
 
   public JobRecord withCounters(JobCounters newCounters) {
@@ -130,17 +148,59 @@ public final class JobRecord {
         newCounters,
         submitTime,
         startTime,
-        finishTime);
+        finishTime,
+        countLedger);
   }
 
   public JobRecord withStartTime(Instant time) {
     return new JobRecord(
-        name, state, scanFinished, round, configDigest, counters, submitTime, time, finishTime);
+        name,
+        state,
+        scanFinished,
+        round,
+        configDigest,
+        counters,
+        submitTime,
+        time,
+        finishTime,
+        countLedger);
   }
 
   public JobRecord withFinishTime(Instant time) {
     return new JobRecord(
-        name, state, scanFinished, round, configDigest, counters, submitTime, startTime, time);
+        name,
+        state,
+        scanFinished,
+        round,
+        configDigest,
+        counters,
+        submitTime,
+        startTime,
+        time,
+        countLedger);
+  }
+
+  /**
+   * The tracker's count ledger: an opaque line (empty when none) written in the same atomic update
+   * as a task's counts, before the task is completed, so that after a crash the tracker can tell
+   * whether the counts of that task were added for a completion that never happened.
+   */
+  public String countLedger() {
+    return countLedger;
+  }
+
+  public JobRecord withCountLedger(String ledger) {
+    return new JobRecord(
+        name,
+        state,
+        scanFinished,
+        round,
+        configDigest,
+        counters,
+        submitTime,
+        startTime,
+        finishTime,
+        ledger);
   }
 
   @Override
@@ -157,7 +217,8 @@ public final class JobRecord {
         && r.counters.equals(counters)
         && r.submitTime.equals(submitTime)
         && Objects.equals(r.startTime, startTime)
-        && Objects.equals(r.finishTime, finishTime);
+        && Objects.equals(r.finishTime, finishTime)
+        && r.countLedger.equals(countLedger);
   }
 
   @Override

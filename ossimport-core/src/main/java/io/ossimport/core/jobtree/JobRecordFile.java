@@ -1,5 +1,6 @@
 package io.ossimport.core.jobtree;
 
+import io.ossimport.core.api.JobState;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,7 @@ final class JobRecordFile {
     b.append("# ossimport job record; the service rewrites it, do not edit while it runs\n");
     b.append("format=").append(FORMAT_VERSION).append('\n');
     b.append("name=").append(r.name()).append('\n');
-    b.append("state=").append(r.state().text()).append('\n');
+    b.append("state=").append(r.state().name()).append('\n');
     b.append("scanFinished=").append(r.scanFinished()).append('\n');
     b.append("round=").append(r.round()).append('\n');
     b.append("configDigest=").append(r.configDigest()).append('\n');
@@ -54,6 +55,7 @@ final class JobRecordFile {
     b.append("submitTime=").append(r.submitTime()).append('\n');
     b.append("startTime=").append(r.startTime() == null ? "" : r.startTime()).append('\n');
     b.append("finishTime=").append(r.finishTime() == null ? "" : r.finishTime()).append('\n');
+    b.append("countLedger=").append(r.countLedger()).append('\n');
     return b.toString();
   }
 
@@ -88,7 +90,7 @@ final class JobRecordFile {
               + "); use the ossimport version that wrote it");
     }
     try {
-      JobState state = JobState.fromText(required(file, v, "state"));
+      JobState state = stateOf(required(file, v, "state"));
       if (state == null) {
         throw new IllegalArgumentException(
             "state '" + v.get("state") + "' is not Running, Succeed, Failed or Abort");
@@ -106,7 +108,8 @@ final class JobRecordFile {
           JobCounters.of(counters),
           Instant.parse(required(file, v, "submitTime")),
           optionalTime(v.get("startTime")),
-          optionalTime(v.get("finishTime")));
+          optionalTime(v.get("finishTime")),
+          v.get("countLedger"));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new CorruptFileException(file, 0, e.getMessage(), e);
     }
@@ -119,6 +122,16 @@ final class JobRecordFile {
       throw new CorruptFileException(file, 0, "the key '" + key + "' is missing");
     }
     return value;
+  }
+
+  /** The state spelled exactly as {@code stat} prints it, or {@code null}. */
+  private static JobState stateOf(String text) {
+    for (JobState s : JobState.values()) {
+      if (s.name().equals(text)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private static boolean parseBoolean(String text) {

@@ -204,6 +204,18 @@ public final class JobTree {
     }
   }
 
+  /**
+   * As {@link #clean(String)}, under a service lock the caller already holds (so that it can do
+   * more under the same lock, such as aborting the job's open multipart uploads first).
+   */
+  public boolean clean(String job, ServiceLock held) throws IOException {
+    JobTreeLayout.checkJobName(job);
+    if (!held.isValid() || !held.file().equals(layout.lockFile())) {
+      throw new IllegalArgumentException("clean needs the held lock of " + layout.lockFile());
+    }
+    return clean(job, 3);
+  }
+
   /** Clean's steps: the first {@code renames} renames (crash tests stop early), then deletes. */
   boolean clean(String job, int renames) throws IOException {
     Path[] parts = {layout.jobDir(job), layout.queueEntry(job), layout.workerJobDir(job)};
@@ -244,6 +256,14 @@ public final class JobTree {
   /** pending → dispatched/{@code worker}, in one rename. */
   public void dispatch(String job, TaskId id, String worker) throws IOException {
     transitions.dispatch(job, id, worker);
+  }
+
+  /**
+   * dispatched/{@code worker} → pending, in one rename, keeping the worker's progress: a task the
+   * worker was stopped in (graceful stop) or could not run now goes back to be run again later.
+   */
+  public void requeue(String job, TaskId id, String worker) throws IOException {
+    transitions.requeue(job, id, worker);
   }
 
   /**
@@ -320,6 +340,11 @@ public final class JobTree {
     AuditLog.read(layout.taskDir(job, task).resolve(JobTreeLayout.AUDIT_FILE), consumer);
   }
 
+  /** A job's directory, {@code master/jobs/<job>}, for messages (never to build paths). */
+  public Path jobDirectory(String job) {
+    return layout.jobDir(job);
+  }
+
   /** A task's directory, for messages that point the user at it (never to build paths). */
   public Path taskDirectory(String job, TaskRef task) {
     return layout.taskDir(job, task);
@@ -357,6 +382,37 @@ public final class JobTree {
   /** Whether any process holds the service lock (the service runs, or a clean). */
   public boolean isServiceRunning() throws IOException {
     return ServiceLock.isHeld(layout.lockFile());
+  }
+
+  /** The PID of the process holding the service lock, or -1 when no service runs. */
+  public long servicePid() throws IOException {
+    return ServiceLock.holderPid(layout.lockFile());
+  }
+
+  /** The lock file, for messages. */
+  public Path lockFile() {
+    return layout.lockFile();
+  }
+
+  // ---- stop request ----
+
+  /**
+   * Asks the service running on this working directory, in whatever process, to stop: an empty file
+   * {@code master/.stop-request} that the service polls and deletes when it has stopped.
+   */
+  public void requestStop() throws IOException {
+    AtomicFiles.createDirectories(layout.masterDir());
+    AtomicFiles.writeUtf8(layout.stopRequestFile(), "");
+  }
+
+  /** Whether a stop has been requested and not yet cleared. */
+  public boolean isStopRequested() {
+    return Files.exists(layout.stopRequestFile());
+  }
+
+  /** Withdraws a stop request (the service at start, for a request it did not see; and at stop). */
+  public void clearStopRequest() throws IOException {
+    Files.deleteIfExists(layout.stopRequestFile());
   }
 
   // ---- internals ----

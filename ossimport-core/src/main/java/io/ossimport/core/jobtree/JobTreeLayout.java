@@ -64,6 +64,11 @@ final class JobTreeLayout {
     return masterDir().resolve(".lock");
   }
 
+  /** The request of another process (or {@code stop}) that the running service stop. */
+  Path stopRequestFile() {
+    return masterDir().resolve(".stop-request");
+  }
+
   Path queueEntry(String job) {
     return queueDir().resolve(checkJobName(job));
   }

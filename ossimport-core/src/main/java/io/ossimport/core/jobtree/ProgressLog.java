@@ -34,8 +34,8 @@ public final class ProgressLog implements Closeable {
   }
 
   /** Reads what the log records; a missing file reads as no progress. */
-  public static TaskProgress read(Path file) throws IOException {
-    final TaskProgress.Builder progress = new TaskProgress.Builder();
+  public static RecordedProgress read(Path file) throws IOException {
+    final RecordedProgress.Builder progress = new RecordedProgress.Builder();
     boolean torn =
         AppendLog.read(
             file, HEADER, ProgressLog::isValid, (line, number) -> progress.apply(line.split("\t")));

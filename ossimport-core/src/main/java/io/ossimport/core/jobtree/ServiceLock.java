@@ -56,7 +56,7 @@ public final class ServiceLock implements AutoCloseable {
     synchronized (HELD_IN_THIS_JVM) {
       ServiceLock mine = HELD_IN_THIS_JVM.get(key);
       if (mine != null) {
-        throw refusal(lockFile, mine.holder + " in this JVM");
+        throw refusal(lockFile, mine.holder + " in this JVM", parsePid(currentPid()));
       }
       FileChannel channel =
           FileChannel.open(
@@ -74,7 +74,8 @@ public final class ServiceLock implements AutoCloseable {
       if (lock == null) {
         channel.close(); // safe: this JVM holds no lock on the file
         String other = readHolder(lockFile);
-        throw refusal(lockFile, other == null ? "another process (PID unknown)" : other);
+        throw refusal(
+            lockFile, other == null ? "another process (PID unknown)" : other, readPid(lockFile));
       }
       try {
         String started = Instant.now(clock).toString();
@@ -154,7 +155,7 @@ public final class ServiceLock implements AutoCloseable {
     return "lock " + file + " held by " + holder;
   }
 
-  private static WorkingDirLockedException refusal(Path lockFile, String holder) {
+  private static WorkingDirLockedException refusal(Path lockFile, String holder, long pid) {
     return new WorkingDirLockedException(
         "The working directory "
             + lockFile.getParent().getParent()
@@ -162,7 +163,48 @@ public final class ServiceLock implements AutoCloseable {
             + lockFile
             + " is held by "
             + holder
-            + ". Stop the ossimport service first (console stop), then try again.");
+            + ". Stop the ossimport service first (console stop), then try again.",
+        lockFile,
+        pid);
+  }
+
+  /**
+   * The PID of the process holding the lock on {@code lockFile}, or -1 when nobody holds it (or the
+   * file does not say).
+   */
+  static long holderPid(Path lockFile) throws IOException {
+    if (!isHeld(lockFile)) {
+      return -1;
+    }
+    synchronized (HELD_IN_THIS_JVM) {
+      if (HELD_IN_THIS_JVM.containsKey(keyOf(lockFile))) {
+        return parsePid(currentPid());
+      }
+    }
+    return readPid(lockFile);
+  }
+
+  /** The {@code pid=} of the lock file, or -1. */
+  private static long readPid(Path lockFile) {
+    try {
+      for (String line :
+          new String(Files.readAllBytes(lockFile), StandardCharsets.UTF_8).split("\n")) {
+        if (line.startsWith("pid=")) {
+          return parsePid(line.substring(4).trim());
+        }
+      }
+    } catch (IOException e) {
+      // unreadable: unknown
+    }
+    return -1;
+  }
+
+  private static long parsePid(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** "PID n (purpose, since time)" from the file, or {@code null} if it says nothing usable. */

@@ -39,6 +39,27 @@ final class TaskTransitions {
   }
 
   /**
+   * dispatched/&lt;worker&gt;/&lt;id&gt; → pending_tasks/&lt;id&gt;: one rename, the worker's files
+   * kept so the next run resumes where this one stopped.
+   */
+  void requeue(String job, TaskId id, String worker) throws IOException {
+    Path dispatched = layout.dispatchedTask(job, id, worker);
+    if (!Files.isDirectory(dispatched)) {
+      throw new JobTreeException(
+          "Task "
+              + id
+              + " of job "
+              + job
+              + " is not dispatched to "
+              + worker
+              + ": "
+              + dispatched
+              + " does not exist");
+    }
+    AtomicFiles.move(dispatched, layout.pendingTask(job, id));
+  }
+
+  /**
    * dispatched → succeed_tasks or failed_tasks: the final directory is built under a temp name and
    * renamed into place (the commit), then the dispatched entry and the worker directory go.
    */

@@ -41,7 +41,7 @@ public final class WorkerTaskFiles {
   }
 
   /** What the progress log records (nothing if the worker has not started). */
-  public TaskProgress readProgress() throws IOException {
+  public RecordedProgress readProgress() throws IOException {
     return ProgressLog.read(dir.resolve(PROGRESS_FILE));
   }
 

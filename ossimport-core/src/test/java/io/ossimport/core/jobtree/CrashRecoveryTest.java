@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ossimport.core.api.JobState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +92,8 @@ class CrashRecoveryTest {
     assertEquals(done < 2, tree.workerFiles(JOB, id).exists(), "worker progress kept for resume");
     if (done < 2) {
       assertEquals(
-          TaskProgress.EntryState.DONE, tree.workerFiles(JOB, id).readProgress().entry(0).state());
+          RecordedProgress.EntryState.DONE,
+          tree.workerFiles(JOB, id).readProgress().entry(0).state());
     }
     assertNoLeftovers();
   }
@@ -111,7 +113,8 @@ class CrashRecoveryTest {
     assertEquals(1, report.requeuedTasks());
     assertEquals(Arrays.asList(TaskState.PENDING), states(allTasks(tree, JOB)));
     assertEquals(
-        TaskProgress.EntryState.BEGUN, tree.workerFiles(JOB, id).readProgress().entry(1).state());
+        RecordedProgress.EntryState.BEGUN,
+        tree.workerFiles(JOB, id).readProgress().entry(1).state());
     assertNoLeftovers();
     tree.dispatch(JOB, id, WORKER); // it can be dispatched again
   }
@@ -268,7 +271,7 @@ class CrashRecoveryTest {
 
     assertEquals(5, report.removedLeftovers());
     assertNoLeftovers();
-    assertEquals(JobState.RUNNING, tree.readJob(JOB).state());
+    assertEquals(JobState.Running, tree.readJob(JOB).state());
   }
 
   private TaskRef failedTaskWithOneFailedObjectOfThree() throws IOException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ossimport.core.api.JobState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ class JobRecordFileTest {
   void everyFieldRoundTrips() throws IOException {
     JobRecord record =
         JobRecord.submitted("local_test", "sha256:ab", Instant.parse("2024-05-01T08:00:00Z"))
-            .withState(JobState.ABORT)
+            .withState(JobState.Abort)
             .withScanFinished(true)
             .withRound(3)
             .withCounters(new JobCounters(1, 2, 3, 4, 5, 6, 7, 8))

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.ossimport.core.api.JobState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ class JobTreeLifecycleTest {
     assertTrue(Files.isDirectory(workingDir.resolve("master/jobqueue/" + JOB)));
     assertEquals(CONFIG, tree.readFrozenConfig(JOB));
     JobRecord record = tree.readJob(JOB);
-    assertEquals(JobState.RUNNING, record.state());
+    assertEquals(JobState.Running, record.state());
     assertFalse(record.scanFinished());
     assertEquals(0, record.round());
     assertEquals("sha256:" + hex(sha256(CONFIG)), record.configDigest());
@@ -281,10 +282,10 @@ class JobTreeLifecycleTest {
     JobCounters counters = new JobCounters(10, 1000, 7, 700, 1, 100, 2, 200);
     Instant finish = Instant.parse("2024-05-01T09:00:00Z");
     tree.updateJob(
-        JOB, r -> r.withCounters(counters).withState(JobState.FAILED).withFinishTime(finish));
+        JOB, r -> r.withCounters(counters).withState(JobState.Failed).withFinishTime(finish));
     JobRecord record = tree.readJob(JOB);
     assertEquals(counters, record.counters());
-    assertEquals(JobState.FAILED, record.state());
+    assertEquals(JobState.Failed, record.state());
     assertEquals(finish, record.finishTime());
     assertNull(record.startTime());
   }

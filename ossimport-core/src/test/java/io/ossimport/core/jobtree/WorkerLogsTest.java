@@ -33,14 +33,14 @@ class WorkerLogsTest {
       log.begin(2);
       log.failed(2, ReasonCode.SOURCE_NOT_FOUND);
     }
-    TaskProgress progress = ProgressLog.read(file);
-    assertEquals(TaskProgress.EntryState.DONE, progress.entry(0).state());
+    RecordedProgress progress = ProgressLog.read(file);
+    assertEquals(RecordedProgress.EntryState.DONE, progress.entry(0).state());
     assertEquals(-1L, (long) progress.entry(0).crc64()); // 2^64-1 unsigned survives
     assertEquals("\"ETAG 0\"", progress.entry(0).etag());
-    assertEquals(TaskProgress.EntryState.BEGUN, progress.entry(1).state());
+    assertEquals(RecordedProgress.EntryState.BEGUN, progress.entry(1).state());
     assertEquals(ReasonCode.SOURCE_NOT_FOUND, progress.entry(2).reason());
-    assertEquals(TaskProgress.EntryState.NOT_STARTED, progress.entry(3).state());
-    assertEquals(1, progress.count(TaskProgress.EntryState.DONE));
+    assertEquals(RecordedProgress.EntryState.NOT_STARTED, progress.entry(3).state());
+    assertEquals(1, progress.count(RecordedProgress.EntryState.DONE));
     assertFalse(progress.hadTornTail());
   }
 
@@ -54,15 +54,15 @@ class WorkerLogsTest {
     }
     append(file, "DONE\t1\t12"); // the process died in the middle of this line
 
-    TaskProgress torn = ProgressLog.read(file);
+    RecordedProgress torn = ProgressLog.read(file);
     assertTrue(torn.hadTornTail());
-    assertEquals(TaskProgress.EntryState.DONE, torn.entry(0).state());
-    assertEquals(TaskProgress.EntryState.BEGUN, torn.entry(1).state());
+    assertEquals(RecordedProgress.EntryState.DONE, torn.entry(0).state());
+    assertEquals(RecordedProgress.EntryState.BEGUN, torn.entry(1).state());
 
     try (ProgressLog log = ProgressLog.open(file)) {
       log.done(1, 8L, "e1");
     }
-    TaskProgress repaired = ProgressLog.read(file);
+    RecordedProgress repaired = ProgressLog.read(file);
     assertFalse(repaired.hadTornTail());
     assertEquals("e1", repaired.entry(1).etag());
     assertEquals(
@@ -80,8 +80,8 @@ class WorkerLogsTest {
     try (ProgressLog log = ProgressLog.open(file)) {
       log.done(0, null, null);
     }
-    TaskProgress progress = ProgressLog.read(file);
-    assertEquals(TaskProgress.EntryState.DONE, progress.entry(0).state());
+    RecordedProgress progress = ProgressLog.read(file);
+    assertEquals(RecordedProgress.EntryState.DONE, progress.entry(0).state());
     assertNull(progress.entry(0).crc64());
     assertNull(progress.entry(0).etag());
   }
@@ -90,7 +90,7 @@ class WorkerLogsTest {
   void aTornHeaderReadsAsAnEmptyLogAndIsRewritten() throws IOException {
     Path file = dir.resolve("progress.log");
     Files.write(file, "ossimport-pro".getBytes(StandardCharsets.UTF_8));
-    assertEquals(TaskProgress.EntryState.NOT_STARTED, ProgressLog.read(file).entry(0).state());
+    assertEquals(RecordedProgress.EntryState.NOT_STARTED, ProgressLog.read(file).entry(0).state());
     try (ProgressLog log = ProgressLog.open(file)) {
       log.begin(4);
     }

@@ -7,7 +7,7 @@ import java.util.Map;
  * What a task's progress log says about each entry: the last event recorded for it wins. Memory is
  * one small record per entry of one task.
  */
-public final class TaskProgress {
+public final class RecordedProgress {
   /** The last recorded event of an entry. */
   public enum EntryState {
     /** Nothing recorded: send it. */
@@ -57,7 +57,7 @@ public final class TaskProgress {
   private final Map<Integer, EntryProgress> entries;
   private final boolean tornTail;
 
-  private TaskProgress(Map<Integer, EntryProgress> entries, boolean tornTail) {
+  private RecordedProgress(Map<Integer, EntryProgress> entries, boolean tornTail) {
     this.entries = entries;
     this.tornTail = tornTail;
   }
@@ -104,8 +104,8 @@ public final class TaskProgress {
       }
     }
 
-    TaskProgress build(boolean tornTail) {
-      return new TaskProgress(entries, tornTail);
+    RecordedProgress build(boolean tornTail) {
+      return new RecordedProgress(entries, tornTail);
     }
   }
 }

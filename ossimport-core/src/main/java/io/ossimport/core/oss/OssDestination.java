@@ -1,0 +1,167 @@
+package io.ossimport.core.oss;
+
+import com.aliyun.oss.OSS;
+import com.aliyun.oss.internal.Mimetypes;
+import com.aliyun.oss.model.AbortMultipartUploadRequest;
+import com.aliyun.oss.model.CompleteMultipartUploadRequest;
+import com.aliyun.oss.model.CompleteMultipartUploadResult;
+import com.aliyun.oss.model.GenericRequest;
+import com.aliyun.oss.model.InitiateMultipartUploadRequest;
+import com.aliyun.oss.model.ListPartsRequest;
+import com.aliyun.oss.model.ObjectMetadata;
+import com.aliyun.oss.model.PartETag;
+import com.aliyun.oss.model.PartListing;
+import com.aliyun.oss.model.PartSummary;
+import com.aliyun.oss.model.PutObjectRequest;
+import com.aliyun.oss.model.PutObjectResult;
+import com.aliyun.oss.model.UploadPartRequest;
+import com.aliyun.oss.model.UploadPartResult;
+import com.aliyun.oss.model.WebServiceRequest;
+import java.io.InputStream;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The destination bucket of a job and the few calls an import makes on it. Each method is one
+ * request (ListParts pages excepted); failures are the SDK's runtime exceptions, for {@link
+ * OssFailures#classify}. The SDK's own failure logging is off: the worker audits every attempt.
+ * Thread-safe.
+ */
+public final class OssDestination implements AutoCloseable {
+  private final OSS client;
+  private final String bucket;
+
+  public OssDestination(OSS client, String bucket) {
+    this.client = client;
+    this.bucket = bucket;
+  }
+
+  public String bucket() {
+    return bucket;
+  }
+
+  /** The metadata of an upload: Content-Type from the key, optional SSE and source MD5. */
+  public static ObjectMetadata metadata(String key, boolean serverSideEncryption, String md5Hex) {
+    ObjectMetadata meta = new ObjectMetadata();
+    meta.setContentType(Mimetypes.getInstance().getMimetype(key));
+    if (serverSideEncryption) {
+      meta.setServerSideEncryption(ObjectMetadata.AES_256_SERVER_SIDE_ENCRYPTION);
+    }
+    if (md5Hex != null) {
+      meta.addUserMetadata("md5", md5Hex);
+    }
+    return meta;
+  }
+
+  /** HEAD: the object, or {@code null} if it does not exist. */
+  public RemoteObject head(String key) {
+    try {
+      ObjectMetadata m = client.getObjectMetadata(quiet(new GenericRequest(bucket, key)));
+      return new RemoteObject(
+          m.getContentLength(),
+          m.getLastModified() == null ? 0 : m.getLastModified().getTime(),
+          m.getServerCRC(),
+          trimQuotes(m.getETag()));
+    } catch (RuntimeException e) {
+      if (OssFailures.isNoSuchKey(e)) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /** PUT of exactly {@code length} bytes of {@code body}; the SDK checks the CRC-64. */
+  public Uploaded put(String key, InputStream body, long length, ObjectMetadata metadata) {
+    metadata.setContentLength(length);
+    PutObjectResult r = client.putObject(quiet(new PutObjectRequest(bucket, key, body, metadata)));
+    return new Uploaded(trimQuotes(r.getETag()), crc(r.getClientCRC(), r.getServerCRC()));
+  }
+
+  /** Starts a multipart upload and returns its id. */
+  public String initiate(String key, ObjectMetadata metadata) {
+    return client
+        .initiateMultipartUpload(quiet(new InitiateMultipartUploadRequest(bucket, key, metadata)))
+        .getUploadId();
+  }
+
+  /** Uploads part {@code number} (1-based) of exactly {@code size} bytes; CRC-64 checked. */
+  public Uploaded uploadPart(String key, String uploadId, int number, InputStream body, long size) {
+    UploadPartRequest request = new UploadPartRequest(bucket, key, uploadId, number, body, size);
+    UploadPartResult r = client.uploadPart(quiet(request));
+    return new Uploaded(trimQuotes(r.getETag()), crc(r.getClientCRC(), r.getServerCRC()));
+  }
+
+  /** The parts OSS holds for an upload, by number (every page). */
+  public SortedMap<Integer, PartSummary> listParts(String key, String uploadId) {
+    SortedMap<Integer, PartSummary> parts = new TreeMap<>();
+    Integer marker = null;
+    while (true) {
+      ListPartsRequest request = new ListPartsRequest(bucket, key, uploadId);
+      request.setMaxParts(1000);
+      if (marker != null) {
+        request.setPartNumberMarker(marker);
+      }
+      PartListing page = client.listParts(quiet(request));
+      for (PartSummary p : page.getParts()) {
+        parts.put(p.getPartNumber(), p);
+      }
+      if (!page.isTruncated() || page.getNextPartNumberMarker() == null) {
+        return parts;
+      }
+      marker = page.getNextPartNumberMarker();
+    }
+  }
+
+  /**
+   * Completes an upload. Give every {@link PartETag} its size and CRC-64, so the SDK combines them
+   * and checks the whole object's CRC-64 against OSS's.
+   */
+  public Uploaded complete(String key, String uploadId, List<PartETag> parts) {
+    CompleteMultipartUploadResult r =
+        client.completeMultipartUpload(
+            quiet(new CompleteMultipartUploadRequest(bucket, key, uploadId, parts)));
+    return new Uploaded(trimQuotes(r.getETag()), crc(r.getClientCRC(), r.getServerCRC()));
+  }
+
+  /** Aborts an upload; one OSS no longer knows counts as aborted. */
+  public void abort(String key, String uploadId) {
+    try {
+      client.abortMultipartUpload(quiet(new AbortMultipartUploadRequest(bucket, key, uploadId)));
+    } catch (RuntimeException e) {
+      if (!OssFailures.isNoSuchUpload(e)) {
+        throw e;
+      }
+    }
+  }
+
+  /** Deletes an object (absent is fine). */
+  public void delete(String key) {
+    client.deleteObject(quiet(new GenericRequest(bucket, key)));
+  }
+
+  @Override
+  public void close() {
+    client.shutdown();
+  }
+
+  private static <T extends WebServiceRequest> T quiet(T request) {
+    request.setLogEnabled(false);
+    return request;
+  }
+
+  private static Long crc(Long client, Long server) {
+    return client != null ? client : server;
+  }
+
+  static String trimQuotes(String etag) {
+    if (etag == null) {
+      return null;
+    }
+    String t = etag.trim();
+    if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+      t = t.substring(1, t.length() - 1);
+    }
+    return t;
+  }
+}

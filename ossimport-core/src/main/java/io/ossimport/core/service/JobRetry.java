@@ -1,0 +1,98 @@
+package io.ossimport.core.service;
+
+import io.ossimport.core.api.ImportEvent;
+import io.ossimport.core.api.ImportListener;
+import io.ossimport.core.api.JobConflictException;
+import io.ossimport.core.api.JobState;
+import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.RetryResult;
+import io.ossimport.core.api.ServiceRunningException;
+import io.ossimport.core.jobtree.JobTree;
+import io.ossimport.core.jobtree.RetryReport;
+import io.ossimport.core.jobtree.ServiceLock;
+import io.ossimport.core.tracker.Events;
+import io.ossimport.core.tracker.JobCounting;
+import java.io.IOException;
+
+/**
+ * {@code retry}: failed tasks go back to pending holding only their failed objects, and the job is
+ * {@code Running} again (an {@code Abort}ed job too, so that it resumes). Without a service, this
+ * runs under the working-directory lock and fixes the JOB record itself; beside a running service
+ * (in any process) it only moves the tasks, which is safe beside it, and the service's tracker
+ * takes the JOB record from there.
+ */
+public final class JobRetry {
+  private final JobTree tree;
+  private final ImportListener events;
+
+  public JobRetry(JobTree tree, ImportListener events) {
+    this.tree = tree;
+    this.events = events;
+  }
+
+  public RetryResult retry(String job) throws OssImportException {
+    if (!tree.jobExists(job)) {
+      throw new JobConflictException(
+          job, "No job named '" + job + "' in " + tree.workingDir() + ": nothing to retry");
+    }
+    ServiceLock lock = null;
+    try {
+      lock = ImportService.acquire(tree, "retry");
+    } catch (ServiceRunningException e) {
+      // the service runs: it owns the JOB record, we only move tasks
+    }
+    try {
+      RetryReport report = tree.retry(job);
+      if (lock != null) {
+        JobCounting.recountFailed(tree, job);
+        final boolean again = report.tasks() > 0;
+        tree.updateJob(
+            job,
+            r ->
+                again || r.state() == JobState.Abort
+                    ? r.withState(JobState.Running).withFinishTime(null)
+                    : r);
+      } else {
+        resumeIfAborted(job);
+        ImportService inThisJvm = ImportService.runningIn(tree);
+        if (inThisJvm != null) {
+          inThisJvm.wake();
+        }
+      }
+      Events.log(
+          events,
+          ImportEvent.Level.INFO,
+          job,
+          report.tasks() == 0
+              ? "None failed tasks for job:" + job + "."
+              : "retry job:"
+                  + job
+                  + ": "
+                  + report.tasks()
+                  + " failed tasks back to pending with "
+                  + report.objects()
+                  + " objects to redo");
+      return new RetryResult(job, (int) report.tasks(), report.objects());
+    } catch (IOException e) {
+      throw new OssImportException("Cannot retry job " + job + ": " + e.getMessage(), e);
+    } finally {
+      if (lock != null) {
+        try {
+          lock.close();
+        } catch (IOException e) {
+          // released with the process anyway
+        }
+      }
+    }
+  }
+
+  /**
+   * Beside a running service only the Abort state is ours to lift: the tracker dispatches nothing
+   * of an aborted job, so nobody else would.
+   */
+  private void resumeIfAborted(String job) throws IOException {
+    tree.updateJob(
+        job,
+        r -> r.state() == JobState.Abort ? r.withState(JobState.Running).withFinishTime(null) : r);
+  }
+}

@@ -1,0 +1,139 @@
+package io.ossimport.core.service;
+
+import io.ossimport.core.api.ConfigProblem;
+import io.ossimport.core.api.ConfigWarning;
+import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.core.api.ImportEvent;
+import io.ossimport.core.api.ImportListener;
+import io.ossimport.core.api.JobConflictException;
+import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.SubmitResult;
+import io.ossimport.core.config.CanonicalJobConfig;
+import io.ossimport.core.config.JobConfig;
+import io.ossimport.core.config.JobConfigLoader;
+import io.ossimport.core.config.LoadedConfig;
+import io.ossimport.core.config.SourceType;
+import io.ossimport.core.jobtree.JobExistsException;
+import io.ossimport.core.jobtree.JobTree;
+import io.ossimport.core.source.Source;
+import io.ossimport.core.source.Sources;
+import io.ossimport.core.tracker.Events;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code submit}: loads and validates the job configuration (file and inline keys, credentials from
+ * the environment when unset), checks what can only be checked on this machine (the local source
+ * directory exists, the source type is supported), then freezes the canonical configuration into
+ * the tree, owner-only. Nothing is written unless every check passes.
+ */
+public final class JobSubmission {
+  /** How problems name inline keys (Maven and Ant parameters, CLI overrides). */
+  public static final String INLINE_LABEL = "inline parameters";
+
+  private final JobTree tree;
+  private final Map<String, String> environment;
+  private final ImportListener events;
+
+  public JobSubmission(JobTree tree, Map<String, String> environment, ImportListener events) {
+    this.tree = tree;
+    this.environment = environment;
+    this.events = events;
+  }
+
+  public SubmitResult submit(Path jobConfigOrNull, Map<String, String> overrides)
+      throws OssImportException {
+    Events.log(
+        events,
+        ImportEvent.Level.INFO,
+        null,
+        "submit job:" + (jobConfigOrNull == null ? INLINE_LABEL : jobConfigOrNull.toString()));
+    JobConfigLoader loader = new JobConfigLoader(environment);
+    LoadedConfig<JobConfig> loaded =
+        jobConfigOrNull == null
+            ? loader.load(overrides, INLINE_LABEL)
+            : loader.load(jobConfigOrNull, overrides, INLINE_LABEL);
+    JobConfig config = loaded.config();
+    String label = jobConfigOrNull == null ? INLINE_LABEL : jobConfigOrNull.toString();
+    List<ConfigProblem> problems = checkOnThisMachine(config, label);
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(problems, loaded.warnings());
+    }
+    String job = config.jobName();
+    try {
+      tree.submit(job, CanonicalJobConfig.write(config));
+    } catch (JobExistsException e) {
+      throw new JobConflictException(job, e.getMessage());
+    } catch (IOException e) {
+      throw new OssImportException("Cannot submit job " + job + ": " + e.getMessage(), e);
+    }
+    for (ConfigWarning w : loaded.warnings()) {
+      Events.log(events, ImportEvent.Level.WARN, job, w.toString());
+    }
+    Events.log(events, ImportEvent.Level.INFO, job, "submit job:" + job + " success!");
+    return new SubmitResult(job, tree.jobDirectory(job), loaded.warnings());
+  }
+
+  /** Problems the configuration rules cannot see: the source type and the local directory. */
+  static List<ConfigProblem> checkOnThisMachine(JobConfig config, String label) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    try {
+      Source source = Sources.open(config);
+      source.close();
+    } catch (UnsupportedOperationException e) {
+      problems.add(
+          new ConfigProblem(
+              label,
+              0,
+              "srcType",
+              config.srcType().configValue(),
+              "is not supported by this version",
+              "use srcType=local"));
+      return problems;
+    } catch (IOException | RuntimeException e) {
+      // opening is lazy for every supported type; a real problem shows when it is listed
+    }
+    if (config.srcType() == SourceType.LOCAL) {
+      String prefix = config.srcPrefix();
+      String example = "e.g. srcPrefix=/data/example/";
+      try {
+        Path dir = Paths.get(prefix);
+        if (!Files.exists(dir)) {
+          problems.add(
+              new ConfigProblem(
+                  label,
+                  0,
+                  "srcPrefix",
+                  prefix,
+                  "does not exist on this machine",
+                  "set srcPrefix to the directory to migrate, " + example));
+        } else if (!Files.isDirectory(dir)) {
+          problems.add(
+              new ConfigProblem(
+                  label,
+                  0,
+                  "srcPrefix",
+                  prefix,
+                  "is not a directory",
+                  "set srcPrefix to the directory to migrate, " + example));
+        }
+      } catch (InvalidPathException e) {
+        problems.add(
+            new ConfigProblem(
+                label,
+                0,
+                "srcPrefix",
+                prefix,
+                "is not a valid path on this machine (" + e.getReason() + ")",
+                "set srcPrefix to the directory to migrate, " + example));
+      }
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,115 @@
+package io.ossimport.core.tracker;
+
+import io.ossimport.core.api.JobStatus;
+import io.ossimport.core.api.TaskProgress;
+import io.ossimport.core.jobtree.JobCounters;
+import io.ossimport.core.jobtree.JobRecord;
+import io.ossimport.core.jobtree.JobTree;
+import io.ossimport.core.jobtree.RecordedProgress;
+import io.ossimport.core.jobtree.TaskEntry;
+import io.ossimport.core.jobtree.TaskFileReader;
+import io.ossimport.core.jobtree.TaskRef;
+import io.ossimport.core.jobtree.TaskState;
+import io.ossimport.core.jobtree.WorkerTaskFiles;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Builds {@code stat}'s snapshot of a job from the tree alone, so it works whether or not the
+ * service runs and in any process: the JOB record (state, scan, counters), the task counts per
+ * state, and for each running task (dispatched, and the worker has started it) its progress from
+ * the worker's progress log.
+ */
+public final class JobStatusReader {
+  private final JobTree tree;
+
+  public JobStatusReader(JobTree tree) {
+    this.tree = tree;
+  }
+
+  /** Snapshots of every job, by name. */
+  public List<JobStatus> readAll() throws IOException {
+    List<String> names = new ArrayList<>();
+    try (Stream<String> jobs = tree.jobs()) {
+      jobs.sorted().forEach(names::add);
+    }
+    List<JobStatus> all = new ArrayList<>();
+    for (String job : names) {
+      all.add(read(job));
+    }
+    return all;
+  }
+
+  /** The snapshot of one job (which must exist). */
+  public JobStatus read(String job) throws IOException {
+    JobRecord record = tree.readJob(job);
+    List<TaskProgress> running = new ArrayList<>();
+    long dispatched = 0;
+    try (Stream<TaskRef> tasks = tree.tasks(job, TaskState.DISPATCHED)) {
+      Iterator<TaskRef> it = tasks.iterator();
+      while (it.hasNext()) {
+        TaskRef task = it.next();
+        dispatched++;
+        WorkerTaskFiles files = tree.workerFiles(job, task.id());
+        if (files.exists()) {
+          try {
+            running.add(progress(job, task, files));
+          } catch (NoSuchFileException e) {
+            // completed while we read it: it is counted as dispatched in this snapshot only
+          }
+        }
+      }
+    }
+    Collections.sort(running, (a, b) -> a.taskId().compareTo(b.taskId()));
+    JobCounters c = record.counters();
+    JobStatus.Builder status =
+        JobStatus.builder(job, record.state())
+            .tasks(
+                tree.countTasks(job, TaskState.PENDING),
+                dispatched,
+                running.size(),
+                tree.countTasks(job, TaskState.SUCCEED),
+                tree.countTasks(job, TaskState.FAILED))
+            .scan(record.scanFinished(), record.round())
+            .objects(
+                c.objectsTotal(),
+                c.bytesTotal(),
+                c.objectsDone(),
+                c.bytesDone(),
+                c.objectsSkipped(),
+                c.objectsFailed());
+    for (TaskProgress p : running) {
+      status.addRunning(p);
+    }
+    return status.build();
+  }
+
+  /** Objects finished (done or failed for good) and their bytes, out of the task's totals. */
+  private TaskProgress progress(String job, TaskRef task, WorkerTaskFiles files)
+      throws IOException {
+    RecordedProgress recorded = files.readProgress();
+    long totalObjects = 0;
+    long totalBytes = 0;
+    long doneObjects = 0;
+    long doneBytes = 0;
+    try (TaskFileReader entries = tree.openTask(job, task)) {
+      for (TaskEntry e = entries.next(); e != null; e = entries.next()) {
+        long size = Math.max(0, e.size());
+        RecordedProgress.EntryState state = recorded.entry((int) totalObjects).state();
+        if (state == RecordedProgress.EntryState.DONE
+            || state == RecordedProgress.EntryState.FAILED) {
+          doneObjects++;
+          doneBytes += size;
+        }
+        totalObjects++;
+        totalBytes += size;
+      }
+    }
+    return new TaskProgress(task.id().toString(), doneBytes, totalBytes, doneObjects, totalObjects);
+  }
+}

@@ -1,0 +1,413 @@
+package io.ossimport.core.tracker;
+
+import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.core.api.ImportEvent;
+import io.ossimport.core.api.ImportListener;
+import io.ossimport.core.api.JobState;
+import io.ossimport.core.config.CanonicalJobConfig;
+import io.ossimport.core.config.JobConfig;
+import io.ossimport.core.jobtree.JobRecord;
+import io.ossimport.core.jobtree.JobTree;
+import io.ossimport.core.jobtree.TaskId;
+import io.ossimport.core.jobtree.TaskOutcome;
+import io.ossimport.core.jobtree.TaskRef;
+import io.ossimport.core.jobtree.TaskState;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Moves tasks pending → dispatched/{@value #WORKER} → (the worker runs them) → succeed_tasks or
+ * failed_tasks, keeps the JOB counters, and decides each job's state: {@code Running} while the
+ * scan goes on or a task is pending or running; then {@code Succeed} if no task failed, else {@code
+ * Failed}; {@code Abort} when the worker gave up on the job.
+ *
+ * <p>Tasks run on {@code taskThreads} threads, each blocked in the worker for one task while the
+ * worker's shared pool moves the objects; with as many task threads as pool threads the pool stays
+ * busy even when every task holds one object. The tracker thread ({@link #run()}) dispatches,
+ * evaluates job states every {@value #TICK_MILLIS} ms (or sooner when woken) and emits progress
+ * events at most every {@code progressIntervalMillis} per job.
+ */
+public final class Tracker implements Runnable {
+  /** The worker name of the standalone service, as the original: {@code dispatched/localhost}. */
+  public static final String WORKER = "localhost";
+
+  static final long TICK_MILLIS = 200;
+  private static final long PAUSE_AFTER_IO_ERROR_MILLIS = 5_000;
+
+  private final JobTree tree;
+  private final TaskRunner runner;
+  private final ImportListener events;
+  private final int taskThreads;
+  private final long progressIntervalMillis;
+  private final JobStatusReader statusReader;
+  private final TaskCompletion completion;
+  private final TaskGate gate = new TaskGate();
+  private final ExecutorService pool;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Map<String, TrackedJob> jobs = new LinkedHashMap<>();
+  private final Object wakeLock = new Object();
+  private boolean woken;
+  private volatile boolean stopping;
+
+  public Tracker(
+      JobTree tree,
+      TaskRunner runner,
+      ImportListener events,
+      int taskThreads,
+      long progressIntervalMillis) {
+    this.tree = tree;
+    this.runner = runner;
+    this.events = events;
+    this.taskThreads = Math.max(1, taskThreads);
+    this.progressIntervalMillis = progressIntervalMillis;
+    this.statusReader = new JobStatusReader(tree);
+    this.completion = new TaskCompletion(tree, events);
+    final AtomicInteger threadNumber = new AtomicInteger();
+    this.pool =
+        Executors.newFixedThreadPool(
+            this.taskThreads,
+            r -> {
+              Thread t = new Thread(r, "ossimport-task-" + threadNumber.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** Dispatches and tracks until {@link #stop()}; then waits for the running tasks to return. */
+  @Override
+  public void run() {
+    try {
+      while (!stopping) {
+        try {
+          tick();
+        } catch (IOException | RuntimeException e) {
+          Events.log(events, ImportEvent.Level.ERROR, null, "tracker: " + e);
+          sleepQuietly(1000);
+        }
+        awaitWake(TICK_MILLIS);
+      }
+    } finally {
+      shutDown();
+    }
+  }
+
+  /** Asks the tracker to stop: no task starts any more, running ones are interrupted. */
+  public void stop() {
+    stopping = true;
+    gate.closeAndInterrupt();
+    wake();
+  }
+
+  /** Makes the tracker look at the tree now (a task was added, a retry happened). */
+  public void wake() {
+    synchronized (wakeLock) {
+      woken = true;
+      wakeLock.notifyAll();
+    }
+  }
+
+  private void tick() throws IOException {
+    syncJobs();
+    dispatch();
+    long now = System.currentTimeMillis();
+    for (TrackedJob job : jobs.values()) {
+      evaluate(job, now);
+    }
+  }
+
+  /** Picks up jobs submitted since the last tick. */
+  private void syncJobs() throws IOException {
+    List<String> names = new ArrayList<>();
+    try (Stream<String> all = tree.jobs()) {
+      all.forEach(names::add);
+    }
+    for (String name : names) {
+      if (!jobs.containsKey(name)) {
+        jobs.put(name, new TrackedJob(name));
+      }
+    }
+    jobs.keySet().retainAll(names);
+  }
+
+  /** Dispatches one task per job per round, round after round, while task threads are free. */
+  private void dispatch() throws IOException {
+    boolean dispatchedAny = true;
+    while (dispatchedAny && !stopping) {
+      dispatchedAny = false;
+      for (TrackedJob job : jobs.values()) {
+        if (stopping || inFlight.get() >= taskThreads) {
+          return;
+        }
+        dispatchedAny |= dispatchOne(job);
+      }
+    }
+  }
+
+  private boolean dispatchOne(TrackedJob job) throws IOException {
+    long now = System.currentTimeMillis();
+    if (job.isPaused(now)) {
+      return false;
+    }
+    JobRecord record = tree.readJob(job.name);
+    if (record.state() == JobState.Abort) {
+      return false;
+    }
+    Optional<TaskRef> next = firstPending(job.name);
+    if (!next.isPresent()) {
+      return false;
+    }
+    if (job.tasks == null && !open(job)) {
+      return false;
+    }
+    if (record.state() != JobState.Running || record.startTime() == null) {
+      tree.updateJob(
+          job.name,
+          r ->
+              r.withState(JobState.Running)
+                  .withFinishTime(null)
+                  .withStartTime(r.startTime() == null ? Instant.now() : r.startTime()));
+    }
+    final TaskId id = next.get().id();
+    tree.dispatch(job.name, id, WORKER);
+    job.running.incrementAndGet();
+    inFlight.incrementAndGet();
+    pool.execute(() -> runTask(job, id));
+    return true;
+  }
+
+  private Optional<TaskRef> firstPending(String job) throws IOException {
+    try (Stream<TaskRef> pending = tree.tasks(job, TaskState.PENDING)) {
+      return pending.findFirst();
+    }
+  }
+
+  /** Opens the job's tasks through the runner; false (and the job paused or aborted) on failure. */
+  private boolean open(TrackedJob job) throws IOException {
+    JobConfig config;
+    try {
+      config =
+          CanonicalJobConfig.read(
+              tree.readFrozenConfig(job.name), "the frozen configuration of job " + job.name);
+    } catch (ConfigurationException e) {
+      abort(job, "its frozen configuration cannot be used: " + e.getMessage());
+      return false;
+    }
+    try {
+      job.tasks = runner.openJob(job.name, config);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      job.pausedUntilMillis = System.currentTimeMillis() + PAUSE_AFTER_IO_ERROR_MILLIS;
+      Events.log(
+          events,
+          ImportEvent.Level.ERROR,
+          job.name,
+          "cannot open the job's source or destination, trying again in "
+              + PAUSE_AFTER_IO_ERROR_MILLIS / 1000
+              + " s: "
+              + e);
+      return false;
+    }
+  }
+
+  /**
+   * The body of a task thread: run, then complete; any other end sends the task back to pending.
+   */
+  private void runTask(TrackedJob job, TaskId id) {
+    try {
+      TaskOutcome outcome;
+      gate.enter();
+      try {
+        outcome = job.tasks.run(id, WORKER);
+      } finally {
+        gate.leave();
+      }
+      completion.complete(job, id, WORKER, outcome);
+    } catch (TaskRunner.AbortJobException e) {
+      requeue(job, id, ImportEvent.Level.ERROR, "task " + id + ": " + e.getMessage());
+      abort(job, "the worker gave up on task " + id + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      requeue(
+          job,
+          id,
+          ImportEvent.Level.DEBUG,
+          "task " + id + " stopped; it resumes at the next start");
+    } catch (IOException e) {
+      job.pausedUntilMillis = System.currentTimeMillis() + PAUSE_AFTER_IO_ERROR_MILLIS;
+      requeue(
+          job,
+          id,
+          ImportEvent.Level.ERROR,
+          "task " + id + " could not run: " + e + "; it goes back to pending");
+    } catch (RuntimeException e) {
+      requeue(job, id, ImportEvent.Level.ERROR, "task " + id + " hit an unexpected error: " + e);
+      abort(job, "the worker gave up on task " + id + ": " + e);
+    } finally {
+      job.running.decrementAndGet();
+      inFlight.decrementAndGet();
+      wake();
+    }
+  }
+
+  private void requeue(TrackedJob job, TaskId id, ImportEvent.Level level, String message) {
+    Events.log(events, level, job.name, message);
+    try {
+      tree.requeue(job.name, id, WORKER);
+    } catch (IOException e) {
+      Events.log(
+          events,
+          ImportEvent.Level.ERROR,
+          job.name,
+          "task " + id + " stays dispatched until the next start: " + e);
+    }
+  }
+
+  private void abort(TrackedJob job, String reason) {
+    Events.log(
+        events,
+        ImportEvent.Level.ERROR,
+        job.name,
+        "job Abort: " + reason + "; fix the cause, then run retry");
+    try {
+      tree.updateJob(job.name, r -> r.withState(JobState.Abort).withFinishTime(Instant.now()));
+    } catch (IOException e) {
+      Events.log(events, ImportEvent.Level.ERROR, job.name, "cannot record the Abort state: " + e);
+    }
+  }
+
+  /** Recounts failures after a retry, decides the job's state, emits progress. */
+  private void evaluate(TrackedJob job, long now) throws IOException {
+    // Only this thread dispatches: once idle, the job stays idle while the tree is read below.
+    boolean idle = job.running.get() == 0;
+    long seen = job.failedCompletions.get();
+    long failedTasks = tree.countTasks(job.name, TaskState.FAILED);
+    long expected = job.knownFailedTasks + (seen - job.failedCompletionsSeen);
+    if (job.knownFailedTasks >= 0 && failedTasks < expected) {
+      JobCounting.recountFailed(tree, job.name); // a retry took failed tasks back
+    }
+    job.knownFailedTasks = failedTasks;
+    job.failedCompletionsSeen = seen;
+
+    JobRecord record = tree.readJob(job.name);
+    if (!idle) {
+      emitProgress(job, now, false);
+      return;
+    }
+    if (record.state() == JobState.Abort) {
+      job.closeTasks();
+      return;
+    }
+    JobState state = decide(job.name, record, failedTasks);
+    if (state != record.state()) {
+      final boolean finished = state != JobState.Running;
+      tree.updateJob(
+          job.name, r -> r.withState(state).withFinishTime(finished ? Instant.now() : null));
+      if (finished) {
+        finish(job, state);
+      }
+    } else if (state == JobState.Running) {
+      emitProgress(job, now, false);
+    }
+    if (state != JobState.Running) {
+      job.closeTasks();
+    }
+  }
+
+  /** The state of a job none of whose tasks runs in this tracker. */
+  private JobState decide(String job, JobRecord record, long failedTasks) throws IOException {
+    if (!record.scanFinished() || firstPending(job).isPresent()) {
+      return JobState.Running;
+    }
+    try (Stream<TaskRef> dispatched = tree.tasks(job, TaskState.DISPATCHED)) {
+      if (dispatched.findAny().isPresent()) {
+        return JobState.Running;
+      }
+    }
+    return failedTasks > 0 ? JobState.Failed : JobState.Succeed;
+  }
+
+  private void finish(TrackedJob job, JobState state) throws IOException {
+    JobRecord r = tree.readJob(job.name);
+    String text =
+        "job "
+            + state
+            + ": "
+            + r.counters().objectsDone()
+            + " of "
+            + r.counters().objectsTotal()
+            + " objects done ("
+            + r.counters().bytesDone()
+            + " bytes), "
+            + r.counters().objectsSkipped()
+            + " skipped, "
+            + r.counters().objectsFailed()
+            + " failed";
+    Events.log(
+        events,
+        state == JobState.Succeed ? ImportEvent.Level.INFO : ImportEvent.Level.WARN,
+        job.name,
+        state == JobState.Failed ? text + "; run retry to redo the failed objects" : text);
+    emitProgress(job, System.currentTimeMillis(), true);
+  }
+
+  private void emitProgress(TrackedJob job, long now, boolean force) throws IOException {
+    if (!force && now - job.lastProgressMillis < progressIntervalMillis) {
+      return;
+    }
+    job.lastProgressMillis = now;
+    Events.emit(events, ImportEvent.progress(statusReader.read(job.name)));
+  }
+
+  private void awaitWake(long millis) {
+    synchronized (wakeLock) {
+      if (!woken) {
+        try {
+          wakeLock.wait(millis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          stop();
+        }
+      }
+      woken = false;
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Waits for the task threads (they were interrupted), then closes every job's tasks. */
+  private void shutDown() {
+    gate.closeAndInterrupt();
+    pool.shutdown();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.HOURS)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true; // keep waiting: a task thread must not be abandoned mid-move
+      }
+    }
+    for (TrackedJob job : jobs.values()) {
+      job.closeTasks();
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

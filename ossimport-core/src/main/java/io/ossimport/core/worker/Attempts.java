@@ -1,0 +1,70 @@
+package io.ossimport.core.worker;
+
+import io.ossimport.core.jobtree.ReasonCode;
+import io.ossimport.core.oss.OssFailure;
+import io.ossimport.core.oss.OssFailures;
+import io.ossimport.core.retry.Backoff;
+import java.io.IOException;
+
+/**
+ * Runs one request (or source read) of an object until it succeeds, fails for good, or the task
+ * stops. Every failure goes through {@link OssFailures#classify}; a retryable one with budget left
+ * is written as a {@code RETRY} audit line and waited out with {@link Backoff} (full jitter). The
+ * budget is per request, so a large object's parts each get their own.
+ */
+final class Attempts {
+  /** A request. */
+  interface Call<T> {
+    T call() throws Exception;
+  }
+
+  private final Backoff backoff;
+  private final StopSignal stop;
+  private final TaskLogs logs;
+
+  Attempts(Backoff backoff, StopSignal stop, TaskLogs logs) {
+    this.backoff = backoff;
+    this.stop = stop;
+    this.logs = logs;
+  }
+
+  /** Runs {@code call} with retries. */
+  <T> T run(ObjectContext o, Call<T> call)
+      throws ObjectFailedException, StoppedException, IOException {
+    return run(o, call, false);
+  }
+
+  /**
+   * Runs {@code call} with retries.
+   *
+   * @param crcMismatchIsFinal true where another attempt cannot repair a CRC-64 mismatch (a
+   *     completed multipart upload no longer exists)
+   */
+  <T> T run(ObjectContext o, Call<T> call, boolean crcMismatchIsFinal)
+      throws ObjectFailedException, StoppedException, IOException {
+    for (int tries = 1; ; tries++) {
+      if (stop.isRequested()) {
+        throw new StoppedException();
+      }
+      long started = System.nanoTime();
+      try {
+        return call.call();
+      } catch (ObjectFailedException | StoppedException e) {
+        throw e;
+      } catch (Exception | LinkageError | AssertionError e) {
+        OssFailure failure = OssFailures.classify(e);
+        boolean retry =
+            failure.isRetryable()
+                && backoff.allowsAnotherAttempt(tries)
+                && !(crcMismatchIsFinal && failure.reason() == ReasonCode.CRC_NOT_MATCH);
+        if (!retry) {
+          throw new ObjectFailedException(failure, e);
+        }
+        logs.retrying(o, failure, (System.nanoTime() - started) / 1_000_000L, tries);
+        if (!stop.sleep(backoff.delayMillis(tries))) {
+          throw new StoppedException();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package io.ossimport.core.worker;
+
+import io.ossimport.core.config.JobConfig;
+import io.ossimport.core.jobtree.JobTree;
+import io.ossimport.core.oss.OssDestination;
+import io.ossimport.core.source.Source;
+import java.io.IOException;
+
+/**
+ * What a worker holds open for one job while it runs its tasks: the job tree, the source (from
+ * {@code Sources.open}) and the OSS client of the destination. Made by {@link Worker#openJob};
+ * {@link #close()} closes the source and the client.
+ */
+public final class JobRuntime implements AutoCloseable {
+  private final JobTree tree;
+  private final String jobName;
+  private final JobConfig config;
+  private final Source source;
+  private final OssDestination destination;
+
+  JobRuntime(
+      JobTree tree, String jobName, JobConfig config, Source source, OssDestination destination) {
+    this.tree = tree;
+    this.jobName = jobName;
+    this.config = config;
+    this.source = source;
+    this.destination = destination;
+  }
+
+  public String jobName() {
+    return jobName;
+  }
+
+  public JobConfig config() {
+    return config;
+  }
+
+  JobTree tree() {
+    return tree;
+  }
+
+  Source source() {
+    return source;
+  }
+
+  OssDestination destination() {
+    return destination;
+  }
+
+  @Override
+  public void close() {
+    try {
+      source.close();
+    } catch (IOException | RuntimeException e) {
+      // Nothing left to do with it; the client still has to go.
+    } finally {
+      destination.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JobRuntime{" + jobName + "}";
+  }
+}

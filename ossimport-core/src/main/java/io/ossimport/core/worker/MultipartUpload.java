@@ -1,0 +1,348 @@
+package io.ossimport.core.worker;
+
+import com.aliyun.oss.common.utils.CRC64;
+import com.aliyun.oss.model.PartETag;
+import com.aliyun.oss.model.PartSummary;
+import io.ossimport.core.api.ImportEvent;
+import io.ossimport.core.jobtree.MultipartRecord;
+import io.ossimport.core.jobtree.MultipartState;
+import io.ossimport.core.jobtree.ReasonCode;
+import io.ossimport.core.oss.OssFailure;
+import io.ossimport.core.oss.OssFailures;
+import io.ossimport.core.oss.RemoteObject;
+import io.ossimport.core.oss.Uploaded;
+import io.ossimport.core.source.ObjectStat;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One large object as a multipart upload: {@code uploadThreadNumPerLargeFile} parts at once, each a
+ * ranged read of the source, each recorded in the task's {@link MultipartRecord} when OSS has it,
+ * so a restarted worker continues the upload (after ListParts confirms the parts) instead of
+ * starting over.
+ *
+ * <p>Before Complete the source is looked up again; if it changed, the upload is aborted rather
+ * than completed into a mixed object. Complete passes every part's size and CRC-64, so the SDK
+ * checks the CRC-64 of the whole object. A failed object's upload is aborted and its record
+ * dropped; a stopped one keeps both, for resume.
+ */
+final class MultipartUpload {
+  /** OSS accepts at most this many parts; larger files get larger parts. */
+  static final int MAX_PARTS = 10_000;
+
+  private final TaskContext ctx;
+  private final ObjectContext o;
+  private final ObjectStat stat;
+  private final String md5Hex;
+  private final long partSize;
+  private final int partCount;
+  private final ConcurrentSkipListMap<Integer, PartETag> done = new ConcurrentSkipListMap<>();
+
+  MultipartUpload(TaskContext ctx, ObjectContext o, ObjectStat stat, String md5Hex) {
+    this.ctx = ctx;
+    this.o = o;
+    this.stat = stat;
+    this.md5Hex = md5Hex;
+    this.partSize = partSize(stat.size(), ctx.config().multipartUploadPartSize());
+    this.partCount = (int) ((stat.size() + partSize - 1) / partSize);
+  }
+
+  /** The configured part size, or more if the configured one would need too many parts. */
+  static long partSize(long objectSize, long configured) {
+    return Math.max(configured, (objectSize + MAX_PARTS - 1) / MAX_PARTS);
+  }
+
+  /** Uploads (or finishes uploading) the object; its record is left for the caller to delete. */
+  Uploaded run() throws ObjectFailedException, StoppedException, IOException {
+    MultipartState previous = ctx.files.readMultipart(o.index);
+    String uploadId = null;
+    try (MultipartRecord record = ctx.files.openMultipartRecord(o.index)) {
+      uploadId = resume(previous);
+      if (uploadId == null) {
+        uploadId =
+            ctx.attempts.run(
+                o,
+                () ->
+                    ctx.destination()
+                        .initiate(o.key(), ObjectUpload.metadata(ctx, o.key(), md5Hex)));
+        record.startUpload(uploadId, partSize, o.key());
+      }
+      uploadParts(uploadId, record);
+      checkSourceUnchanged();
+      return complete(uploadId);
+    } catch (ObjectFailedException e) {
+      if (uploadId != null) {
+        abortAndForget(o.key(), uploadId); // after a Complete OSS answers NoSuchUpload: fine
+      }
+      throw e;
+    }
+  }
+
+  /** The recorded upload's id with its confirmed parts in {@link #done}, or null to start anew. */
+  private String resume(MultipartState previous)
+      throws ObjectFailedException, StoppedException, IOException {
+    if (previous == null) {
+      return null;
+    }
+    if (!previous.destinationKey().equals(o.key())
+        || previous.partSize() != partSize
+        || !ObjectUpload.unchangedSinceScan(o, stat)) {
+      abortAndForget(previous.destinationKey(), previous.uploadId());
+      return null;
+    }
+    SortedMap<Integer, PartSummary> onServer =
+        ctx.attempts.run(
+            o,
+            () -> {
+              try {
+                return ctx.destination().listParts(o.key(), previous.uploadId());
+              } catch (RuntimeException e) {
+                if (OssFailures.isNoSuchUpload(e)) {
+                  return null;
+                }
+                throw e;
+              }
+            });
+    if (onServer == null) {
+      ctx.logs.event(
+          ImportEvent.Level.DEBUG,
+          "OSS no longer knows the recorded upload of " + o.key() + "; starting a new one");
+      return null;
+    }
+    for (MultipartState.Part p : previous.parts().values()) {
+      int n = p.number();
+      PartSummary s = onServer.get(n);
+      if (n <= partCount
+          && p.crc64() != null
+          && s != null
+          && s.getSize() == partLength(n)
+          && sameEtag(s.getETag(), p.etag())) {
+        done.put(n, new PartETag(n, p.etag(), partLength(n), p.crc64()));
+      }
+    }
+    ctx.logs.event(
+        ImportEvent.Level.DEBUG,
+        "resuming the upload of " + o.key() + ": " + done.size() + " of " + partCount + " parts");
+    return previous.uploadId();
+  }
+
+  private void uploadParts(String uploadId, MultipartRecord record)
+      throws ObjectFailedException, StoppedException, IOException {
+    Semaphore window = new Semaphore(Math.max(1, ctx.config().uploadThreadNumPerLargeFile()));
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<Future<?>> running = new ArrayList<>();
+    for (int n = 1; n <= partCount; n++) {
+      if (done.containsKey(n)) {
+        continue;
+      }
+      window.acquireUninterruptibly();
+      if (failure.get() != null || ctx.stop.isRequested()) {
+        window.release();
+        break;
+      }
+      final int part = n;
+      try {
+        running.add(
+            ctx.partPool.submit(
+                () -> {
+                  try {
+                    uploadPart(uploadId, part, record);
+                  } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                  } finally {
+                    window.release();
+                  }
+                }));
+      } catch (RejectedExecutionException e) {
+        window.release();
+        failure.compareAndSet(null, new StoppedException());
+        break;
+      }
+    }
+    awaitAll(running);
+    rethrow(failure.get());
+    if (done.size() < partCount) {
+      throw new StoppedException();
+    }
+  }
+
+  private void uploadPart(String uploadId, int n, MultipartRecord record)
+      throws ObjectFailedException, StoppedException, IOException {
+    long offset = (n - 1) * partSize;
+    long length = partLength(n);
+    Uploaded u =
+        ctx.attempts.run(
+            o,
+            () -> {
+              try (SourceBody body =
+                  new SourceBody(ctx.source(), o.reference(), offset, length, stat, ctx.limiter)) {
+                return ctx.destination().uploadPart(o.key(), uploadId, n, body, length);
+              }
+            });
+    synchronized (record) {
+      record.partDone(n, u.etag(), u.crc64());
+    }
+    done.put(n, new PartETag(n, u.etag(), length, u.crc64()));
+  }
+
+  private void checkSourceUnchanged() throws ObjectFailedException, StoppedException, IOException {
+    ObjectStat now = ctx.attempts.run(o, () -> ctx.source().stat(o.reference()));
+    if (!now.exists()) {
+      throw new ObjectFailedException(
+          OssFailure.permanent(
+              ReasonCode.SOURCE_NOT_FOUND, "the source was deleted while it was uploaded"),
+          null);
+    }
+    if (now.size() != stat.size() || now.lastModifiedMillis() != stat.lastModifiedMillis()) {
+      throw new ObjectFailedException(
+          OssFailure.permanent(
+              ReasonCode.SIZE_NOT_MATCH,
+              "the source changed while it was uploaded; the upload is aborted"),
+          null);
+    }
+  }
+
+  private Uploaded complete(String uploadId)
+      throws ObjectFailedException, StoppedException, IOException {
+    List<PartETag> parts = new ArrayList<>(done.values());
+    int[] tries = {0};
+    try {
+      return ctx.attempts.run(
+          o,
+          () -> {
+            tries[0]++;
+            try {
+              return ctx.destination().complete(o.key(), uploadId, parts);
+            } catch (RuntimeException e) {
+              // A Complete that succeeded but whose answer was lost leaves no upload to complete.
+              Uploaded earlier = tries[0] > 1 && OssFailures.isNoSuchUpload(e) ? completed() : null;
+              if (earlier != null) {
+                return earlier;
+              }
+              throw e;
+            }
+          },
+          true);
+    } catch (ObjectFailedException e) {
+      if (e.failure().reason() == ReasonCode.CRC_NOT_MATCH) {
+        ObjectUpload.deleteQuietly(ctx, o); // never leave an object that failed its check
+      }
+      throw e;
+    }
+  }
+
+  /** The object, if OSS holds it with the size and combined CRC-64 of our parts. */
+  private Uploaded completed() {
+    RemoteObject r = ctx.destination().head(o.key());
+    Long expected = combinedCrc(done.values());
+    return r != null && r.size() == stat.size() && expected != null && expected.equals(r.crc64())
+        ? new Uploaded(r.etag(), r.crc64())
+        : null;
+  }
+
+  /** The whole object's CRC-64 from its parts', or null if one is missing. */
+  static Long combinedCrc(Iterable<PartETag> parts) {
+    long crc = 0;
+    for (PartETag p : parts) {
+      if (p.getPartCRC() == null) {
+        return null;
+      }
+      crc = CRC64.combine(crc, p.getPartCRC(), p.getPartSize());
+    }
+    return crc;
+  }
+
+  /**
+   * The whole object's CRC-64 from a record that holds every part of {@code size} bytes, or null.
+   */
+  static Long combinedCrc(MultipartState state, long size) {
+    if (state == null) {
+      return null;
+    }
+    long part = state.partSize();
+    int count = (int) ((size + part - 1) / part);
+    List<PartETag> parts = new ArrayList<>();
+    for (int n = 1; n <= count; n++) {
+      MultipartState.Part p = state.parts().get(n);
+      if (p == null) {
+        return null;
+      }
+      parts.add(new PartETag(n, p.etag(), Math.min(part, size - (n - 1) * part), p.crc64()));
+    }
+    return state.parts().size() == count ? combinedCrc(parts) : null;
+  }
+
+  private void abortAndForget(String key, String uploadId) throws IOException {
+    try {
+      ctx.destination().abort(key, uploadId);
+      ctx.files.deleteMultipartRecord(o.index);
+    } catch (RuntimeException e) {
+      // The record stays, so that `clean` can abort the upload later.
+      ctx.logs.event(
+          ImportEvent.Level.DEBUG,
+          "could not abort the upload of " + key + ": " + OssFailures.classify(e));
+    }
+  }
+
+  private long partLength(int n) {
+    return Math.min(partSize, stat.size() - (n - 1) * partSize);
+  }
+
+  private static boolean sameEtag(String a, String b) {
+    return a != null && b != null && trim(a).equalsIgnoreCase(trim(b));
+  }
+
+  private static String trim(String etag) {
+    return etag.replace("\"", "").trim();
+  }
+
+  private static void awaitAll(List<Future<?>> futures) {
+    boolean interrupted = false;
+    for (Future<?> f : futures) {
+      while (true) {
+        try {
+          f.get();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          break; // the part recorded its own failure
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void rethrow(Throwable t)
+      throws ObjectFailedException, StoppedException, IOException {
+    if (t == null) {
+      return;
+    }
+    if (t instanceof ObjectFailedException) {
+      throw (ObjectFailedException) t;
+    }
+    if (t instanceof StoppedException) {
+      throw (StoppedException) t;
+    }
+    if (t instanceof IOException) {
+      throw (IOException) t;
+    }
+    if (t instanceof RuntimeException) {
+      throw (RuntimeException) t;
+    }
+    if (t instanceof Error) {
+      throw (Error) t;
+    }
+    throw new IllegalStateException(t);
+  }
+}

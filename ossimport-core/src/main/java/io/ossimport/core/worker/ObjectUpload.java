@@ -1,0 +1,177 @@
+package io.ossimport.core.worker;
+
+import com.aliyun.oss.model.ObjectMetadata;
+import io.ossimport.core.jobtree.ErrorEntry;
+import io.ossimport.core.jobtree.ReasonCode;
+import io.ossimport.core.jobtree.RecordedProgress.EntryProgress;
+import io.ossimport.core.jobtree.RecordedProgress.EntryState;
+import io.ossimport.core.oss.OssDestination;
+import io.ossimport.core.oss.OssFailure;
+import io.ossimport.core.oss.RemoteObject;
+import io.ossimport.core.oss.Uploaded;
+import io.ossimport.core.source.ObjectKeys;
+import io.ossimport.core.source.ObjectStat;
+import java.io.IOException;
+
+/**
+ * One object of a task, from its TASK entry to its last audit line: key check, {@code importSince}
+ * (defensive: the scan applies it), a look at the source, the resume check or skip-existing check,
+ * then a single PUT up to {@code multipartUploadThreshold} or a {@link MultipartUpload}.
+ *
+ * <p>Requests: a small object with {@code isSkipExistFile=false} costs exactly one PUT. A resumed
+ * object whose progress says BEGIN costs one HEAD first; if OSS holds it with the source's size and
+ * CRC-64, it is not sent again.
+ *
+ * <p>The upload reads the source as it is when the object starts (size and mtime from a fresh stat,
+ * which may differ from the scan's) and fails with {@code SIZE_NOT_MATCH} if that changes before
+ * the last byte is sent.
+ */
+final class ObjectUpload {
+  private final TaskContext ctx;
+  private final ObjectContext o;
+  private final EntryProgress previous;
+
+  ObjectUpload(TaskContext ctx, ObjectContext o, EntryProgress previous) {
+    this.ctx = ctx;
+    this.o = o;
+    this.previous = previous;
+  }
+
+  /**
+   * Runs the object to its end in this run.
+   *
+   * @throws IOException if the task's own files cannot be written (the task cannot go on)
+   */
+  ObjectOutcome run() throws IOException {
+    try {
+      return transfer();
+    } catch (StoppedException e) {
+      return ObjectOutcome.STOPPED;
+    } catch (ObjectFailedException e) {
+      OssFailure failure = e.failure();
+      ctx.logs.failed(o, failure, e.getCause());
+      ctx.counters.failed(o.size);
+      return ObjectOutcome.failed(
+          ErrorEntry.of(failure.reason(), o.entry), failure.isUnexpected() ? e.getCause() : null);
+    }
+  }
+
+  private ObjectOutcome transfer() throws ObjectFailedException, StoppedException, IOException {
+    String keyProblem = ObjectKeys.validate(o.key());
+    if (keyProblem != null) {
+      throw new ObjectFailedException(
+          OssFailure.permanent(ReasonCode.INVALID_KEY, keyProblem + "; check destPrefix"), null);
+    }
+    long importSinceMillis = ctx.config().importSince() * 1000L;
+    if (importSinceMillis > 0
+        && o.entry.mtimeMillis() >= 0
+        && o.entry.mtimeMillis() < importSinceMillis) {
+      return skip(ReasonCode.OLDER_THAN_IMPORT_SINCE);
+    }
+    ObjectStat stat = ctx.attempts.run(o, () -> ctx.source().stat(o.reference()));
+    if (!stat.exists()) {
+      throw new ObjectFailedException(
+          OssFailure.permanent(ReasonCode.SOURCE_NOT_FOUND, "the source file is gone"), null);
+    }
+    o.size = stat.size();
+    if (previous.state() == EntryState.BEGUN) {
+      Uploaded there = atDestinationAlready(stat);
+      if (there != null) {
+        return uploaded(there);
+      }
+    } else if (ctx.config().isSkipExistFile() && existsAlready(stat)) {
+      return skip(ReasonCode.EXISTS);
+    }
+    String md5 =
+        ctx.recordMd5
+            ? ctx.attempts.run(o, () -> SourceDigests.md5Hex(ctx.source(), o.reference(), stat))
+            : null;
+    ctx.logs.begin(o);
+    Uploaded u =
+        stat.size() > ctx.config().multipartUploadThreshold()
+            ? new MultipartUpload(ctx, o, stat, md5).run()
+            : put(stat, md5);
+    return uploaded(u);
+  }
+
+  private Uploaded put(ObjectStat stat, String md5)
+      throws ObjectFailedException, StoppedException, IOException {
+    try {
+      return ctx.attempts.run(
+          o,
+          () -> {
+            try (SourceBody body =
+                new SourceBody(ctx.source(), o.reference(), 0, stat.size(), stat, ctx.limiter)) {
+              return ctx.destination().put(o.key(), body, stat.size(), metadata(ctx, o.key(), md5));
+            }
+          });
+    } catch (ObjectFailedException e) {
+      if (e.failure().reason() == ReasonCode.CRC_NOT_MATCH) {
+        deleteQuietly(ctx, o); // a later skip-existing run must not keep an object that failed
+      }
+      throw e;
+    }
+  }
+
+  /** Skip-existing: OSS holds an object of the same size, not older than the source. */
+  private boolean existsAlready(ObjectStat stat)
+      throws ObjectFailedException, StoppedException, IOException {
+    RemoteObject r = ctx.attempts.run(o, () -> ctx.destination().head(o.key()));
+    // Last-Modified has whole seconds: compare with the source's mtime cut to its second.
+    long sourceSecond = stat.lastModifiedMillis() / 1000 * 1000;
+    return r != null && r.size() == stat.size() && r.lastModifiedMillis() >= sourceSecond;
+  }
+
+  /** After a crash mid-send: the object, if OSS already holds it complete and correct. */
+  private Uploaded atDestinationAlready(ObjectStat stat)
+      throws ObjectFailedException, StoppedException, IOException {
+    RemoteObject r = ctx.attempts.run(o, () -> ctx.destination().head(o.key()));
+    if (r == null || r.size() != stat.size() || r.crc64() == null) {
+      return null;
+    }
+    Long expected =
+        unchangedSinceScan(o, stat)
+            ? MultipartUpload.combinedCrc(ctx.files.readMultipart(o.index), stat.size())
+            : null;
+    if (expected == null) {
+      expected = ctx.attempts.run(o, () -> SourceDigests.crc64(ctx.source(), o.reference(), stat));
+    }
+    return expected.equals(r.crc64()) ? new Uploaded(r.etag(), r.crc64()) : null;
+  }
+
+  private ObjectOutcome uploaded(Uploaded u) throws IOException {
+    ctx.logs.uploaded(o, u.crc64(), u.etag());
+    if (o.size > ctx.config().multipartUploadThreshold() || previous.state() == EntryState.BEGUN) {
+      ctx.files.deleteMultipartRecord(o.index);
+    }
+    ctx.counters.done(o.size);
+    return ObjectOutcome.UPLOADED;
+  }
+
+  private ObjectOutcome skip(ReasonCode why) throws IOException {
+    ctx.logs.skipped(o, why);
+    ctx.counters.skipped(o.size);
+    return ObjectOutcome.SKIPPED;
+  }
+
+  /** Whether the source still has the size and mtime the scan wrote into the TASK. */
+  static boolean unchangedSinceScan(ObjectContext o, ObjectStat stat) {
+    return o.entry.size() >= 0
+        && o.entry.mtimeMillis() >= 0
+        && stat.size() == o.entry.size()
+        && stat.lastModifiedMillis() == o.entry.mtimeMillis();
+  }
+
+  static ObjectMetadata metadata(TaskContext ctx, String key, String md5) {
+    return OssDestination.metadata(key, ctx.config().isServerSideEncryption(), md5);
+  }
+
+  /** Removes an object that failed its CRC-64 check; one try, best effort. */
+  static void deleteQuietly(TaskContext ctx, ObjectContext o) {
+    try {
+      ctx.destination().delete(o.key());
+    } catch (RuntimeException e) {
+      // It stays; its audit line says CRC_NOT_MATCH and a retry overwrites it.
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package io.ossimport.core.worker;
+
+import io.ossimport.core.api.ImportEvent;
+import io.ossimport.core.jobtree.AuditLog;
+import io.ossimport.core.jobtree.ErrorEntry;
+import io.ossimport.core.jobtree.NameCodec;
+import io.ossimport.core.jobtree.ProgressLog;
+import io.ossimport.core.jobtree.ReasonCode;
+import io.ossimport.core.jobtree.RecordedProgress;
+import io.ossimport.core.jobtree.RecordedProgress.EntryProgress;
+import io.ossimport.core.jobtree.TaskEntry;
+import io.ossimport.core.jobtree.TaskFileReader;
+import io.ossimport.core.jobtree.TaskId;
+import io.ossimport.core.jobtree.TaskOutcome;
+import io.ossimport.core.jobtree.TaskRef;
+import io.ossimport.core.jobtree.TaskState;
+import io.ossimport.core.jobtree.WorkerTaskFiles;
+import io.ossimport.core.oss.OssFailure;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One run of one dispatched task: streams its TASK entry by entry and hands each object to the
+ * worker's shared pool, never more than {@code inFlight} at once (memory stays bounded whatever the
+ * task's size). Entries the progress log marks DONE or FAILED are not run again.
+ *
+ * <p>A graceful stop (the calling thread is interrupted) starts no further object, lets the running
+ * ones finish or record their state, then throws {@link InterruptedException}.
+ */
+final class TaskRun {
+  private final WorkerResources resources;
+  private final JobRuntime job;
+  private final TaskId id;
+  private final String workerName;
+  final TaskCounters counters = new TaskCounters();
+  final StopSignal stop = new StopSignal();
+  private final List<ErrorEntry> errors = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicReference<IOException> fatal = new AtomicReference<>();
+  private final AtomicReference<WorkerAbortException> abort = new AtomicReference<>();
+
+  TaskRun(WorkerResources resources, JobRuntime job, TaskId id, String workerName) {
+    this.resources = resources;
+    this.job = job;
+    this.id = id;
+    this.workerName = workerName;
+  }
+
+  TaskOutcome run() throws IOException, InterruptedException {
+    WorkerTaskFiles files = job.tree().workerFiles(job.jobName(), id);
+    RecordedProgress progress = files.readProgress();
+    int inFlight = resources.objectThreads;
+    Semaphore slots = new Semaphore(inFlight);
+    boolean interrupted = false;
+    boolean closed = false;
+    try (TaskFileReader reader =
+            job.tree().openTask(job.jobName(), new TaskRef(id, TaskState.DISPATCHED, workerName));
+        ProgressLog progressLog = files.openProgressLog();
+        AuditLog auditLog = files.openAuditLog()) {
+      TaskLogs logs = new TaskLogs(progressLog, auditLog, resources.events, job.jobName());
+      TaskContext ctx =
+          new TaskContext(
+              job,
+              files,
+              logs,
+              new Attempts(resources.backoff, stop, logs),
+              stop,
+              resources.limiter,
+              resources.partPool,
+              resources.recordMd5,
+              counters);
+      try {
+        for (TaskEntry entry = reader.next(); entry != null; entry = reader.next()) {
+          if (Thread.interrupted()) {
+            interrupted = true;
+            stop.request();
+          }
+          if (stop.isRequested()) {
+            break;
+          }
+          int index = (int) reader.index();
+          EntryProgress previous = progress.entry(index);
+          if (countedFromEarlierRun(previous, entry)) {
+            continue;
+          }
+          try {
+            slots.acquire();
+          } catch (InterruptedException e) {
+            interrupted = true;
+            stop.request();
+            break;
+          }
+          if (stop.isRequested()) {
+            slots.release();
+            break;
+          }
+          ObjectContext o = new ObjectContext(index, entry);
+          try {
+            resources.objectPool.execute(
+                () -> {
+                  try {
+                    runObject(ctx, o, previous);
+                  } finally {
+                    slots.release();
+                  }
+                });
+          } catch (RejectedExecutionException e) {
+            slots.release();
+            stop.request();
+            closed = true;
+            break;
+          }
+        }
+      } finally {
+        interrupted |= awaitInFlight(slots, inFlight);
+      }
+    }
+    if (fatal.get() != null) {
+      throw fatal.get();
+    }
+    if (abort.get() != null) {
+      throw abort.get();
+    }
+    if (interrupted) {
+      throw new InterruptedException("task " + id + " stopped; it resumes from its progress log");
+    }
+    if (closed) {
+      throw new IOException("task " + id + " stopped: the worker was closed");
+    }
+    return TaskOutcome.of(new ArrayList<>(errors));
+  }
+
+  /** DONE and FAILED entries of an earlier run count as they ended; true if one was. */
+  private boolean countedFromEarlierRun(EntryProgress previous, TaskEntry entry) {
+    long size = Math.max(entry.size(), 0);
+    switch (previous.state()) {
+      case DONE:
+        if (previous.crc64() == null && previous.etag() == null) {
+          counters.skipped(size);
+        } else {
+          counters.done(size);
+        }
+        return true;
+      case FAILED:
+        ReasonCode reason = previous.reason() == null ? ReasonCode.UNKNOWN : previous.reason();
+        errors.add(ErrorEntry.of(reason, entry));
+        counters.failed(size);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private void runObject(TaskContext ctx, ObjectContext o, EntryProgress previous) {
+    if (stop.isRequested()) {
+      return; // queued before a stop: left for the resumed run
+    }
+    try {
+      ObjectOutcome outcome;
+      try {
+        outcome = new ObjectUpload(ctx, o, previous).run();
+      } catch (RuntimeException | Error bug) {
+        // A bug in the worker itself, outside any request: the object fails as UNKNOWN.
+        ctx.logs.failed(o, OssFailure.unexpected(bug.toString()), bug);
+        ctx.counters.failed(o.size);
+        outcome = ObjectOutcome.failed(ErrorEntry.of(ReasonCode.UNKNOWN, o.entry), bug);
+      }
+      if (outcome.kind == ObjectOutcome.Kind.FAILED) {
+        errors.add(outcome.error);
+        if (outcome.unexpected != null && resources.abortOnUnexpected) {
+          abortJob(ctx, o, outcome.unexpected);
+        }
+      }
+    } catch (IOException e) {
+      fatal.compareAndSet(null, e);
+      stop.request();
+    }
+  }
+
+  private void abortJob(TaskContext ctx, ObjectContext o, Throwable cause) {
+    String message =
+        "unexpected error on "
+            + NameCodec.escape(o.key())
+            + " with workerAbortWhenUncatchedException=true: the job aborts ("
+            + cause
+            + ")";
+    if (abort.compareAndSet(null, new WorkerAbortException(o.key(), message, cause))) {
+      ctx.logs.event(ImportEvent.Level.ERROR, message);
+    }
+    stop.request();
+  }
+
+  /** Waits until every object handed to the pool has ended; true if interrupted meanwhile. */
+  private boolean awaitInFlight(Semaphore slots, int inFlight) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        slots.acquire(inFlight);
+        slots.release(inFlight);
+        return interrupted;
+      } catch (InterruptedException e) {
+        interrupted = true;
+        stop.request();
+      }
+    }
+  }
+
+  /** For messages. */
+  @Override
+  public String toString() {
+    return job.jobName() + "/" + id;
+  }
+}
