@@ -33,11 +33,18 @@ import java.util.stream.Stream;
 public final class Master implements Runnable {
   private static final long POLL_MILLIS = 200;
 
+  /**
+   * The JOB totals follow the scan at most this often (each JOB write is two fsyncs); the
+   * checkpoint written with each task holds the exact totals, and a restart takes them from there.
+   */
+  private static final long TOTALS_INTERVAL_MILLIS = 1000;
+
   private final JobTree tree;
   private final ImportListener events;
   private final Runnable taskCommitted;
   private final Object gate = new Object();
   private Thread waiting;
+  private long lastTotalsMillis;
   private volatile boolean stopping;
 
   /**
@@ -144,7 +151,11 @@ public final class Master implements Runnable {
                 config.taskObjectSizeLimit(),
                 resume.orElse(null),
                 totals -> {
-                  setTotals(job, totals.objects(), totals.bytes());
+                  long now = System.currentTimeMillis();
+                  if (now - lastTotalsMillis >= TOTALS_INTERVAL_MILLIS) {
+                    setTotals(job, totals.objects(), totals.bytes());
+                    lastTotalsMillis = now;
+                  }
                   taskCommitted.run();
                 });
         try {
@@ -153,6 +164,7 @@ public final class Master implements Runnable {
           abort(job, "listing its source failed: " + e.getCause().getMessage());
           return;
         }
+        setTotals(job, cutter.objects(), cutter.bytes());
         tree.finishScan(job);
         log(
             ImportEvent.Level.INFO,

@@ -36,12 +36,13 @@ final class StartupRepair {
       all.forEach(jobs::add);
     }
     for (String job : jobs) {
-      if (JobCounting.reconcileLedger(tree, job)) {
+      int undone = JobCounting.reconcileLedger(tree, job);
+      if (undone > 0) {
         Events.log(
             events,
             ImportEvent.Level.DEBUG,
             job,
-            "took back the counts of a task whose completion was interrupted");
+            "took back the counts of " + undone + " tasks whose completion was interrupted");
       }
       JobCounting.recountFailed(tree, job);
       JobRecord record = JobCounting.syncTotals(tree, job);

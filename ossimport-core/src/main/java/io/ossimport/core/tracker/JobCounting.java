@@ -11,6 +11,7 @@ import io.ossimport.core.jobtree.TaskId;
 import io.ossimport.core.jobtree.TaskRef;
 import io.ossimport.core.jobtree.TaskState;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -36,22 +37,46 @@ public final class JobCounting {
   private JobCounting() {}
 
   /**
-   * Undoes the counts of the task named by the JOB record's ledger if that task did not reach a
-   * final state (the process died, or {@code complete} failed, after counting it), then clears the
-   * ledger. Run under the service lock before tasks run.
+   * Undoes the counts of every task the JOB record's ledger names that did not reach a final state
+   * (the process died, or {@code complete} failed, after counting it), then empties the ledger. Run
+   * under the service lock before tasks run.
    *
-   * @return whether counts were taken back
+   * @return how many tasks' counts were taken back
    */
-  public static boolean reconcileLedger(JobTree tree, String job) throws IOException {
+  public static int reconcileLedger(JobTree tree, String job) throws IOException {
     JobRecord record = tree.readJob(job);
     if (record.countLedger().isEmpty()) {
-      return false;
+      return 0;
     }
-    final TaskTally tally = TaskTally.fromLedger(record.countLedger());
-    final boolean undo = tally != null && !isFinished(tree, job, tally.taskId);
+    final List<TaskTally> undo = new ArrayList<>();
+    for (TaskTally t : TaskTally.parseLedger(record.countLedger())) {
+      if (!isFinished(tree, job, t.taskId)) {
+        undo.add(t);
+      }
+    }
     tree.updateJob(
-        job, r -> (undo ? r.withCounters(tally.applyTo(r.counters(), -1)) : r).withCountLedger(""));
-    return undo;
+        job,
+        r -> {
+          JobCounters c = r.counters();
+          for (TaskTally t : undo) {
+            c = t.applyTo(c, -1);
+          }
+          return r.withCounters(c).withCountLedger("");
+        });
+    return undo.size();
+  }
+
+  /**
+   * Takes back one task's counts after its completion failed in this process (unless it did reach a
+   * final state after all), and drops its ledger entry.
+   */
+  static void takeBack(JobTree tree, String job, final TaskTally tally) throws IOException {
+    final boolean undo = !isFinished(tree, job, tally.taskId);
+    tree.updateJob(
+        job,
+        r ->
+            (undo ? r.withCounters(tally.applyTo(r.counters(), -1)) : r)
+                .withCountLedger(tally.removeFrom(r.countLedger())));
   }
 
   /** Whether the task is in succeed_tasks or failed_tasks. */

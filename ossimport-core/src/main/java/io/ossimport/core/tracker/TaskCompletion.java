@@ -11,9 +11,10 @@ import java.io.IOException;
 
 /**
  * Moves a task the worker finished into succeed_tasks or failed_tasks and adds its counts to the
- * JOB record exactly once: the counts and a ledger naming the task are written in one atomic JOB
- * update, then the task is completed. If completion fails (or the process dies before it), the
- * ledger lets the counts be taken back, so a task that runs again is not counted twice.
+ * JOB record exactly once: the counts and a ledger entry naming the task are written in one atomic
+ * JOB update, then the task is completed, then the entry goes. If completion fails (or the process
+ * dies before it), the entry lets the counts be taken back, so a task that runs again is not
+ * counted twice. Tasks of one job complete in parallel; only the JOB updates are serialized.
  */
 final class TaskCompletion {
   private final JobTree tree;
@@ -27,22 +28,20 @@ final class TaskCompletion {
   /** Counts and completes one task, then logs one line about it. */
   TaskRef complete(TrackedJob job, TaskId id, String worker, TaskOutcome outcome)
       throws IOException {
+    final TaskTally tally = TaskTally.of(tree, job.name, id, worker, outcome);
+    tree.updateJob(
+        job.name,
+        r ->
+            r.withCounters(tally.applyTo(r.counters(), 1))
+                .withCountLedger(tally.addTo(r.countLedger())));
     TaskRef done;
-    TaskTally tally;
-    synchronized (job.completionLock) {
-      tally = TaskTally.of(tree, job.name, id, worker, outcome);
-      final TaskTally counted = tally;
-      tree.updateJob(
-          job.name,
-          r ->
-              r.withCounters(counted.applyTo(r.counters(), 1)).withCountLedger(counted.toLedger()));
-      try {
-        done = tree.complete(job.name, id, worker, outcome);
-      } catch (IOException | RuntimeException e) {
-        JobCounting.reconcileLedger(tree, job.name);
-        throw e;
-      }
+    try {
+      done = tree.complete(job.name, id, worker, outcome);
+    } catch (IOException | RuntimeException e) {
+      JobCounting.takeBack(tree, job.name, tally);
+      throw e;
     }
+    tree.updateJob(job.name, r -> r.withCountLedger(tally.removeFrom(r.countLedger())));
     if (outcome.status() == TaskStatus.FAILED) {
       job.failedCompletions.incrementAndGet();
     }

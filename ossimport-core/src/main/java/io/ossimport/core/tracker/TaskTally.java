@@ -12,6 +12,7 @@ import io.ossimport.core.jobtree.TaskRef;
 import io.ossimport.core.jobtree.TaskState;
 import io.ossimport.core.jobtree.TaskStatus;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -118,9 +119,9 @@ final class TaskTally {
         + failedBytes;
   }
 
-  /** The tally a ledger line records, or {@code null} for an empty or unreadable line. */
-  static TaskTally fromLedger(String line) {
-    String[] f = line.trim().split(" ");
+  /** The tally a ledger entry records, or {@code null} for an unreadable one. */
+  static TaskTally fromLedger(String entry) {
+    String[] f = entry.trim().split(" ");
     if (f.length != 7) {
       return null;
     }
@@ -137,6 +138,37 @@ final class TaskTally {
       return null;
     }
     return new TaskTally(id, v);
+  }
+
+  /**
+   * The count ledger is one line of {@code ;}-separated entries: one per task counted and not yet
+   * known to be completed (at most one per task thread).
+   */
+  static List<TaskTally> parseLedger(String ledger) {
+    List<TaskTally> entries = new ArrayList<>();
+    for (String entry : ledger.split(";")) {
+      TaskTally t = entry.trim().isEmpty() ? null : fromLedger(entry);
+      if (t != null) {
+        entries.add(t);
+      }
+    }
+    return entries;
+  }
+
+  /** {@code ledger} with this task's entry added. */
+  String addTo(String ledger) {
+    return ledger.isEmpty() ? toLedger() : ledger + ";" + toLedger();
+  }
+
+  /** {@code ledger} without this task's entry. */
+  String removeFrom(String ledger) {
+    StringBuilder out = new StringBuilder();
+    for (TaskTally t : parseLedger(ledger)) {
+      if (!t.taskId.equals(taskId)) {
+        out.append(out.length() == 0 ? "" : ";").append(t.toLedger());
+      }
+    }
+    return out.toString();
   }
 
   @Override

@@ -10,9 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class TrackedJob {
   final String name;
 
-  /** Serializes the count-then-complete step of this job's tasks (one ledger entry at a time). */
-  final Object completionLock = new Object();
-
   final AtomicInteger running = new AtomicInteger();
 
   /** Failed completions by task threads, to tell a retry (fewer failed tasks) from growth. */

@@ -25,12 +25,22 @@ class JobRecordFileTest {
             .withRound(3)
             .withCounters(new JobCounters(1, 2, 3, 4, 5, 6, 7, 8))
             .withStartTime(Instant.parse("2024-05-01T08:00:01.5Z"))
-            .withFinishTime(Instant.parse("2024-05-01T09:00:00Z"));
+            .withFinishTime(Instant.parse("2024-05-01T09:00:00Z"))
+            .withCountLedger("A41506C07BF1DF2A3EDB4CE31756B93F_1499744514501 1 2 3 4 5 6");
     Path file = dir.resolve("JOB");
     JobRecordFile.write(file, record);
     assertEquals(record, JobRecordFile.read(file));
     String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     assertTrue(text.contains("\nformat=1\n") && text.contains("\nstate=Abort\n"), text);
+  }
+
+  @Test
+  void aRecordWithoutACountLedgerReadsAsAnEmptyOne() throws IOException {
+    Path file = dir.resolve("JOB");
+    JobRecord record = JobRecord.submitted("local_test", "sha256:ab", Instant.now());
+    String text = JobRecordFile.format(record).replace("countLedger=\n", "");
+    Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+    assertEquals("", JobRecordFile.read(file).countLedger());
   }
 
   @Test

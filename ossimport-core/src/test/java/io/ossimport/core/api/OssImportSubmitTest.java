@@ -1,0 +1,176 @@
+package io.ossimport.core.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ossimport.core.config.CanonicalJobConfig;
+import io.ossimport.core.jobtree.JobTree;
+import io.ossimport.core.testkit.EventLog;
+import io.ossimport.core.testkit.TestJobs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** submit: everything checked first, nothing written when rejected, the job frozen owner-only. */
+class OssImportSubmitTest {
+  @TempDir Path temp;
+  private Path src;
+  private Path work;
+  private Map<String, String> job;
+  private final EventLog events = new EventLog();
+  private OssImport ossimport;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    src = Files.createDirectories(temp.resolve("src"));
+    work = temp.resolve("work");
+    job = TestJobs.offlineJob("local_test", src);
+    ossimport =
+        OssImport.open(
+            null,
+            Collections.singletonMap("workingDir", work.toString()),
+            Collections.<String, String>emptyMap(),
+            events);
+  }
+
+  @Test
+  void aValidJobIsFrozenOwnerOnlyAndTheOriginalsLinesAreLogged() throws Exception {
+    Path file = jobFile(job);
+
+    SubmitResult result = ossimport.submit(file);
+
+    assertEquals("local_test", result.jobName());
+    Path frozen = work.resolve("master/jobs/local_test/job.cfg");
+    assertEquals(result.jobDir().resolve("job.cfg"), frozen);
+    assertEquals(
+        CanonicalJobConfig.write(TestJobs.config(job)),
+        new String(Files.readAllBytes(frozen), "UTF-8"));
+    if (Files.getFileStore(frozen).supportsFileAttributeView("posix")) {
+      assertEquals(
+          "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(frozen)));
+    }
+    assertEquals(
+        "submit job:" + file + "\nsubmit job:local_test success!\n",
+        events.events().stream()
+            .map(ImportEvent::message)
+            .collect(Collectors.joining("\n", "", "\n")));
+    assertEquals(JobState.Running, ossimport.stat("local_test").state());
+  }
+
+  @Test
+  void aRejectedSubmitListsEveryProblemAndWritesNothing() throws Exception {
+    job.put("destBucket", "Not_A_Bucket");
+    job.put("taskObjectCountLimit", "0");
+
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> ossimport.submit(jobFile(job)));
+
+    List<String> keys = e.problems().stream().map(ConfigProblem::key).collect(Collectors.toList());
+    assertTrue(
+        keys.contains("destBucket") && keys.contains("taskObjectCountLimit"), keys.toString());
+    assertFalse(Files.exists(work), "nothing written, not even the working directory");
+  }
+
+  @Test
+  void aMissingSourceDirectoryIsAProblemOfSrcPrefix() throws Exception {
+    Files.delete(src);
+
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> ossimport.submit(null, job));
+
+    assertEquals(1, e.problems().size());
+    ConfigProblem p = e.problems().get(0);
+    assertEquals("srcPrefix", p.key());
+    assertTrue(p.message().contains("does not exist"), p.toString());
+    assertFalse(Files.exists(work));
+  }
+
+  @Test
+  void aSourceThatIsAFileIsAProblemOfSrcPrefix() throws Exception {
+    Files.delete(src);
+    Files.write(src, new byte[1]);
+
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> ossimport.submit(null, job));
+
+    assertEquals("srcPrefix", e.problems().get(0).key());
+    assertTrue(e.problems().get(0).message().contains("not a directory"));
+    assertFalse(Files.exists(work));
+  }
+
+  @Test
+  void aSourceTypeThisVersionCannotReadIsAProblemOfSrcType() throws Exception {
+    Map<String, String> remote = new HashMap<>(job);
+    remote.put("srcType", "oss");
+    remote.put("srcAccessKey", "id");
+    remote.put("srcSecretKey", "secret");
+    remote.put("srcDomain", "http://oss-cn-hangzhou.aliyuncs.com");
+    remote.put("srcBucket", "some-bucket");
+    remote.put("srcPrefix", "data/");
+
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> ossimport.submit(null, remote));
+
+    assertEquals("srcType", e.problems().get(0).key(), e.getMessage());
+    assertFalse(Files.exists(work));
+  }
+
+  @Test
+  void aJobOfAnExistingNameIsAConflictThatSaysToCleanIt() throws Exception {
+    ossimport.submit(null, job);
+    String frozenBefore = new JobTree(work).readFrozenConfig("local_test");
+    job.put("destPrefix", "other/");
+
+    JobConflictException e =
+        assertThrows(JobConflictException.class, () -> ossimport.submit(null, job));
+
+    assertEquals("local_test", e.jobName());
+    assertTrue(e.getMessage().contains("clean"), e.getMessage());
+    assertEquals(frozenBefore, new JobTree(work).readFrozenConfig("local_test"));
+  }
+
+  @Test
+  void credentialsLeftEmptyComeFromTheEnvironment() throws Exception {
+    job.put("destAccessKey", "");
+    job.put("destSecretKey", "");
+    Map<String, String> env = new HashMap<>();
+    env.put("OSS_ACCESS_KEY_ID", "env-id");
+    env.put("OSS_ACCESS_KEY_SECRET", "env-secret");
+    OssImport withEnv =
+        OssImport.open(null, Collections.singletonMap("workingDir", work.toString()), env, events);
+
+    withEnv.submit(null, job);
+
+    String frozen = new JobTree(work).readFrozenConfig("local_test");
+    assertTrue(
+        frozen.contains("destAccessKey=env-id\n") && frozen.contains("destSecretKey=env-secret\n"));
+  }
+
+  @Test
+  void theWorkingDirectoryIsResolvedFromSysProperties() throws Exception {
+    Path sys = temp.resolve("sys.properties");
+    Files.write(sys, ("workingDir=" + work + "\n").getBytes("UTF-8"));
+
+    assertEquals(work, OssImport.open(sys, events).workingDir());
+  }
+
+  private Path jobFile(Map<String, String> keys) throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, String> e : keys.entrySet()) {
+      text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+    }
+    Path file = temp.resolve("local_job.cfg");
+    Files.write(file, text.toString().getBytes("UTF-8"));
+    return file;
+  }
+}

@@ -1,0 +1,89 @@
+package io.ossimport.core.tracker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ossimport.core.api.JobState;
+import io.ossimport.core.api.JobStatus;
+import io.ossimport.core.api.StatReport;
+import io.ossimport.core.jobtree.JobCounters;
+import io.ossimport.core.jobtree.JobTree;
+import io.ossimport.core.jobtree.ProgressLog;
+import io.ossimport.core.jobtree.ReasonCode;
+import io.ossimport.core.jobtree.TaskEntry;
+import io.ossimport.core.jobtree.TaskId;
+import io.ossimport.core.jobtree.TaskOutcome;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobStatusReaderTest {
+  private static final String JOB = "local_test";
+
+  @TempDir Path temp;
+
+  @Test
+  void statShowsTaskCountsPerStateAndTheProgressOfRunningTasks() throws Exception {
+    JobTree tree = new JobTree(temp);
+    tree.submit(JOB, "frozen");
+    tree.addTask(JOB, Arrays.asList(entry("p", 1)));
+    TaskId waiting = tree.addTask(JOB, Arrays.asList(entry("w", 1)));
+    tree.dispatch(JOB, waiting, "localhost"); // dispatched, the worker has not begun
+    TaskId running =
+        tree.addTask(JOB, Arrays.asList(entry("a", 100), entry("b", 50), entry("c", 7)));
+    tree.dispatch(JOB, running, "localhost");
+    try (ProgressLog log = tree.workerFiles(JOB, running).openProgressLog()) {
+      log.begin(0);
+      log.done(0, 1L, "etag");
+      log.begin(1);
+      log.failed(1, ReasonCode.NETWORK);
+      log.begin(2);
+    }
+    TaskId done = tree.addTask(JOB, Arrays.asList(entry("d", 1)));
+    tree.dispatch(JOB, done, "localhost");
+    tree.complete(JOB, done, "localhost", TaskOutcome.completed());
+    tree.updateJob(
+        JOB, r -> r.withCounters(new JobCounters(6, 160, 1, 1, 0, 0, 0, 0)).withScanFinished(true));
+
+    JobStatus status = new JobStatusReader(tree).read(JOB);
+
+    String text = StatReport.text(Collections.singletonList(status));
+    assertEquals(
+        "-------------- job stats ---------------\n"
+            + "---------------- job stat ------------------\n"
+            + "JobName:local_test\n"
+            + "JobState:Running\n"
+            + "PendingTasks:1\n"
+            + "DispatchedTasks:2\n"
+            + "RunningTasks:1\n"
+            + "SucceedTasks:1\n"
+            + "FailedTasks:0\n"
+            + "ScanFinished:true\n"
+            + "RunningTasks Progress:\n"
+            + running
+            + ":150/157 2/3\n"
+            + "----------------------------------------\n",
+        text);
+    assertEquals(JobState.Running, status.state());
+    assertEquals(6, status.totalObjects());
+    assertEquals(160, status.totalBytes());
+  }
+
+  @Test
+  void everyJobIsReadInNameOrder() throws Exception {
+    JobTree tree = new JobTree(temp);
+    tree.submit("zeta", "frozen");
+    tree.submit("alpha", "frozen");
+
+    assertEquals(
+        Arrays.asList("alpha", "zeta"),
+        Arrays.asList(
+            new JobStatusReader(tree).readAll().get(0).jobName(),
+            new JobStatusReader(tree).readAll().get(1).jobName()));
+  }
+
+  private static TaskEntry entry(String name, long size) {
+    return TaskEntry.of(name, "backup/" + name, size, 1000);
+  }
+}
