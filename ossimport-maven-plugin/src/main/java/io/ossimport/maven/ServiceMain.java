@@ -3,6 +3,7 @@ package io.ossimport.maven;
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.api.RunningService;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -38,10 +39,16 @@ public final class ServiceMain {
     }
     Map<String, String> overrides =
         Collections.singletonMap("workingDir", workDir.toAbsolutePath().toString());
-    OssImport ossImport = OssImport.open(sysConfig, overrides, System.getenv(), new Printer());
-    System.out.println("[INFO] " + OssImport.version() + " service started on " + workDir);
-    try (RunningService service = ossImport.start()) {
-      service.awaitStopped();
+    try {
+      OssImport ossImport = OssImport.open(sysConfig, overrides, System.getenv(), new Printer());
+      try (RunningService service = ossImport.start()) {
+        System.out.println("[INFO] " + OssImport.version() + " service started on " + workDir);
+        service.awaitStopped();
+      }
+    } catch (OssImportException e) {
+      // The starting build reads this from the log when the process ends early.
+      System.out.println("[ERROR] " + e.getMessage());
+      System.exit(1);
     }
     System.out.println("[INFO] service stopped");
   }
