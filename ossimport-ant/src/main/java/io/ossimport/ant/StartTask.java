@@ -61,6 +61,10 @@ public class StartTask extends AbstractJobTask {
         runner.report(job, workingDir);
       }
     }
+    if (!unfinished.isEmpty() && timeout == 0) {
+      throw runner.fail(
+          "The service stopped before job(s) " + unfinished + " ended; see the log above.");
+    }
     if (!unfinished.isEmpty()) {
       throw runner.fail(
           "Job(s) "

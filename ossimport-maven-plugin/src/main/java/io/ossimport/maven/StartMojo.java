@@ -3,6 +3,7 @@ package io.ossimport.maven;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.api.RunningService;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,6 +82,10 @@ public class StartMojo extends AbstractJobMojo {
         runner.report(job, failOnTaskErrors, workingDir);
       }
     }
+    if (!unfinished.isEmpty() && timeout == 0) {
+      throw new MojoExecutionException(
+          "The service stopped before job(s) " + unfinished + " ended; see the log above.");
+    }
     if (!unfinished.isEmpty()) {
       throw new MojoFailureException(
           "Job(s) "
@@ -94,7 +99,7 @@ public class StartMojo extends AbstractJobMojo {
 
   private static List<JobStatus> runUntilEnded(
       OssImport ossImport, List<String> names, long deadline)
-      throws io.ossimport.core.api.OssImportException, InterruptedException {
+      throws OssImportException, InterruptedException {
     List<JobStatus> jobs = new ArrayList<JobStatus>();
     try (RunningService service = ossImport.start()) {
       for (String name : names) {
