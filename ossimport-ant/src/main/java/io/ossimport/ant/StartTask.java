@@ -76,6 +76,12 @@ public class StartTask extends AbstractJobTask {
     }
   }
 
+  /**
+   * "No limit" for {@code awaitJob}: a century, not {@code Long.MAX_VALUE}, which the engine adds
+   * to the clock (and which then overflows into the past).
+   */
+  private static final long NO_LIMIT_MILLIS = TimeUnit.DAYS.toMillis(36500);
+
   private static List<JobStatus> runUntilEnded(
       OssImport ossImport, List<String> names, long deadline)
       throws OssImportException, InterruptedException {
@@ -84,7 +90,7 @@ public class StartTask extends AbstractJobTask {
       for (String name : names) {
         long left =
             deadline == Long.MAX_VALUE
-                ? Long.MAX_VALUE
+                ? NO_LIMIT_MILLIS
                 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
         jobs.add(service.awaitJob(name, left));
       }

@@ -6,6 +6,7 @@ import io.ossimport.emulator.http.Dispatcher;
 import io.ossimport.emulator.http.EmulatorHttpServer;
 import io.ossimport.emulator.oss.OssBuckets;
 import io.ossimport.emulator.oss.OssDialect;
+import io.ossimport.emulator.s3.S3Dialect;
 import io.ossimport.emulator.store.Store;
 import io.ossimport.emulator.store.StoreException;
 import java.io.IOException;
@@ -71,6 +72,7 @@ public final class OssEmulator implements AutoCloseable {
     }
     List<Dialect> dialects = new ArrayList<Dialect>();
     // Other dialects go here, before OSS (the fallback), e.g. dialects.add(new S3Dialect(...)).
+    dialects.add(new S3Dialect(store, config));
     dialects.add(new OssDialect(config, store));
     AdminHandler admin =
         new AdminHandler(

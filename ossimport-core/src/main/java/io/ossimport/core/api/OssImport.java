@@ -1,23 +1,10 @@
 package io.ossimport.core.api;
 
-import io.ossimport.core.config.LoadedConfig;
-import io.ossimport.core.config.SysConfig;
-import io.ossimport.core.config.SysConfigLoader;
-import io.ossimport.core.jobtree.JobTree;
-import io.ossimport.core.service.ImportService;
-import io.ossimport.core.service.JobClean;
-import io.ossimport.core.service.JobRetry;
-import io.ossimport.core.service.JobSubmission;
-import io.ossimport.core.tracker.JobStatusReader;
-import java.io.IOException;
-import java.io.InputStream;
+import io.ossimport.core.service.Operations;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The engine's one entry point for every front end: {@code submit}, {@code start}, {@code stop},
@@ -38,17 +25,10 @@ import java.util.Properties;
  * no event, exception message or {@code stat} output contains a secret.
  */
 public final class OssImport {
-  private final SysConfig sys;
-  private final JobTree tree;
-  private final Map<String, String> environment;
-  private final ImportListener listener;
+  private final Operations operations;
 
-  private OssImport(
-      SysConfig sys, Path workingDir, Map<String, String> environment, ImportListener listener) {
-    this.sys = sys;
-    this.tree = new JobTree(workingDir);
-    this.environment = environment;
-    this.listener = listener;
+  private OssImport(Operations operations) {
+    this.operations = operations;
   }
 
   /**
@@ -62,7 +42,8 @@ public final class OssImport {
   }
 
   /**
-   * Opens a working directory.
+   * Opens a working directory. A relative {@code workingDir} is resolved against the current
+   * directory, as the original's scripts ran the jar from the package directory.
    *
    * @param sysPropertiesOrNull {@code sys.properties}, or {@code null} for the defaults
    * @param sysOverrides keys that replace the file's
@@ -76,30 +57,16 @@ public final class OssImport {
       Map<String, String> environment,
       ImportListener listener)
       throws ConfigurationException {
-    SysConfigLoader loader = new SysConfigLoader();
-    LoadedConfig<SysConfig> loaded =
-        sysPropertiesOrNull == null
-            ? loader.load(sysOverrides, JobSubmission.INLINE_LABEL)
-            : loader.load(sysPropertiesOrNull, sysOverrides, JobSubmission.INLINE_LABEL);
-    for (ConfigWarning w : loaded.warnings()) {
-      emit(listener, ImportEvent.log(ImportEvent.Level.WARN, null, w.toString()));
-    }
-    // As the original: a relative workingDir is relative to where the service is run from.
-    Path workingDir = loaded.config().workingDir(Paths.get("").toAbsolutePath());
-    return new OssImport(
-        loaded.config(),
-        workingDir,
-        Collections.unmodifiableMap(new LinkedHashMap<String, String>(environment)),
-        listener);
+    return new OssImport(Operations.open(sysPropertiesOrNull, sysOverrides, environment, listener));
   }
 
   /** The working directory ({@code workingDir} of sys.properties, resolved). */
   public Path workingDir() {
-    return tree.workingDir();
+    return operations.workingDir();
   }
 
   /**
-   * Validates the job file and freezes it into the working directory; nothing is written when
+   * Validates the job file and freezes it into the working directory; nothing is written when it is
    * rejected.
    */
   public SubmitResult submit(Path jobConfig) throws OssImportException {
@@ -107,15 +74,18 @@ public final class OssImport {
   }
 
   /**
-   * Validates a job (a file, inline keys over it, or inline keys alone) and freezes it into the
-   * working directory. Nothing is written when it is rejected.
+   * Validates a job (a file, inline keys over it, or inline keys alone; empty credentials from the
+   * environment) and freezes it into the working directory, owner-only. Nothing is written when it
+   * is rejected. Emits {@code submit job:<path>} and {@code submit job:<name> success!} as the
+   * original printed them.
    *
-   * @throws ConfigurationException listing every problem
+   * @throws ConfigurationException listing every problem (the local {@code srcPrefix} must exist
+   *     and be a directory)
    * @throws JobConflictException if a job of that name exists (clean it first, or start to go on)
    */
   public SubmitResult submit(Path jobConfigOrNull, Map<String, String> jobOverrides)
       throws OssImportException {
-    return new JobSubmission(tree, environment, listener).submit(jobConfigOrNull, jobOverrides);
+    return operations.submit(jobConfigOrNull, jobOverrides);
   }
 
   /**
@@ -125,7 +95,7 @@ public final class OssImport {
    * @throws ServiceRunningException if another service (or a clean) holds the working directory
    */
   public RunningService start() throws OssImportException {
-    return ImportService.start(tree, sys, listener);
+    return operations.start();
   }
 
   /**
@@ -136,49 +106,17 @@ public final class OssImport {
    *     #servicePid()})
    */
   public boolean stop(long timeoutMillis) throws OssImportException {
-    try {
-      ImportService here = ImportService.runningIn(tree);
-      if (here != null) {
-        here.stopInBackground();
-        return here.awaitStopped(timeoutMillis);
-      }
-      if (!tree.isServiceRunning()) {
-        tree.clearStopRequest();
-        return true;
-      }
-      tree.requestStop();
-      long deadline = System.currentTimeMillis() + timeoutMillis;
-      while (tree.isServiceRunning()) {
-        if (System.currentTimeMillis() >= deadline) {
-          return false;
-        }
-        Thread.sleep(50);
-      }
-      return true;
-    } catch (IOException e) {
-      throw new OssImportException("Cannot stop the service: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return operations.stop(timeoutMillis);
   }
 
   /** PID of the running service (or of a clean in progress), or -1. */
   public long servicePid() {
-    try {
-      return tree.servicePid();
-    } catch (IOException e) {
-      return -1;
-    }
+    return operations.servicePid();
   }
 
-  /** Every job's snapshot, from the tree only. Empty: no job. */
+  /** Every job's snapshot, by name, from the tree only. Empty: no job. */
   public List<JobStatus> stat() throws OssImportException {
-    try {
-      return new JobStatusReader(tree).readAll();
-    } catch (IOException e) {
-      throw new OssImportException("Cannot read the jobs: " + e.getMessage(), e);
-    }
+    return operations.stat();
   }
 
   /**
@@ -187,54 +125,32 @@ public final class OssImport {
    * @throws JobConflictException if there is no job of that name
    */
   public JobStatus stat(String jobName) throws OssImportException {
-    if (!tree.jobExists(jobName)) {
-      throw new JobConflictException(
-          jobName, "No job named '" + jobName + "' in " + tree.workingDir() + ": submit it first");
-    }
-    try {
-      return new JobStatusReader(tree).read(jobName);
-    } catch (IOException e) {
-      throw new OssImportException("Cannot read job " + jobName + ": " + e.getMessage(), e);
-    }
+    return operations.stat(jobName);
   }
 
   /**
-   * Moves the job's failed tasks back to pending; only their failed objects are redone.
+   * Moves the job's failed tasks back to pending; only their failed objects are redone. The job is
+   * {@code Running} again (an {@code Abort}ed one too). Works beside a running service.
    *
    * @throws JobConflictException if there is no job of that name
    */
   public RetryResult retry(String jobName) throws OssImportException {
-    return new JobRetry(tree, listener).retry(jobName);
+    return operations.retry(jobName);
   }
 
   /**
    * Removes the job and aborts the multipart uploads it left open; refused while the service runs.
+   * Emits {@code delete jobs dir:<path>} as the original printed it.
    *
    * @throws ServiceRunningException while the service runs
    * @throws JobConflictException if there is no job of that name
    */
   public void clean(String jobName) throws OssImportException {
-    new JobClean(tree, listener).clean(jobName);
+    operations.clean(jobName);
   }
 
   /** {@code ossimport <version>}, the version this engine was built as. */
   public static String version() {
-    Properties p = new Properties();
-    try (InputStream in = OssImport.class.getResourceAsStream("version.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      // fall through to "unknown"
-    }
-    return "ossimport " + p.getProperty("version", "unknown");
-  }
-
-  private static void emit(ImportListener listener, ImportEvent event) {
-    try {
-      listener.onEvent(event);
-    } catch (RuntimeException e) {
-      // a listener must not throw; opening goes on regardless
-    }
+    return Operations.version();
   }
 }

@@ -20,6 +20,7 @@ import io.ossimport.core.tracker.Tracker;
 import io.ossimport.core.worker.Worker;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -117,21 +118,19 @@ public final class ImportService implements RunningService {
       throw new JobConflictException(
           jobName, "No job named '" + jobName + "' in " + tree.workingDir() + ": submit it first");
     }
-    JobStatusReader reader = new JobStatusReader(tree);
     long deadline = System.currentTimeMillis() + timeoutMillis;
-    while (true) {
-      JobStatus status;
-      try {
-        status = reader.read(jobName);
-      } catch (IOException e) {
-        throw new OssImportException("Cannot read job " + jobName + ": " + e.getMessage(), e);
+    try {
+      // The JOB record alone says whether the job ended; the full snapshot (which reads every
+      // running task's files) is built once, at the end.
+      while (tree.readJob(jobName).state() == JobState.Running
+          && isRunning()
+          && System.currentTimeMillis() < deadline) {
+        long left = deadline - System.currentTimeMillis();
+        stopped.await(Math.max(1, Math.min(left, AWAIT_POLL_MILLIS)), TimeUnit.MILLISECONDS);
       }
-      boolean ended = status.state() != JobState.Running;
-      long left = deadline - System.currentTimeMillis();
-      if (ended || left <= 0 || !isRunning()) {
-        return status;
-      }
-      stopped.await(Math.min(left, AWAIT_POLL_MILLIS), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return new JobStatusReader(tree).read(jobName);
+    } catch (IOException e) {
+      throw new OssImportException("Cannot read job " + jobName + ": " + e.getMessage(), e);
     }
   }
 
@@ -159,7 +158,7 @@ public final class ImportService implements RunningService {
 
   /** Waits up to {@code millis} for the stop; true if stopped. */
   public boolean awaitStopped(long millis) throws InterruptedException {
-    return stopped.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    return stopped.await(millis, TimeUnit.MILLISECONDS);
   }
 
   @Override

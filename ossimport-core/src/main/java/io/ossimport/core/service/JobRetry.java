@@ -53,10 +53,20 @@ public final class JobRetry {
                     ? r.withState(JobState.Running).withFinishTime(null)
                     : r);
       } else {
-        resumeIfAborted(job);
         ImportService inThisJvm = ImportService.runningIn(tree);
         if (inThisJvm != null) {
+          // JOB updates of one JVM are serialized, so the state can change at once: a caller
+          // awaiting the job right after the retry does not see the old Failed.
+          final boolean again = report.tasks() > 0;
+          tree.updateJob(
+              job,
+              r ->
+                  again || r.state() == JobState.Abort
+                      ? r.withState(JobState.Running).withFinishTime(null)
+                      : r);
           inThisJvm.wake();
+        } else {
+          resumeIfAborted(job);
         }
       }
       Events.log(
@@ -87,8 +97,9 @@ public final class JobRetry {
   }
 
   /**
-   * Beside a running service only the Abort state is ours to lift: the tracker dispatches nothing
-   * of an aborted job, so nobody else would.
+   * Beside a service of another process only the Abort state is ours to lift: the tracker
+   * dispatches nothing of an aborted job (so nobody else would) and does not write its JOB record
+   * (so nothing is overwritten); everything else the tracker finds out itself.
    */
   private void resumeIfAborted(String job) throws IOException {
     tree.updateJob(

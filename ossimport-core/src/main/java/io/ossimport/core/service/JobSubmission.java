@@ -11,6 +11,7 @@ import io.ossimport.core.api.SubmitResult;
 import io.ossimport.core.config.CanonicalJobConfig;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.JobConfigLoader;
+import io.ossimport.core.config.JobType;
 import io.ossimport.core.config.LoadedConfig;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.jobtree.JobExistsException;
@@ -80,9 +81,34 @@ public final class JobSubmission {
     return new SubmitResult(job, tree.jobDirectory(job), loaded.warnings());
   }
 
-  /** Problems the configuration rules cannot see: the source type and the local directory. */
+  /**
+   * Problems the configuration rules cannot see: what this version does not do yet (so that a job
+   * never silently does less than its configuration says), the source type, the local directory.
+   */
   static List<ConfigProblem> checkOnThisMachine(JobConfig config, String label) {
     List<ConfigProblem> problems = new ArrayList<>();
+    if (config.jobType() == JobType.AUDIT) {
+      problems.add(
+          new ConfigProblem(
+              label,
+              0,
+              "jobType",
+              "audit",
+              "audit-only jobs are not supported by this version",
+              "use jobType=import (it verifies every object's size and CRC-64 as it uploads)"));
+    }
+    if (config.isIncremental()) {
+      problems.add(
+          new ConfigProblem(
+              label,
+              0,
+              "isIncremental",
+              "true",
+              "incremental mode (rescans every incrementalModeInterval) is not supported by this"
+                  + " version",
+              "use isIncremental=false for one full pass; submit again later with importSince to"
+                  + " pick up newer files"));
+    }
     try {
       Source source = Sources.open(config);
       source.close();

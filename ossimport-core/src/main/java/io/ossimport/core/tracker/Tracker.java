@@ -15,6 +15,7 @@ import io.ossimport.core.jobtree.TaskState;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +137,13 @@ public final class Tracker implements Runnable {
         jobs.put(name, new TrackedJob(name));
       }
     }
-    jobs.keySet().retainAll(names);
+    for (Iterator<TrackedJob> it = jobs.values().iterator(); it.hasNext(); ) {
+      TrackedJob job = it.next();
+      if (!names.contains(job.name) && job.running.get() == 0) {
+        job.closeTasks(); // the job is gone from the tree
+        it.remove();
+      }
+    }
   }
 
   /** Dispatches one task per job per round, round after round, while task threads are free. */
@@ -288,6 +295,11 @@ public final class Tracker implements Runnable {
   private void evaluate(TrackedJob job, long now) throws IOException {
     // Only this thread dispatches: once idle, the job stays idle while the tree is read below.
     boolean idle = job.running.get() == 0;
+    final JobRecord record = tree.readJob(job.name);
+    if (idle && record.state() == JobState.Abort) {
+      job.closeTasks(); // and its failed tasks are looked at again once a retry lifts the Abort
+      return;
+    }
     long seen = job.failedCompletions.get();
     long failedTasks = tree.countTasks(job.name, TaskState.FAILED);
     long expected = job.knownFailedTasks + (seen - job.failedCompletionsSeen);
@@ -296,22 +308,21 @@ public final class Tracker implements Runnable {
     }
     job.knownFailedTasks = failedTasks;
     job.failedCompletionsSeen = seen;
-
-    JobRecord record = tree.readJob(job.name);
     if (!idle) {
       emitProgress(job, now, false);
       return;
     }
-    if (record.state() == JobState.Abort) {
-      job.closeTasks();
-      return;
-    }
-    JobState state = decide(job.name, record, failedTasks);
+    final JobState state = decide(job.name, record, failedTasks);
     if (state != record.state()) {
       final boolean finished = state != JobState.Running;
-      tree.updateJob(
-          job.name, r -> r.withState(state).withFinishTime(finished ? Instant.now() : null));
-      if (finished) {
+      JobRecord updated =
+          tree.updateJob(
+              job.name,
+              r ->
+                  r.state() == record.state() // unless a retry of this JVM changed it meanwhile
+                      ? r.withState(state).withFinishTime(finished ? Instant.now() : null)
+                      : r);
+      if (finished && updated.state() == state) {
         finish(job, state);
       }
     } else if (state == JobState.Running) {

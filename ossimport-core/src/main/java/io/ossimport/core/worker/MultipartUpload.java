@@ -6,6 +6,7 @@ import com.aliyun.oss.model.PartSummary;
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.jobtree.MultipartRecord;
 import io.ossimport.core.jobtree.MultipartState;
+import io.ossimport.core.jobtree.NameCodec;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.oss.OssFailure;
 import io.ossimport.core.oss.OssFailures;
@@ -17,11 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One large object as a multipart upload: {@code uploadThreadNumPerLargeFile} parts at once, each a
@@ -95,7 +91,9 @@ final class MultipartUpload {
     if (!previous.destinationKey().equals(o.key())
         || previous.partSize() != partSize
         || !ObjectUpload.unchangedSinceScan(o, stat)) {
-      abortAndForget(previous.destinationKey(), previous.uploadId());
+      // Parts of another key, part size or source version: useless. The new UPLOAD line
+      // supersedes the record, so the old upload must go now or it is forgotten.
+      abortStale(previous);
       return null;
     }
     SortedMap<Integer, PartSummary> onServer =
@@ -114,7 +112,9 @@ final class MultipartUpload {
     if (onServer == null) {
       ctx.logs.event(
           ImportEvent.Level.DEBUG,
-          "OSS no longer knows the recorded upload of " + o.key() + "; starting a new one");
+          "OSS no longer knows the recorded upload of "
+              + NameCodec.escape(o.key())
+              + "; starting a new one");
       return null;
     }
     for (MultipartState.Part p : previous.parts().values()) {
@@ -130,47 +130,29 @@ final class MultipartUpload {
     }
     ctx.logs.event(
         ImportEvent.Level.DEBUG,
-        "resuming the upload of " + o.key() + ": " + done.size() + " of " + partCount + " parts");
+        "resuming the upload of "
+            + NameCodec.escape(o.key())
+            + ": "
+            + done.size()
+            + " of "
+            + partCount
+            + " parts");
     return previous.uploadId();
   }
 
   private void uploadParts(String uploadId, MultipartRecord record)
       throws ObjectFailedException, StoppedException, IOException {
-    Semaphore window = new Semaphore(Math.max(1, ctx.config().uploadThreadNumPerLargeFile()));
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    List<Future<?>> running = new ArrayList<>();
+    PartWindow window =
+        new PartWindow(ctx.partPool, ctx.stop, ctx.config().uploadThreadNumPerLargeFile());
     for (int n = 1; n <= partCount; n++) {
-      if (done.containsKey(n)) {
-        continue;
-      }
-      window.acquireUninterruptibly();
-      if (failure.get() != null || ctx.stop.isRequested()) {
-        window.release();
-        break;
-      }
       final int part = n;
-      try {
-        running.add(
-            ctx.partPool.submit(
-                () -> {
-                  try {
-                    uploadPart(uploadId, part, record);
-                  } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                  } finally {
-                    window.release();
-                  }
-                }));
-      } catch (RejectedExecutionException e) {
-        window.release();
-        failure.compareAndSet(null, new StoppedException());
+      if (!done.containsKey(n) && !window.start(() -> uploadPart(uploadId, part, record))) {
         break;
       }
     }
-    awaitAll(running);
-    rethrow(failure.get());
+    window.finish();
     if (done.size() < partCount) {
-      throw new StoppedException();
+      throw new StoppedException(); // a stop came before every part was started
     }
   }
 
@@ -280,6 +262,22 @@ final class MultipartUpload {
     return state.parts().size() == count ? combinedCrc(parts) : null;
   }
 
+  private void abortStale(MultipartState previous) {
+    try {
+      ctx.destination().abort(previous.destinationKey(), previous.uploadId());
+    } catch (RuntimeException e) {
+      ctx.logs.event(
+          ImportEvent.Level.WARN,
+          "could not abort the outdated multipart upload "
+              + previous.uploadId()
+              + " of "
+              + NameCodec.escape(previous.destinationKey())
+              + " ("
+              + OssFailures.classify(e)
+              + "); abort it by hand or let a bucket lifecycle rule remove it");
+    }
+  }
+
   private void abortAndForget(String key, String uploadId) throws IOException {
     try {
       ctx.destination().abort(key, uploadId);
@@ -288,7 +286,10 @@ final class MultipartUpload {
       // The record stays, so that `clean` can abort the upload later.
       ctx.logs.event(
           ImportEvent.Level.DEBUG,
-          "could not abort the upload of " + key + ": " + OssFailures.classify(e));
+          "could not abort the upload of "
+              + NameCodec.escape(key)
+              + ": "
+              + OssFailures.classify(e));
     }
   }
 
@@ -302,47 +303,5 @@ final class MultipartUpload {
 
   private static String trim(String etag) {
     return etag.replace("\"", "").trim();
-  }
-
-  private static void awaitAll(List<Future<?>> futures) {
-    boolean interrupted = false;
-    for (Future<?> f : futures) {
-      while (true) {
-        try {
-          f.get();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          break; // the part recorded its own failure
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void rethrow(Throwable t)
-      throws ObjectFailedException, StoppedException, IOException {
-    if (t == null) {
-      return;
-    }
-    if (t instanceof ObjectFailedException) {
-      throw (ObjectFailedException) t;
-    }
-    if (t instanceof StoppedException) {
-      throw (StoppedException) t;
-    }
-    if (t instanceof IOException) {
-      throw (IOException) t;
-    }
-    if (t instanceof RuntimeException) {
-      throw (RuntimeException) t;
-    }
-    if (t instanceof Error) {
-      throw (Error) t;
-    }
-    throw new IllegalStateException(t);
   }
 }

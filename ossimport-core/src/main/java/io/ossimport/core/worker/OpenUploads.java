@@ -3,6 +3,7 @@ package io.ossimport.core.worker;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.jobtree.MultipartState;
+import io.ossimport.core.jobtree.NameCodec;
 import io.ossimport.core.jobtree.TaskId;
 import io.ossimport.core.oss.OssClients;
 import io.ossimport.core.oss.OssDestination;
@@ -44,7 +45,8 @@ public final class OpenUploads {
               destination.abort(upload.destinationKey(), upload.uploadId());
               aborted++;
             } catch (RuntimeException e) {
-              failures.add(upload.destinationKey() + " (" + OssFailures.classify(e) + ")");
+              failures.add(
+                  NameCodec.escape(upload.destinationKey()) + " (" + OssFailures.classify(e) + ")");
             }
           }
         }

@@ -9,6 +9,7 @@ import io.ossimport.core.source.Source;
 import io.ossimport.core.source.SourceFeature;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.NoSuchFileException;
 
 /**
@@ -170,6 +171,11 @@ final class SourceBody extends InputStream {
   private static IOException readFailure(IOException e) {
     if (e instanceof SourceFailureException) {
       return e;
+    }
+    if (e instanceof InterruptedIOException) {
+      // A throttled read cut by a closing worker: retryable, so the stop (not a failure) ends it.
+      return new SourceFailureException(
+          ReasonCode.SOURCE_READ_ERROR, true, "reading the source was interrupted", e);
     }
     if (e instanceof NoSuchFileException) {
       return new SourceFailureException(

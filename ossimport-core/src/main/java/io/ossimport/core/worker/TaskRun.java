@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -43,6 +44,9 @@ final class TaskRun {
   private final AtomicReference<IOException> fatal = new AtomicReference<>();
   private final AtomicReference<WorkerAbortException> abort = new AtomicReference<>();
 
+  /** Objects that a stop left unfinished (or never started). */
+  private final AtomicInteger unfinished = new AtomicInteger();
+
   TaskRun(WorkerResources resources, JobRuntime job, TaskId id, String workerName) {
     this.resources = resources;
     this.job = job;
@@ -56,7 +60,7 @@ final class TaskRun {
     int inFlight = resources.objectThreads;
     Semaphore slots = new Semaphore(inFlight);
     boolean interrupted = false;
-    boolean closed = false;
+    boolean reachedEnd = false;
     try (TaskFileReader reader =
             job.tree().openTask(job.jobName(), new TaskRef(id, TaskState.DISPATCHED, workerName));
         ProgressLog progressLog = files.openProgressLog();
@@ -74,7 +78,11 @@ final class TaskRun {
               resources.recordMd5,
               counters);
       try {
-        for (TaskEntry entry = reader.next(); entry != null; entry = reader.next()) {
+        for (TaskEntry entry = reader.next(); ; entry = reader.next()) {
+          if (entry == null) {
+            reachedEnd = true;
+            break;
+          }
           if (Thread.interrupted()) {
             interrupted = true;
             stop.request();
@@ -111,7 +119,6 @@ final class TaskRun {
           } catch (RejectedExecutionException e) {
             slots.release();
             stop.request();
-            closed = true;
             break;
           }
         }
@@ -128,8 +135,9 @@ final class TaskRun {
     if (interrupted) {
       throw new InterruptedException("task " + id + " stopped; it resumes from its progress log");
     }
-    if (closed) {
-      throw new IOException("task " + id + " stopped: the worker was closed");
+    if (!reachedEnd || unfinished.get() > 0) {
+      throw new IOException(
+          "task " + id + " stopped before its end: the worker was closed; it resumes later");
     }
     return TaskOutcome.of(new ArrayList<>(errors));
   }
@@ -157,7 +165,8 @@ final class TaskRun {
 
   private void runObject(TaskContext ctx, ObjectContext o, EntryProgress previous) {
     if (stop.isRequested()) {
-      return; // queued before a stop: left for the resumed run
+      unfinished.incrementAndGet(); // queued before a stop: left for the resumed run
+      return;
     }
     try {
       ObjectOutcome outcome;
@@ -169,7 +178,9 @@ final class TaskRun {
         ctx.counters.failed(o.size);
         outcome = ObjectOutcome.failed(ErrorEntry.of(ReasonCode.UNKNOWN, o.entry), bug);
       }
-      if (outcome.kind == ObjectOutcome.Kind.FAILED) {
+      if (outcome.kind == ObjectOutcome.Kind.STOPPED) {
+        unfinished.incrementAndGet();
+      } else if (outcome.kind == ObjectOutcome.Kind.FAILED) {
         errors.add(outcome.error);
         if (outcome.unexpected != null && resources.abortOnUnexpected) {
           abortJob(ctx, o, outcome.unexpected);

@@ -179,6 +179,34 @@ class OssImportServiceTest {
   }
 
   @Test
+  void aRetryBesideTheRunningServiceRedoesTheFailedObjectAtOnce() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      f.file("f" + i, 100 + i);
+    }
+    f.sys.put("workerTaskThreadNum", "1");
+    oss.faults().script(Operation.PutObject, FaultSpec.error(403, "AccessDenied"));
+    OssImport ossimport = f.open();
+    ossimport.submit(f.jobFile());
+    try (RunningService service = ossimport.start()) {
+      JobStatus failed = service.awaitJob(ImportFixture.JOB, MINUTE);
+      assertEquals(JobState.Failed, failed.state(), f.events.text());
+      assertEquals(1, failed.failedObjects());
+      oss.counters().reset();
+
+      RetryResult retried = ossimport.retry(ImportFixture.JOB);
+
+      assertEquals(1, retried.objectsToRedo());
+      assertEquals(JobState.Running, ossimport.stat(ImportFixture.JOB).state(), "at once");
+      JobStatus done = service.awaitJob(ImportFixture.JOB, MINUTE);
+      assertEquals(JobState.Succeed, done.state(), f.events.text());
+      assertEquals(0, done.failedObjects());
+      assertEquals(4, done.doneObjects());
+    }
+    assertEquals(1, oss.counters().get(Operation.PutObject), "only the failed object again");
+    f.assertAllStored();
+  }
+
+  @Test
   void retryWithoutFailuresSaysSoAndLiftsAnAbort() throws Exception {
     OssImport ossimport = f.open();
     ossimport.submit(f.jobFile());

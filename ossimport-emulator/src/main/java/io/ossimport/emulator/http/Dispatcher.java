@@ -52,6 +52,8 @@ public final class Dispatcher implements RequestHandler {
     response.header(dialect.requestIdHeader(), RequestIds.next());
     Operation op = dialect.classify(request);
     counters.count(op);
+    RequestAccounting accounting = new RequestAccounting(counters, request, response);
+    response.beforeCommit(accounting);
     try {
       FaultSpec fault = faults.next(op);
       if (fault != null && applyBefore(fault, dialect, request, response)) {
@@ -64,8 +66,7 @@ public final class Dispatcher implements RequestHandler {
       }
       dialect.sendError(request, response, 500, "InternalError", "Emulator failure: " + e);
     } finally {
-      counters.addReceived(request.bodyBytesRead());
-      counters.addSent(response.bodyBytes());
+      accounting.run();
     }
   }
 

@@ -24,6 +24,8 @@ public final class HttpResponse {
   private long cutAfter = -1;
   private boolean cutWithReset;
   private boolean corruptChecksums;
+  private long plannedBodyBytes;
+  private Runnable beforeCommit;
 
   HttpResponse(HttpConnection connection, OutputStream out, boolean head) {
     this.connection = connection;
@@ -72,6 +74,22 @@ public final class HttpResponse {
     return bodyBytes;
   }
 
+  /**
+   * Body bytes this response is about to send (the announced length, or less when a fault cuts the
+   * body); known when the status line goes out, unlike {@link #bodyBytes()}.
+   */
+  public long plannedBodyBytes() {
+    return plannedBodyBytes;
+  }
+
+  /**
+   * Runs {@code hook} just before the status line is written. Request accounting hangs here: once
+   * the client can read a response it may ask for the counters, which must already include it.
+   */
+  public void beforeCommit(Runnable hook) {
+    this.beforeCommit = hook;
+  }
+
   /** Fault hook: send only {@code bytes} body bytes (-1 = half), then drop the connection. */
   public void cutBodyAfter(long bytes, boolean reset) {
     cutAfter = bytes < 0 ? Long.MIN_VALUE : bytes;
@@ -102,6 +120,13 @@ public final class HttpResponse {
    */
   public void sendStream(int status, long length, InputStream body) throws IOException {
     header("Content-Length", Long.toString(length));
+    if (head || body == null) {
+      plannedBodyBytes = 0;
+    } else if (cutAfter == Long.MIN_VALUE) {
+      plannedBodyBytes = length / 2;
+    } else {
+      plannedBodyBytes = cutAfter >= 0 ? Math.min(cutAfter, length) : length;
+    }
     commit(status);
     if (head || body == null || length == 0) {
       checkCut(length);
@@ -144,6 +169,9 @@ public final class HttpResponse {
       throw new IllegalStateException("response already sent");
     }
     connection.beforeResponse(this);
+    if (beforeCommit != null) {
+      beforeCommit.run();
+    }
     committed = true;
     status = code;
     StringBuilder sb = new StringBuilder(512);

@@ -30,11 +30,46 @@ final class ForkedScan {
    */
   static ForkedScan run(List<String> prefix, List<String> jvmOptions, String... benchArgs)
       throws IOException, InterruptedException {
+    return run(prefix, jvmOptions, classpath(), benchArgs);
+  }
+
+  /**
+   * Like {@link #run(List, List, String...)}, with the classes copied under {@code readableDir}
+   * first: another user (e.g. {@code nobody}) may not be able to reach the build's own {@code
+   * target/} directories, for instance in a clone under {@code /root}.
+   */
+  static ForkedScan runFromCopy(
+      Path readableDir, List<String> prefix, List<String> jvmOptions, String... benchArgs)
+      throws IOException, InterruptedException {
+    Path main = copy(location(LocalSource.class), readableDir.resolve("main"));
+    Path test = copy(location(ScanBench.class), readableDir.resolve("test"));
+    return run(prefix, jvmOptions, main + File.pathSeparator + test, benchArgs);
+  }
+
+  /** Copies a class directory or jar (Failsafe puts the module's jar on the classpath). */
+  private static Path copy(String classpathEntry, Path target) throws IOException {
+    File from = new File(classpathEntry);
+    if (from.isDirectory()) {
+      org.apache.commons.io.FileUtils.copyDirectory(from, target.toFile());
+      return target;
+    }
+    Path jar = target.resolveSibling(target.getFileName() + ".jar");
+    Files.copy(from.toPath(), jar);
+    return jar;
+  }
+
+  private static String classpath() {
+    return location(LocalSource.class) + File.pathSeparator + location(ScanBench.class);
+  }
+
+  private static ForkedScan run(
+      List<String> prefix, List<String> jvmOptions, String classpath, String... benchArgs)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(prefix);
     command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(location(LocalSource.class) + File.pathSeparator + location(ScanBench.class));
+    command.add(classpath);
     command.add(ScanBench.class.getName());
     command.addAll(Arrays.asList(benchArgs));
     Path out = Files.createTempFile("forked-scan", ".out");

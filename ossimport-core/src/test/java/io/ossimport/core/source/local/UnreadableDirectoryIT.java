@@ -38,7 +38,8 @@ class UnreadableDirectoryIT {
 
     for (String depth : Arrays.asList("1", "2")) {
       ForkedScan scan =
-          ForkedScan.run(
+          ForkedScan.runFromCopy(
+              Files.createDirectory(temp.resolve("classpath-" + depth)),
               Arrays.asList("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"),
               Collections.<String>emptyList(),
               "print",

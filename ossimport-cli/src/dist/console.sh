@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# console.sh: run the standalone ossimport step by step (see README.md).
+#   bash console.sh submit|start|stop|clean|stat|retry|version
+# Works from any directory. import.sh sources this file for its functions.
+# console.bat mirrors this file: same verbs, messages and exit codes (ScriptParityTest).
+
+OSSIMPORT_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SYS_CONF=conf/sys.properties
+JOB_CONF=conf/local_job.cfg
+JAR=bin/ossimport2.jar
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# Seconds `start` waits for the service to report that it runs.
+START_TIMEOUT=${OSSIMPORT_START_TIMEOUT:-60}
+
+# Prints the value of key $2 in properties file $1 (last one wins), or $3 when unset or empty.
+read_key() {
+  local value
+  value=$(sed -n "s/^[[:space:]]*$2[[:space:]]*=[[:space:]]*\\(.*[^[:space:]]\\)[[:space:]]*\$/\\1/p" "$1" 2>/dev/null | tail -n 1)
+  echo "${value:-$3}"
+}
+
+# Moves to the package directory, checks the configuration, sets JOB_NAME and JAVA_HEAP.
+ossimport_init() {
+  cd "$OSSIMPORT_HOME" || exit 5
+  mkdir -p logs
+  if [ ! -f "$SYS_CONF" ]; then
+    echo "Error: $OSSIMPORT_HOME/$SYS_CONF not found; restore it from the ossimport package."
+    exit 2
+  fi
+  JOB_NAME=$(read_key "$JOB_CONF" jobName local_test)
+  JAVA_HEAP=$(read_key "$SYS_CONF" javaHeapMaxSize 1024m)
+}
+
+# Runs the jar on the package's configuration: run_jar <verb> [args...]
+run_jar() {
+  "$JAVA" -jar "$JAR" -c "$SYS_CONF" "$@"
+}
+
+submit_job() {
+  run_jar submit "$JOB_CONF" > logs/submit.log 2>&1
+  local rc=$?
+  cat logs/submit.log
+  return $rc
+}
+
+# Starts the service in the background (output to logs/ossimport2.log) and waits until it
+# reports that it runs, or prints why it did not start. Sets SERVICE_PID when it started one.
+start_service() {
+  local log=logs/ossimport2.log
+  touch "$log"
+  local before
+  before=$(wc -c < "$log")
+  nohup "$JAVA" "-Xmx$JAVA_HEAP" -jar "$JAR" -c "$SYS_CONF" start >> "$log" 2>&1 < /dev/null &
+  local pid=$!
+  local waited=0
+  while [ "$waited" -lt $((START_TIMEOUT * 5)) ]; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      wait "$pid"
+      local rc=$?
+      tail -c +$((before + 1)) "$log"
+      return $rc
+    fi
+    if tail -c +$((before + 1)) "$log" | grep -q "Import service started (pid $pid,"; then
+      SERVICE_PID=$pid
+      echo "Start import service completed."
+      return 0
+    fi
+    sleep 0.2
+    waited=$((waited + 1))
+  done
+  SERVICE_PID=$pid
+  echo "The import service is still starting; see logs/ossimport2.log."
+  return 0
+}
+
+# Asks the service to stop; the jar waits for a graceful stop, then kills its recorded PID.
+stop_service() {
+  run_jar stop
+  local rc=$?
+  if [ $rc -eq 0 ]; then
+    echo "Stop import service completed."
+  fi
+  return $rc
+}
+
+clean_job() {
+  run_jar clean "$JOB_NAME"
+  local rc=$?
+  if [ $rc -eq 0 ]; then
+    echo "Clean job:$JOB_NAME completed."
+  fi
+  return $rc
+}
+
+show_stat() {
+  run_jar stat detail
+}
+
+retry_job() {
+  run_jar retry "$JOB_NAME" > logs/retry.log 2>&1
+  local rc=$?
+  cat logs/retry.log
+  if [ $rc -eq 0 ] && ! grep -q "^None failed tasks" logs/retry.log; then
+    echo "Retry has been submitted."
+  fi
+  return $rc
+}
+
+console_usage() {
+  echo "Usage: bash console.sh <command>"
+  echo "  submit   submit the job of conf/local_job.cfg"
+  echo "  start    start the import service in the background"
+  echo "  stop     stop the import service (gracefully, else by its recorded PID)"
+  echo "  clean    delete the job (jobName of conf/local_job.cfg) to run it again"
+  echo "  stat     show the job status"
+  echo "  retry    run the failed tasks of the job again"
+  echo "  version  show the version"
+  echo "Exit codes: 0 ok, 1 usage, 2 configuration, 3 failed tasks, 4 service state,"
+  echo "5 runtime failure, 6 job exists or is unknown."
+}
+
+console_main() {
+  if [ $# -ne 1 ]; then
+    console_usage
+    exit 1
+  fi
+  local verb
+  verb=$(echo "$1" | tr '[:upper:]' '[:lower:]')
+  case "$verb" in
+    submit | start | stop | clean | stat | retry | version) ;;
+    *)
+      console_usage
+      exit 1
+      ;;
+  esac
+  ossimport_init
+  case "$verb" in
+    submit) submit_job ;;
+    start) start_service ;;
+    stop) stop_service ;;
+    clean) clean_job ;;
+    stat) show_stat ;;
+    retry) retry_job ;;
+    version) run_jar version ;;
+  esac
+  exit $?
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  console_main "$@"
+fi

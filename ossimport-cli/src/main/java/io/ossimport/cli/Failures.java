@@ -1,0 +1,99 @@
+package io.ossimport.cli;
+
+import io.ossimport.core.api.ConfigProblem;
+import io.ossimport.core.api.ConfigWarning;
+import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.core.api.JobConflictException;
+import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.ServiceRunningException;
+import java.io.PrintStream;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The one place where failures become messages and exit codes. A configuration error prints one
+ * line per problem, other errors one line; each line says what to do. Stack traces only on request
+ * ({@code --stacktrace} or {@code -X}).
+ */
+final class Failures implements IExecutionExceptionHandler {
+  private final OssImportCli root;
+
+  Failures(OssImportCli root) {
+    this.root = root;
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine command, ParseResult parsed) {
+    PrintStream err = root.err;
+    ExitCode exit = report(ex, err);
+    if (root.showStackTraces()) {
+      ex.printStackTrace(err);
+    } else if (exit == ExitCode.RUNTIME) {
+      err.println("(run again with --stacktrace for the details)");
+    }
+    err.flush();
+    return exit.code();
+  }
+
+  /** Prints what went wrong and returns the matching exit code. */
+  static ExitCode report(Throwable failure, PrintStream err) {
+    if (failure instanceof ConfigurationException) {
+      ConfigurationException config = (ConfigurationException) failure;
+      for (ConfigProblem problem : config.problems()) {
+        err.println("Error: " + problem);
+      }
+      for (ConfigWarning warning : config.warnings()) {
+        err.println("Warning: " + warning);
+      }
+      return ExitCode.CONFIGURATION;
+    }
+    if (failure instanceof JobConflictException) {
+      err.println("Error: " + failure.getMessage());
+      return ExitCode.JOB_CONFLICT;
+    }
+    if (failure instanceof ServiceRunningException) {
+      err.println("Error: " + failure.getMessage());
+      return ExitCode.SERVICE_STATE;
+    }
+    if (failure instanceof CommandFailure) {
+      err.println("Error: " + failure.getMessage());
+      return ((CommandFailure) failure).exitCode();
+    }
+    if (failure instanceof OssImportException) {
+      err.println("Error: " + messageWithCauses(failure));
+      return ExitCode.RUNTIME;
+    }
+    if (failure instanceof InterruptedException) {
+      err.println("Error: interrupted.");
+      return ExitCode.RUNTIME;
+    }
+    err.println("Error: internal error: " + messageWithCauses(failure));
+    return ExitCode.RUNTIME;
+  }
+
+  /** The message, followed by the causes' messages when they add something. */
+  private static String messageWithCauses(Throwable failure) {
+    StringBuilder text = new StringBuilder(describe(failure));
+    Throwable cause = failure.getCause();
+    while (cause != null && cause != failure) {
+      String more = describe(cause);
+      if (text.indexOf(more) < 0) {
+        text.append(": ").append(more);
+      }
+      failure = cause;
+      cause = cause.getCause();
+    }
+    return text.toString();
+  }
+
+  private static String describe(Throwable t) {
+    String message = t.getMessage();
+    if (message == null || message.isEmpty()) {
+      return t.getClass().getSimpleName();
+    }
+    return t instanceof OssImportException
+        ? message
+        : t.getClass().getSimpleName() + ": " + message;
+  }
+}

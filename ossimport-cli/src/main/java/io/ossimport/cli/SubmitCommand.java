@@ -1,0 +1,51 @@
+package io.ossimport.cli;
+
+import io.ossimport.core.api.ConfigWarning;
+import io.ossimport.core.api.ImportListener;
+import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.SubmitResult;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code submit [job.cfg]}: validates the job file and freezes it into the job tree. */
+@Command(
+    name = "submit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validates a job file and adds the job to the working directory; the service runs it.",
+      "Every problem of the file is listed at once, one per line. A job of the same name must be"
+          + " cleaned first."
+    })
+final class SubmitCommand implements Callable<Integer> {
+  @ParentCommand OssImportCli cli;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "<job.cfg>",
+      description = "The job file (default: local_job.cfg beside sys.properties).")
+  Path jobConfig;
+
+  @Override
+  public Integer call() throws Exception {
+    Path file = jobConfig != null ? jobConfig : defaultJobConfig();
+    cli.out.println("submit job:" + file);
+    OssImport oss = cli.open(ImportListener.NONE);
+    SubmitResult result = oss.submit(file);
+    for (ConfigWarning warning : result.warnings()) {
+      cli.err.println("Warning: " + warning);
+    }
+    cli.out.println("submit job:" + result.jobName() + " success!");
+    return ExitCode.OK.code();
+  }
+
+  private Path defaultJobConfig() {
+    Path sys = cli.sysPropertiesOrNull();
+    Path dir = sys == null ? Paths.get("conf") : sys.toAbsolutePath().getParent();
+    return dir.resolve("local_job.cfg");
+  }
+}

@@ -1,0 +1,161 @@
+package io.ossimport.core.service;
+
+import io.ossimport.core.api.ConfigWarning;
+import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.core.api.ImportEvent;
+import io.ossimport.core.api.ImportListener;
+import io.ossimport.core.api.JobConflictException;
+import io.ossimport.core.api.JobStatus;
+import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.RetryResult;
+import io.ossimport.core.api.RunningService;
+import io.ossimport.core.api.SubmitResult;
+import io.ossimport.core.config.LoadedConfig;
+import io.ossimport.core.config.SysConfig;
+import io.ossimport.core.config.SysConfigLoader;
+import io.ossimport.core.jobtree.JobTree;
+import io.ossimport.core.tracker.Events;
+import io.ossimport.core.tracker.JobStatusReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What {@link io.ossimport.core.api.OssImport} does, over one working directory: the facade keeps
+ * the public contract and its documentation, this class the engine wiring.
+ */
+public final class Operations {
+  private final SysConfig sys;
+  private final JobTree tree;
+  private final Map<String, String> environment;
+  private final ImportListener listener;
+
+  private Operations(
+      SysConfig sys, Path workingDir, Map<String, String> environment, ImportListener listener) {
+    this.sys = sys;
+    this.tree = new JobTree(workingDir);
+    this.environment = environment;
+    this.listener = listener;
+  }
+
+  /** Loads sys.properties (or only the overrides) and resolves the working directory. */
+  public static Operations open(
+      Path sysPropertiesOrNull,
+      Map<String, String> sysOverrides,
+      Map<String, String> environment,
+      ImportListener listener)
+      throws ConfigurationException {
+    SysConfigLoader loader = new SysConfigLoader();
+    LoadedConfig<SysConfig> loaded =
+        sysPropertiesOrNull == null
+            ? loader.load(sysOverrides, JobSubmission.INLINE_LABEL)
+            : loader.load(sysPropertiesOrNull, sysOverrides, JobSubmission.INLINE_LABEL);
+    for (ConfigWarning w : loaded.warnings()) {
+      Events.log(listener, ImportEvent.Level.WARN, null, w.toString());
+    }
+    // As the original: a relative workingDir is relative to where the service is run from.
+    Path workingDir = loaded.config().workingDir(Paths.get("").toAbsolutePath());
+    return new Operations(
+        loaded.config(),
+        workingDir,
+        Collections.unmodifiableMap(new LinkedHashMap<String, String>(environment)),
+        listener);
+  }
+
+  public Path workingDir() {
+    return tree.workingDir();
+  }
+
+  public SubmitResult submit(Path jobConfigOrNull, Map<String, String> jobOverrides)
+      throws OssImportException {
+    return new JobSubmission(tree, environment, listener).submit(jobConfigOrNull, jobOverrides);
+  }
+
+  public RunningService start() throws OssImportException {
+    return ImportService.start(tree, sys, listener);
+  }
+
+  /** Stops the service of this JVM directly, or another process's through a stop request. */
+  public boolean stop(long timeoutMillis) throws OssImportException {
+    try {
+      ImportService here = ImportService.runningIn(tree);
+      if (here != null) {
+        here.stopInBackground();
+        return here.awaitStopped(timeoutMillis);
+      }
+      if (!tree.isServiceRunning()) {
+        tree.clearStopRequest();
+        return true;
+      }
+      tree.requestStop();
+      long deadline = System.currentTimeMillis() + timeoutMillis;
+      while (tree.isServiceRunning()) {
+        if (System.currentTimeMillis() >= deadline) {
+          return false;
+        }
+        Thread.sleep(50);
+      }
+      return true;
+    } catch (IOException e) {
+      throw new OssImportException("Cannot stop the service: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  public long servicePid() {
+    try {
+      return tree.servicePid();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  public List<JobStatus> stat() throws OssImportException {
+    try {
+      return new JobStatusReader(tree).readAll();
+    } catch (IOException e) {
+      throw new OssImportException("Cannot read the jobs: " + e.getMessage(), e);
+    }
+  }
+
+  public JobStatus stat(String jobName) throws OssImportException {
+    if (!tree.jobExists(jobName)) {
+      throw new JobConflictException(
+          jobName, "No job named '" + jobName + "' in " + tree.workingDir() + ": submit it first");
+    }
+    try {
+      return new JobStatusReader(tree).read(jobName);
+    } catch (IOException e) {
+      throw new OssImportException("Cannot read job " + jobName + ": " + e.getMessage(), e);
+    }
+  }
+
+  public RetryResult retry(String jobName) throws OssImportException {
+    return new JobRetry(tree, listener).retry(jobName);
+  }
+
+  public void clean(String jobName) throws OssImportException {
+    new JobClean(tree, listener).clean(jobName);
+  }
+
+  /** The version Maven filtered into {@code version.properties} at build time. */
+  public static String version() {
+    Properties p = new Properties();
+    try (InputStream in = Operations.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      // fall through to "unknown"
+    }
+    return "ossimport " + p.getProperty("version", "unknown");
+  }
+}

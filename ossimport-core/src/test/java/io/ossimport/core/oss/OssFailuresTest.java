@@ -1,0 +1,153 @@
+package io.ossimport.core.oss;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.aliyun.oss.ClientErrorCode;
+import com.aliyun.oss.ClientException;
+import com.aliyun.oss.InconsistentException;
+import com.aliyun.oss.OSSException;
+import io.ossimport.core.jobtree.ReasonCode;
+import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The classification table, one row at a time, on the exceptions the SDK really throws. */
+class OssFailuresTest {
+
+  static OSSException answer(String code, String message) {
+    return new OSSException(message, code, "REQ1", "host", null, null, null);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "AccessDenied",
+        "AccessForbidden",
+        "InvalidAccessKeyId",
+        "SignatureDoesNotMatch",
+        "NoSuchBucket"
+      })
+  void refusedCredentialsAndMissingBucketsAreAccessDeniedAndFinal(String code) {
+    OssFailure f = OssFailures.classify(answer(code, "no"));
+    assertEquals(ReasonCode.ACCESS_DENIED, f.reason());
+    assertFalse(f.isRetryable());
+    assertFalse(f.isUnexpected());
+    assertTrue(f.detail().contains(code) && f.detail().contains("REQ1"), f.detail());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"InvalidObjectName", "KeyTooLong"})
+  void refusedKeysAreInvalidKeyAndFinal(String code) {
+    OssFailure f = OssFailures.classify(answer(code, "bad key"));
+    assertEquals(ReasonCode.INVALID_KEY, f.reason());
+    assertFalse(f.isRetryable());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "InternalError",
+        "ServiceUnavailable",
+        "SlowDown",
+        "RequestTimeout",
+        "RequestTimeTooSkewed"
+      })
+  void serverTroubleAndThrottlingAreRetried(String code) {
+    OssFailure f = OssFailures.classify(answer(code, "later"));
+    assertEquals(ReasonCode.SERVER_ERROR, f.reason());
+    assertTrue(f.isRetryable());
+  }
+
+  @Test
+  void anAnswerWithoutBodyIsJudgedByItsStatus() {
+    String unknown = ClientErrorCode.UNKNOWN;
+    assertTrue(
+        OssFailures.classify(answer(unknown, "No body in response, http status code 503"))
+            .isRetryable());
+    assertEquals(
+        ReasonCode.ACCESS_DENIED,
+        OssFailures.classify(answer(unknown, "No body in response, http status code 403"))
+            .reason());
+    assertFalse(
+        OssFailures.classify(answer(unknown, "No body in response, http status code 400"))
+            .isRetryable());
+  }
+
+  @Test
+  void anotherRefusalIsUnknownButNotABug() {
+    OssFailure f = OssFailures.classify(answer("EntityTooLarge", "too big"));
+    assertEquals(ReasonCode.UNKNOWN, f.reason());
+    assertFalse(f.isRetryable());
+    assertFalse(f.isUnexpected());
+  }
+
+  @Test
+  void networkTroubleIsRetried() {
+    OssFailure reset =
+        OssFailures.classify(
+            new ClientException(
+                "reset",
+                ClientErrorCode.SOCKET_EXCEPTION,
+                "Unknown",
+                new SocketException("Connection reset")));
+    assertEquals(ReasonCode.NETWORK, reset.reason());
+    assertTrue(reset.isRetryable());
+    assertTrue(reset.detail().contains("Connection reset"), reset.detail());
+    assertTrue(
+        OssFailures.classify(new ClientException(new SocketTimeoutException("Read timed out")))
+            .isRetryable());
+  }
+
+  @Test
+  void aSourceFailureInsideTheHttpClientKeepsItsOwnReason() {
+    SourceFailureException changed =
+        new SourceFailureException(ReasonCode.SIZE_NOT_MATCH, false, "the source changed");
+    OssFailure f =
+        OssFailures.classify(
+            new ClientException("Unable to execute HTTP request", "Unknown", "x", changed));
+    assertEquals(ReasonCode.SIZE_NOT_MATCH, f.reason());
+    assertFalse(f.isRetryable());
+    assertEquals("the source changed", f.detail());
+  }
+
+  @Test
+  void aCrcMismatchIsRetried() {
+    OssFailure f = OssFailures.classify(new InconsistentException(1L, 2L, "REQ2"));
+    assertEquals(ReasonCode.CRC_NOT_MATCH, f.reason());
+    assertTrue(f.isRetryable());
+    assertTrue(f.detail().contains("REQ2"), f.detail());
+  }
+
+  @Test
+  void sourceErrorsAreFinal() {
+    assertEquals(
+        ReasonCode.SOURCE_NOT_FOUND, OssFailures.classify(new NoSuchFileException("a")).reason());
+    assertEquals(
+        ReasonCode.SOURCE_READ_ERROR,
+        OssFailures.classify(new AccessDeniedException("a")).reason());
+    assertFalse(OssFailures.classify(new IOException("disk")).isRetryable());
+  }
+
+  @Test
+  void anythingElseIsABug() {
+    OssFailure f = OssFailures.classify(new IllegalStateException("oops"));
+    assertEquals(ReasonCode.UNKNOWN, f.reason());
+    assertTrue(f.isUnexpected());
+    assertFalse(f.isRetryable());
+    assertTrue(OssFailures.classify(new ClientException("no cause")).isUnexpected());
+  }
+
+  @Test
+  void uploadAndKeyAbsenceAreRecognised() {
+    assertTrue(OssFailures.isNoSuchUpload(answer("NoSuchUpload", "gone")));
+    assertTrue(OssFailures.isNoSuchKey(answer("NoSuchKey", "gone")));
+    assertFalse(OssFailures.isNoSuchUpload(answer("NoSuchKey", "gone")));
+  }
+}

@@ -1,0 +1,205 @@
+package io.ossimport.emulator.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ossimport.emulator.OssEmulator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.EncodingType;
+import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** Buckets, listings (V1 and V2) and DeleteObjects through the real AWS SDK v2 S3Client. */
+class S3BucketsAndListingsIT {
+  private static final String BUCKET = "s3-listing";
+  private static final List<String> KEYS =
+      Arrays.asList(
+          "a.txt", "b/1.txt", "b/2.txt", "b/c/3.txt", "d e/4.txt", "d+e/5.txt", "z.txt", "€uro");
+  private static OssEmulator emulator;
+  private static S3Client s3;
+
+  @BeforeAll
+  static void start() throws IOException {
+    emulator = OssEmulator.builder().build().start();
+    s3 = S3Clients.client(emulator);
+    s3.createBucket(r -> r.bucket(BUCKET));
+    for (String key : KEYS) {
+      s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromString(key));
+    }
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    s3.close();
+    emulator.close();
+  }
+
+  @Test
+  void bucketsAreCreatedListedLocatedAndDeletedOnceEmpty() {
+    s3.createBucket(r -> r.bucket("s3-lifecycle"));
+
+    assertTrue(s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals("s3-lifecycle")));
+    s3.headBucket(r -> r.bucket("s3-lifecycle"));
+    assertEquals(
+        "", s3.getBucketLocation(r -> r.bucket("s3-lifecycle")).locationConstraintAsString());
+    assertThrows(
+        BucketAlreadyOwnedByYouException.class,
+        () -> s3.createBucket(r -> r.bucket("s3-lifecycle")));
+    s3.putObject(r -> r.bucket("s3-lifecycle").key("k"), RequestBody.fromString("x"));
+    S3Exception notEmpty =
+        assertThrows(S3Exception.class, () -> s3.deleteBucket(r -> r.bucket("s3-lifecycle")));
+    assertEquals("BucketNotEmpty", notEmpty.awsErrorDetails().errorCode());
+    s3.deleteObject(r -> r.bucket("s3-lifecycle").key("k"));
+    s3.deleteBucket(r -> r.bucket("s3-lifecycle"));
+    assertThrows(NoSuchBucketException.class, () -> s3.headBucket(r -> r.bucket("s3-lifecycle")));
+  }
+
+  @Test
+  void invalidBucketNamesAreRefused() throws IOException {
+    // The SDK validates names itself, so send this one by hand.
+    S3Clients.Raw created =
+        S3Clients.signAndSend(emulator, SdkHttpMethod.PUT, "/Upper_Case", null, r -> {});
+
+    assertEquals(400, created.status);
+    assertTrue(created.bodyText().contains("<Code>InvalidBucketName</Code>"), created.bodyText());
+  }
+
+  @Test
+  void listV2PagesThroughEveryKeyInUtf8Order() {
+    List<String> seen = new ArrayList<>();
+    int pages = 0;
+    for (ListObjectsV2Response page :
+        s3.listObjectsV2Paginator(r -> r.bucket(BUCKET).maxKeys(3).fetchOwner(true))) {
+      pages++;
+      assertTrue(page.keyCount() <= 3);
+      for (S3Object object : page.contents()) {
+        seen.add(object.key());
+        assertNotNull(object.owner());
+        assertEquals(
+            object.key().getBytes(StandardCharsets.UTF_8).length, object.size().intValue());
+      }
+    }
+
+    assertEquals(KEYS, seen);
+    assertEquals(3, pages);
+  }
+
+  @Test
+  void listV2WithDelimiterRollsUpCommonPrefixes() {
+    ListObjectsV2Response root = s3.listObjectsV2(r -> r.bucket(BUCKET).delimiter("/"));
+    ListObjectsV2Response underB =
+        s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("b/").delimiter("/"));
+
+    assertEquals(Arrays.asList("a.txt", "z.txt", "€uro"), keys(root.contents()));
+    assertEquals(Arrays.asList("b/", "d e/", "d+e/"), prefixes(root.commonPrefixes()));
+    assertNull(root.contents().get(0).owner());
+    assertEquals(Arrays.asList("b/1.txt", "b/2.txt"), keys(underB.contents()));
+    assertEquals(Arrays.asList("b/c/"), prefixes(underB.commonPrefixes()));
+  }
+
+  @Test
+  void listV2PagesOverCommonPrefixesAndHonoursStartAfter() {
+    List<String> entries = new ArrayList<>();
+    for (ListObjectsV2Response page :
+        s3.listObjectsV2Paginator(r -> r.bucket(BUCKET).delimiter("/").maxKeys(1))) {
+      entries.addAll(keys(page.contents()));
+      entries.addAll(prefixes(page.commonPrefixes()));
+    }
+    ListObjectsV2Response afterB = s3.listObjectsV2(r -> r.bucket(BUCKET).startAfter("b/2.txt"));
+
+    assertEquals(Arrays.asList("a.txt", "b/", "d e/", "d+e/", "z.txt", "€uro"), entries);
+    assertEquals(
+        Arrays.asList("b/c/3.txt", "d e/4.txt", "d+e/5.txt", "z.txt", "€uro"),
+        keys(afterB.contents()));
+  }
+
+  @Test
+  void listV1PagesWithMarkers() {
+    List<String> seen = new ArrayList<>();
+    String marker = null;
+    int pages = 0;
+    ListObjectsResponse page;
+    do {
+      String after = marker;
+      page = s3.listObjects(r -> r.bucket(BUCKET).maxKeys(3).marker(after));
+      seen.addAll(keys(page.contents()));
+      marker = seen.get(seen.size() - 1); // without a delimiter, the next marker is the last key
+      pages++;
+    } while (page.isTruncated());
+    ListObjectsResponse delimited = s3.listObjects(r -> r.bucket(BUCKET).delimiter("/").maxKeys(2));
+
+    assertEquals(KEYS, seen);
+    assertEquals(3, pages);
+    assertTrue(delimited.isTruncated());
+    assertEquals("b/", delimited.nextMarker());
+    assertEquals(
+        Arrays.asList("d e/", "d+e/"),
+        prefixes(
+            s3.listObjects(r -> r.bucket(BUCKET).delimiter("/").maxKeys(2).marker("b/"))
+                .commonPrefixes()));
+  }
+
+  @Test
+  void urlEncodingTypeRoundTripsAwkwardKeys() {
+    ListObjectsV2Response listed =
+        s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("d").encodingType(EncodingType.URL));
+
+    // The SDK decodes url-encoded keys for us: they must come back as written.
+    assertEquals(Arrays.asList("d e/4.txt", "d+e/5.txt"), keys(listed.contents()));
+  }
+
+  @Test
+  void deleteObjectsReportsEachKeyOrOnlyErrorsWhenQuiet() {
+    for (String key : Arrays.asList("del/1", "del/2", "del/3")) {
+      s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromString(key));
+    }
+
+    DeleteObjectsResponse verbose =
+        s3.deleteObjects(
+            r ->
+                r.bucket(BUCKET)
+                    .delete(d -> d.objects(id("del/1"), id("del/2"), id("del/never-there"))));
+    DeleteObjectsResponse quiet =
+        s3.deleteObjects(r -> r.bucket(BUCKET).delete(d -> d.quiet(true).objects(id("del/3"))));
+
+    assertEquals(
+        Arrays.asList("del/1", "del/2", "del/never-there"),
+        verbose.deleted().stream().map(d -> d.key()).collect(Collectors.toList()));
+    assertTrue(quiet.deleted().isEmpty());
+    assertTrue(quiet.errors().isEmpty());
+    assertEquals(0, s3.listObjectsV2(r -> r.bucket(BUCKET).prefix("del/")).keyCount().intValue());
+  }
+
+  private static ObjectIdentifier id(String key) {
+    return ObjectIdentifier.builder().key(key).build();
+  }
+
+  private static List<String> keys(List<S3Object> objects) {
+    return objects.stream().map(S3Object::key).collect(Collectors.toList());
+  }
+
+  private static List<String> prefixes(List<CommonPrefix> prefixes) {
+    return prefixes.stream().map(CommonPrefix::prefix).collect(Collectors.toList());
+  }
+}
