@@ -101,6 +101,42 @@ class AntBuildIT {
     assertEquals(Buckets.files(data), Buckets.objects(oss.endpoint(), "ant-retry"));
   }
 
+  @Test
+  void theServiceRunsInTheBackgroundUntilTheStopTask() throws Exception {
+    Path project = Files.createDirectories(dir.resolve("project"));
+    Files.write(
+        project.resolve("build.xml"),
+        Arrays.asList(
+            "<project name='background' default='migrate' xmlns:ossimport='antlib:io.ossimport.ant'>",
+            "  <target name='migrate'>",
+            "    <ossimport:submit workdir='work' jobconfig='conf/local_job.cfg'/>",
+            "    <ossimport:start workdir='work' background='true'/>",
+            "    <ossimport:stop workdir='work'/>",
+            "    <ossimport:start workdir='work'/>",
+            "    <ossimport:stat workdir='work' prefix='done'/>",
+            "    <echo message='done: ${done.state}'/>",
+            "  </target>",
+            "</project>"),
+        StandardCharsets.UTF_8);
+    Path data = Samples.folder(project.resolve("data"));
+    oss.createBucketIfMissing("ant-background");
+    writeJob(project, data, "ant-background");
+
+    Result result = ant(project, "-lib", nodepsJar.toString());
+
+    assertEquals(0, result.exitCode, result.output);
+    assertTrue(
+        result.output.contains("Started the ossimport service in the background"), result.output);
+    assertTrue(result.output.contains("Stop import service completed"), result.output);
+    assertTrue(result.output.contains("done: Succeed"), result.output);
+    String serviceLog =
+        new String(
+            Files.readAllBytes(project.resolve("work/logs/ossimport2.log")),
+            StandardCharsets.UTF_8);
+    assertTrue(serviceLog.contains("service stopped"), serviceLog);
+    assertEquals(Buckets.files(data), Buckets.objects(oss.endpoint(), "ant-background"));
+  }
+
   private void writeJob(Path project, Path data, String bucket) throws IOException {
     Path conf = Files.createDirectories(project.resolve("conf"));
     Files.write(

@@ -58,7 +58,12 @@ public final class ServiceMain {
     @Override
     public synchronized void onEvent(ImportEvent event) {
       String time = new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(new Date());
-      String text = event.isProgress() ? JobReport.progressLine(event.progress()) : event.message();
+      String text;
+      if (event.isProgress()) {
+        text = JobReport.progressLine(event.progress());
+      } else {
+        text = event.jobName() == null ? event.message() : event.jobName() + ": " + event.message();
+      }
       System.out.println("[" + time + "] [" + event.level() + "] " + text);
     }
   }
