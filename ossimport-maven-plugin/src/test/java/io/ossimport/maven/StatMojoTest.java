@@ -72,6 +72,33 @@ class StatMojoTest {
     assertNotNull(error.getCause(), "the core's exception is attached");
   }
 
+  @Test
+  void theSysConfigNamesTheWorkingDirectory(@InjectMojo(goal = "stat") StatMojo stat)
+      throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "sys-config", 1);
+    open().submit(job.jobConfig);
+    Path sys = dir.resolve("sys.properties");
+    Files.write(sys, ("workingDir=" + work() + "\n").getBytes(StandardCharsets.UTF_8));
+    MojoHarness.setField(stat, "sysConfig", sys.toFile());
+    stat.setLog(log);
+
+    stat.execute();
+
+    assertTrue(log.text().contains("INFO JobName:sample_job"), log.text());
+  }
+
+  @Test
+  void aBrokenSysConfigIsAFailureNamingTheKey(@InjectMojo(goal = "stat") StatMojo stat)
+      throws Exception {
+    Path sys = dir.resolve("sys.properties");
+    Files.write(sys, "workerTaskThreadNum=many\n".getBytes(StandardCharsets.UTF_8));
+    MojoHarness.setField(stat, "sysConfig", sys.toFile());
+
+    MojoFailureException failure = assertThrows(MojoFailureException.class, () -> run(stat));
+
+    assertTrue(failure.getMessage().contains("workerTaskThreadNum='many'"), failure.getMessage());
+  }
+
   private OssImport open() throws Exception {
     return OssImport.open(
         null,
