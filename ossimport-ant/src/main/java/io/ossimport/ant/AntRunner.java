@@ -1,0 +1,92 @@
+package io.ossimport.ant;
+
+import io.ossimport.core.api.ConfigWarning;
+import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.core.api.JobState;
+import io.ossimport.core.api.JobStatus;
+import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.OssImportException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.tools.ant.BuildException;
+import org.apache.tools.ant.Project;
+import org.apache.tools.ant.Task;
+
+/**
+ * Runs one task's work against the core facade, and is the only place where core failures become
+ * {@link BuildException}s at the task's location: the core's message (which names the file, key,
+ * value and fix, or the job and lock in conflict) and, for trouble while running, the cause. A job
+ * with failed tasks also ends in a {@link BuildException}, which {@code failonerror="false"} turns
+ * into a warning like every other failure of the task's work.
+ */
+final class AntRunner {
+  /** One call into the core. */
+  interface Operation<T> {
+    T apply(OssImport ossImport) throws OssImportException, InterruptedException;
+  }
+
+  private final Task task;
+  private final Path sysConfig;
+  private final Map<String, String> sysOverrides;
+  private OssImport ossImport;
+
+  AntRunner(Task task, Path sysConfig, Map<String, String> sysOverrides) {
+    this.task = task;
+    this.sysConfig = sysConfig;
+    this.sysOverrides =
+        Collections.unmodifiableMap(new LinkedHashMap<String, String>(sysOverrides));
+  }
+
+  /** Opens the facade once (reading sys.properties), then applies {@code operation} to it. */
+  <T> T run(Operation<T> operation) {
+    try {
+      if (ossImport == null) {
+        ossImport =
+            OssImport.open(sysConfig, sysOverrides, System.getenv(), new AntImportListener(task));
+      }
+      return operation.apply(ossImport);
+    } catch (ConfigurationException e) {
+      for (ConfigWarning warning : e.warnings()) {
+        task.log(warning.toString(), Project.MSG_WARN);
+      }
+      throw new BuildException(e.getMessage(), task.getLocation());
+    } catch (OssImportException e) {
+      throw new BuildException(e.getMessage(), e, task.getLocation());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BuildException(
+          "Interrupted; the job's progress is kept on disk.", e, task.getLocation());
+    } catch (RuntimeException e) {
+      if (e instanceof BuildException) {
+        throw e;
+      }
+      throw new BuildException("ossimport failed unexpectedly: " + e, e, task.getLocation());
+    }
+  }
+
+  /** Logs the summary of a job; a job with failed tasks or aborted fails the task. */
+  void report(JobStatus job, Path workingDir) {
+    boolean failed = JobReport.hasFailedTasks(job);
+    for (String line : JobReport.summary(job, workingDir)) {
+      task.log(line, failed ? Project.MSG_WARN : Project.MSG_INFO);
+    }
+    if (job.state() == JobState.Abort) {
+      throw fail("Job " + job.jobName() + " was aborted by the engine; see the log above.");
+    }
+    if (failed) {
+      throw fail(
+          "Job "
+              + job.jobName()
+              + " has "
+              + job.failedTasks()
+              + " failed task(s); fix the cause, then run the retry and start tasks.");
+    }
+  }
+
+  /** A failure of the task's own making, at its location. */
+  BuildException fail(String message) {
+    return new BuildException(message, task.getLocation());
+  }
+}

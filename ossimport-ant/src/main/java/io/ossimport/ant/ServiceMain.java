@@ -1,0 +1,70 @@
+package io.ossimport.ant;
+
+import io.ossimport.core.api.ImportEvent;
+import io.ossimport.core.api.ImportListener;
+import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.RunningService;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.text.SimpleDateFormat;
+import java.util.Collections;
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * The background service started by {@code <ossimport:start background="true">}: {@code java -cp
+ * <task classpath> io.ossimport.ant.ServiceMain --work-dir DIR [--sys-config FILE]}. Runs until the
+ * stop task (or any other stop request) and prints the engine's events.
+ */
+public final class ServiceMain {
+  static final String WORK_DIR = "--work-dir";
+  static final String SYS_CONFIG = "--sys-config";
+
+  private ServiceMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Path workDir = null;
+    Path sysConfig = null;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (WORK_DIR.equals(args[i])) {
+        workDir = Paths.get(args[i + 1]);
+      } else if (SYS_CONFIG.equals(args[i])) {
+        sysConfig = Paths.get(args[i + 1]);
+      }
+    }
+    if (workDir == null) {
+      System.err.println("Usage: ServiceMain --work-dir DIR [--sys-config FILE]");
+      System.exit(2);
+    }
+    Map<String, String> overrides =
+        Collections.singletonMap("workingDir", workDir.toAbsolutePath().toString());
+    try {
+      OssImport ossImport = OssImport.open(sysConfig, overrides, System.getenv(), new Printer());
+      try (RunningService service = ossImport.start()) {
+        System.out.println("[INFO] " + OssImport.version() + " service started on " + workDir);
+        service.awaitStopped();
+      }
+    } catch (OssImportException e) {
+      // The starting build reads this from the log when the process ends early.
+      System.out.println("[ERROR] " + e.getMessage());
+      System.exit(1);
+    }
+    System.out.println("[INFO] service stopped");
+  }
+
+  /** Prints each event as one line, in the shape of the original ossimport2.log. */
+  private static final class Printer implements ImportListener {
+    @Override
+    public synchronized void onEvent(ImportEvent event) {
+      String time = new SimpleDateFormat("yyyy-MM-dd HH:mm:ss").format(new Date());
+      String text;
+      if (event.isProgress()) {
+        text = JobReport.progressLine(event.progress());
+      } else {
+        text = event.jobName() == null ? event.message() : event.jobName() + ": " + event.message();
+      }
+      System.out.println("[" + time + "] [" + event.level() + "] " + text);
+    }
+  }
+}

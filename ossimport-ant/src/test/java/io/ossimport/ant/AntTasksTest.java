@@ -1,0 +1,151 @@
+package io.ossimport.ant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ossimport.emulator.FaultSpec;
+import io.ossimport.emulator.Operation;
+import io.ossimport.emulator.OssEmulator;
+import io.ossimport.emulator.junit.OssEmulatorExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.tools.ant.BuildException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The tasks in real Ant builds, running real jobs into the emulator. */
+@ExtendWith(OssEmulatorExtension.class)
+class AntTasksTest {
+  private static final String MIGRATE =
+      "<target name='migrate'>\n"
+          + "  <ossimport:submit workdir='${work}' jobconfig='${jobconfig}'/>\n"
+          + "  <ossimport:start workdir='${work}'/>\n"
+          + "  <ossimport:stat workdir='${work}' prefix='m'/>\n"
+          + "</target>\n";
+
+  OssEmulator oss;
+  @TempDir Path dir;
+
+  @Test
+  void submitStartStatMovesEveryFileAndPublishesTheResult() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-migrate", 5);
+    AntBuild build = new AntBuild(dir, properties(job), MIGRATE);
+
+    build.run("migrate");
+
+    assertEquals(job.files, SampleJob.objects(oss, "ant-migrate"));
+    assertEquals("Succeed", build.property("m.state"));
+    assertEquals("0", build.property("m.failed"));
+    assertEquals("0", build.property("m.pending"));
+    assertEquals("5", build.property("m.objects"));
+    assertEquals(String.valueOf(total(job)), build.property("m.bytes"));
+    assertEquals("sample_job", build.property("m.jobs"));
+    assertTrue(build.log().contains("INFO JobState:Succeed"), build.log());
+  }
+
+  @Test
+  void failedTasksFailTheBuildAtTheStartTask() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-fails", 3);
+    AntBuild build = new AntBuild(dir, properties(job), MIGRATE);
+    oss.faults().script(Operation.PutObject, FaultSpec.error(403, "AccessDenied"));
+
+    BuildException failure = assertThrows(BuildException.class, () -> build.run("migrate"));
+
+    assertTrue(failure.getMessage().contains("1 failed task"), failure.getMessage());
+    assertEquals(5, failure.getLocation().getLineNumber(), "the start task's line");
+    assertTrue(build.log().contains("audit.log"), build.log());
+  }
+
+  @Test
+  void withFailonerrorFalseTheBuildGoesOnAndRetryRedoesTheFailedObjects() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-retry", 4);
+    AntBuild build =
+        new AntBuild(
+            dir,
+            properties(job),
+            "<target name='t'>\n"
+                + "  <ossimport:submit workdir='${work}' jobconfig='${jobconfig}'/>\n"
+                + "  <ossimport:start workdir='${work}' failonerror='false'/>\n"
+                + "  <ossimport:stat workdir='${work}' prefix='first' failonerror='false'/>\n"
+                + "  <ossimport:retry workdir='${work}' jobname='sample_job'/>\n"
+                + "  <ossimport:start workdir='${work}' timeout='120'/>\n"
+                + "  <ossimport:stat workdir='${work}' prefix='second'/>\n"
+                + "</target>\n");
+    oss.faults().script(Operation.PutObject, FaultSpec.error(403, "AccessDenied"));
+
+    build.run("t");
+
+    assertEquals("Failed", build.property("first.state"));
+    assertEquals("1", build.property("first.failed"));
+    assertEquals("1", build.property("first.failedobjects"));
+    assertTrue(build.log().contains("(failonerror is false: the build goes on)"), build.log());
+    assertEquals("Succeed", build.property("second.state"));
+    assertEquals(job.files, SampleJob.objects(oss, "ant-retry"));
+  }
+
+  @Test
+  void aRejectedJobIsABuildExceptionWithTheCoresMessageAndAJobpropertyFixesIt() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-config", 1, "destPrefix=/absolute/");
+    AntBuild build =
+        new AntBuild(
+            dir,
+            properties(job),
+            "<target name='rejected'>\n"
+                + "  <ossimport:submit workdir='${work}' jobconfig='${jobconfig}'/>\n"
+                + "</target>\n"
+                + "<target name='fixed'>\n"
+                + "  <ossimport:submit workdir='${work}' jobconfig='${jobconfig}'>\n"
+                + "    <jobproperty name='destPrefix' value='relative/'/>\n"
+                + "  </ossimport:submit>\n"
+                + "</target>\n");
+
+    BuildException failure = assertThrows(BuildException.class, () -> build.run("rejected"));
+    assertTrue(failure.getMessage().contains("destPrefix='/absolute/'"), failure.getMessage());
+    assertEquals(4, failure.getLocation().getLineNumber(), "the submit task's line");
+
+    build.run("fixed");
+    assertTrue(build.log().contains("INFO Submitted job sample_job"), build.log());
+  }
+
+  @Test
+  void credentialsFromAntPropertiesReplaceTheJobConfigsAndAreNeverLogged() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-credentials", 2);
+    Files.write(
+        job.jobConfig,
+        Arrays.asList("destAccessKey=wrong-id", "destSecretKey=wrong-secret"),
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+    Map<String, String> properties = properties(job);
+    properties.put("ossimport.accesskeyid", oss.accessKeyId());
+    properties.put("ossimport.accesskeysecret", oss.secretAccessKey());
+    AntBuild build = new AntBuild(dir, properties, MIGRATE);
+
+    build.run("migrate");
+
+    assertEquals(job.files, SampleJob.objects(oss, "ant-credentials"));
+    assertFalse(build.log().contains(oss.secretAccessKey()), build.log());
+  }
+
+  private Map<String, String> properties(SampleJob job) {
+    Map<String, String> properties = new LinkedHashMap<String, String>();
+    properties.put("work", dir.resolve("work").toString());
+    properties.put("jobconfig", job.jobConfig.toString());
+    return properties;
+  }
+
+  private static long total(SampleJob job) {
+    long sum = 0;
+    for (long size : job.files.values()) {
+      sum += size;
+    }
+    return sum;
+  }
+}

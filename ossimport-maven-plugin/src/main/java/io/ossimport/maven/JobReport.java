@@ -1,0 +1,135 @@
+package io.ossimport.maven;
+
+import io.ossimport.core.api.JobState;
+import io.ossimport.core.api.JobStatus;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The text the goals log about a job: one progress line, and the closing summary that says what was
+ * moved, what failed and where to read why.
+ */
+final class JobReport {
+  /** How many failed task directories the summary names; the rest are counted. */
+  static final int FAILED_TASKS_SHOWN = 5;
+
+  private JobReport() {}
+
+  /** One line for a progress event, e.g. {@code local_test Running: 12/40 objects, ...}. */
+  static String progressLine(JobStatus job) {
+    return job.jobName()
+        + " "
+        + job.state()
+        + ": "
+        + job.doneObjects()
+        + "/"
+        + job.totalObjects()
+        + (job.scanFinished() ? "" : "+")
+        + " objects, "
+        + bytes(job.doneBytes())
+        + "/"
+        + bytes(job.totalBytes())
+        + ", "
+        + job.failedObjects()
+        + " failed; tasks "
+        + job.runningTasks()
+        + " running, "
+        + job.pendingTasks()
+        + " pending";
+  }
+
+  /** The closing summary: counts first, then where to look when something failed. */
+  static List<String> summary(JobStatus job, Path workingDir) {
+    List<String> lines = new ArrayList<String>();
+    lines.add(
+        "Job "
+            + job.jobName()
+            + ": "
+            + job.state()
+            + ". Objects: "
+            + job.doneObjects()
+            + " of "
+            + job.totalObjects()
+            + " done ("
+            + job.skippedObjects()
+            + " skipped as already present), "
+            + job.failedObjects()
+            + " failed; "
+            + bytes(job.doneBytes())
+            + " of "
+            + bytes(job.totalBytes())
+            + ".");
+    lines.add(
+        "Tasks: "
+            + job.succeedTasks()
+            + " succeeded, "
+            + job.failedTasks()
+            + " failed, "
+            + job.pendingTasks()
+            + " pending, "
+            + (job.dispatchedTasks() + job.runningTasks())
+            + " running.");
+    if (job.failedTasks() > 0) {
+      lines.addAll(failedTaskHints(workingDir, job.jobName()));
+    }
+    return lines;
+  }
+
+  /** True when the job finished with failed tasks (Failed), or has failed tasks at all. */
+  static boolean hasFailedTasks(JobStatus job) {
+    return job.state() == JobState.Failed || job.failedTasks() > 0;
+  }
+
+  /**
+   * Names the audit.log and error.list of the failed tasks. The layout is the documented job tree
+   * ({@code master/jobs/<job>/failed_tasks/<taskId>@<worker>/}), the same place the original
+   * ossimport sends its users to.
+   */
+  static List<String> failedTaskHints(Path workingDir, String jobName) {
+    List<String> lines = new ArrayList<String>();
+    Path failed =
+        workingDir.resolve("master").resolve("jobs").resolve(jobName).resolve("failed_tasks");
+    lines.add("Why each task failed: its audit.log; which files: its error.list, in " + failed);
+    int shown = 0;
+    int more = 0;
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(failed)) {
+      for (Path task : tasks) {
+        if (task.getFileName().toString().startsWith(".")) {
+          continue;
+        }
+        if (shown < FAILED_TASKS_SHOWN) {
+          lines.add("  " + task.resolve("audit.log") + " , " + task.resolve("error.list"));
+          shown++;
+        } else {
+          more++;
+        }
+      }
+    } catch (IOException e) {
+      // The directory is gone (cleaned or retried meanwhile): the pointer above is all we have.
+    }
+    if (more > 0) {
+      lines.add("  ... and " + more + " more failed tasks");
+    }
+    return lines;
+  }
+
+  /** Bytes in binary units with one decimal, e.g. {@code 1.5 MiB}. */
+  static String bytes(long n) {
+    if (n < 1024) {
+      return n + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    double value = n;
+    int unit = -1;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+  }
+}

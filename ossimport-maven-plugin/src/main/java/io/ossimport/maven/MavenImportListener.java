@@ -1,0 +1,41 @@
+package io.ossimport.maven;
+
+import io.ossimport.core.api.ImportEvent;
+import io.ossimport.core.api.ImportListener;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Writes the engine's events to Maven's log: each event level to the same-named log level, and
+ * progress snapshots as one info line each (the engine sends them at most every few seconds).
+ */
+final class MavenImportListener implements ImportListener {
+  private final Log log;
+
+  MavenImportListener(Log log) {
+    this.log = log;
+  }
+
+  @Override
+  public void onEvent(ImportEvent event) {
+    if (event.isProgress()) {
+      log.info(JobReport.progressLine(event.progress()));
+      return;
+    }
+    String text =
+        event.jobName() == null ? event.message() : event.jobName() + ": " + event.message();
+    switch (event.level()) {
+      case ERROR:
+        log.error(text);
+        break;
+      case WARN:
+        log.warn(text);
+        break;
+      case INFO:
+        log.info(text);
+        break;
+      default:
+        log.debug(text);
+        break;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.ossimport.maven;
+
+import io.ossimport.core.api.ConfigWarning;
+import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.core.api.JobConflictException;
+import io.ossimport.core.api.JobState;
+import io.ossimport.core.api.JobStatus;
+import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.ServiceRunningException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Runs one goal's work against the core facade, and is the only place where core failures become
+ * Maven failures:
+ *
+ * <ul>
+ *   <li>{@link ConfigurationException}, {@link JobConflictException} and {@link
+ *       ServiceRunningException}: the user must change something first, so {@link
+ *       MojoFailureException} with the core's message (it names the file, key, value and fix).
+ *   <li>any other {@link OssImportException}, an unexpected runtime exception or an interrupt:
+ *       trouble while running, so {@link MojoExecutionException} with the cause attached.
+ *   <li>a job that ended with failed tasks: {@link MojoFailureException} when {@code
+ *       failOnTaskErrors}, else a warning; a job the engine aborted: {@link
+ *       MojoExecutionException}.
+ * </ul>
+ */
+final class OssImportRunner {
+  /** One call into the core. */
+  interface Operation<T> {
+    T apply(OssImport ossImport) throws OssImportException, InterruptedException;
+  }
+
+  private final Log log;
+  private final Path sysConfig;
+  private final Map<String, String> sysOverrides;
+  private final Map<String, String> environment;
+  private OssImport ossImport;
+
+  /**
+   * @param sysConfig the sys.properties to read, or null for defaults
+   * @param sysOverrides sys.properties keys that replace the file's (e.g. workingDir)
+   * @param environment where the core finds OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET
+   */
+  OssImportRunner(
+      Log log, Path sysConfig, Map<String, String> sysOverrides, Map<String, String> environment) {
+    this.log = log;
+    this.sysConfig = sysConfig;
+    this.sysOverrides =
+        Collections.unmodifiableMap(new LinkedHashMap<String, String>(sysOverrides));
+    this.environment = environment;
+  }
+
+  Log log() {
+    return log;
+  }
+
+  /** Opens the facade once (reading sys.properties), then applies {@code operation} to it. */
+  <T> T run(Operation<T> operation) throws MojoExecutionException, MojoFailureException {
+    try {
+      if (ossImport == null) {
+        ossImport =
+            OssImport.open(sysConfig, sysOverrides, environment, new MavenImportListener(log));
+      }
+      return operation.apply(ossImport);
+    } catch (ConfigurationException e) {
+      for (ConfigWarning warning : e.warnings()) {
+        log.warn(warning.toString());
+      }
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (JobConflictException | ServiceRunningException e) {
+      throw new MojoFailureException(e.getMessage(), e);
+    } catch (OssImportException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MojoExecutionException("Interrupted; the job's progress is kept on disk.", e);
+    } catch (RuntimeException e) {
+      throw new MojoExecutionException("ossimport failed unexpectedly: " + e, e);
+    }
+  }
+
+  /**
+   * Logs the summary of a finished (or last seen) job and fails the build when it has failed tasks
+   * and {@code failOnTaskErrors} is set.
+   */
+  void report(JobStatus job, boolean failOnTaskErrors, Path workingDir)
+      throws MojoExecutionException, MojoFailureException {
+    boolean failed = JobReport.hasFailedTasks(job);
+    for (String line : JobReport.summary(job, workingDir)) {
+      if (failed) {
+        log.warn(line);
+      } else {
+        log.info(line);
+      }
+    }
+    if (job.state() == JobState.Abort) {
+      throw new MojoExecutionException(
+          "Job " + job.jobName() + " was aborted by the engine; see the log above.");
+    }
+    if (failed) {
+      String message =
+          "Job "
+              + job.jobName()
+              + " has "
+              + job.failedTasks()
+              + " failed task(s); fix the cause, then run ossimport:retry and ossimport:start.";
+      if (failOnTaskErrors) {
+        throw new MojoFailureException(message);
+      }
+      log.warn(message + " (ossimport.failOnTaskErrors is false: the build goes on)");
+    }
+  }
+}

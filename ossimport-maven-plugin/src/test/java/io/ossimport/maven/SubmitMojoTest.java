@@ -1,0 +1,152 @@
+package io.ossimport.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ossimport.emulator.OssEmulator;
+import io.ossimport.emulator.junit.OssEmulatorExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Collections;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.Mojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ossimport:submit: what it reads, what it refuses, and how each refusal reaches Maven. */
+@MojoTest
+@ExtendWith(OssEmulatorExtension.class)
+class SubmitMojoTest {
+  OssEmulator oss;
+  @TempDir Path dir;
+  private final RecordingLog log = new RecordingLog();
+
+  @Test
+  void nothingToSubmitIsAFailureThatNamesBothWays(@InjectMojo(goal = "submit") SubmitMojo submit)
+      throws Exception {
+    MojoFailureException failure = assertThrows(MojoFailureException.class, () -> run(submit));
+
+    assertTrue(failure.getMessage().contains("<jobConfig>"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("<job>"), failure.getMessage());
+  }
+
+  @Test
+  void aRejectedJobConfigIsAFailureWithTheCoresMessageAndWritesNothing(
+      @InjectMojo(goal = "submit") SubmitMojo submit) throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "rejected", 1, "destPrefix=/absolute/");
+    MojoHarness.setField(submit, "jobConfig", job.jobConfig.toFile());
+
+    MojoFailureException failure = assertThrows(MojoFailureException.class, () -> run(submit));
+
+    assertTrue(failure.getMessage().contains("destPrefix='/absolute/'"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("local_job.cfg"), failure.getMessage());
+    assertFalse(Files.exists(dir.resolve("work/master/jobs/sample_job")));
+  }
+
+  @Test
+  void inlineKeysOverrideTheJobConfig(
+      @InjectMojo(goal = "submit") @MojoParameter(name = "jobName", value = "renamed_job")
+          SubmitMojo submit)
+      throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "inline", 1, "destPrefix=/absolute/");
+    MojoHarness.setField(submit, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(submit, "job", Collections.singletonMap("destPrefix", "relative/"));
+
+    run(submit);
+
+    assertTrue(log.text().contains("INFO Submitted job renamed_job"), log.text());
+  }
+
+  @Test
+  void submittingAnExistingJobIsAFailureThatSaysToCleanFirst(
+      @InjectMojo(goal = "submit") SubmitMojo first, @InjectMojo(goal = "submit") SubmitMojo again)
+      throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "twice", 1);
+    MojoHarness.setField(first, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(again, "jobConfig", job.jobConfig.toFile());
+    run(first);
+
+    MojoFailureException failure = assertThrows(MojoFailureException.class, () -> run(again));
+
+    assertTrue(failure.getMessage().contains("sample_job"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("clean"), failure.getMessage());
+  }
+
+  @Test
+  void theServersCredentialsReplaceTheJobConfigsAndAreNeverLogged(
+      @InjectMojo(goal = "submit") @MojoParameter(name = "serverId", value = "oss-emulator")
+          SubmitMojo submit,
+      @InjectMojo(goal = "start") StartMojo start)
+      throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "server", 2);
+    Files.write(
+        job.jobConfig,
+        Arrays.asList("destAccessKey=wrong-id", "destSecretKey=wrong-secret"),
+        StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+    MojoHarness.setField(submit, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(submit, "settings", settings("oss-emulator", oss.secretAccessKey()));
+
+    run(submit);
+    run(start);
+
+    assertEquals(job.files, SampleJob.objects(oss, "server"));
+    assertFalse(log.text().contains(oss.secretAccessKey()), log.text());
+  }
+
+  @Test
+  void anUnknownServerIdIsAFailureThatSaysWhatToAdd(
+      @InjectMojo(goal = "submit") @MojoParameter(name = "serverId", value = "missing")
+          SubmitMojo submit)
+      throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "unknown-server", 1);
+    MojoHarness.setField(submit, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(submit, "settings", settings("other", "secret"));
+
+    MojoFailureException failure = assertThrows(MojoFailureException.class, () -> run(submit));
+
+    assertTrue(failure.getMessage().contains("<id>missing</id>"), failure.getMessage());
+  }
+
+  @Test
+  void credentialsFromBothTheServerAndInlineKeysAreRefused(
+      @InjectMojo(goal = "submit") @MojoParameter(name = "serverId", value = "oss-emulator")
+          SubmitMojo submit)
+      throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "twice-credentials", 1);
+    MojoHarness.setField(submit, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(submit, "job", Collections.singletonMap("destSecretKey", "inline"));
+    MojoHarness.setField(submit, "settings", settings("oss-emulator", oss.secretAccessKey()));
+
+    MojoFailureException failure = assertThrows(MojoFailureException.class, () -> run(submit));
+
+    assertTrue(failure.getMessage().contains("Credentials set twice"), failure.getMessage());
+  }
+
+  private Settings settings(String serverId, String password) {
+    Server server = new Server();
+    server.setId(serverId);
+    server.setUsername(oss.accessKeyId());
+    server.setPassword(password);
+    Settings settings = new Settings();
+    settings.addServer(server);
+    return settings;
+  }
+
+  private void run(Mojo mojo) throws Exception {
+    MojoHarness.setField(mojo, "workDir", dir.resolve("work").toFile());
+    mojo.setLog(log);
+    mojo.execute();
+  }
+}
