@@ -118,7 +118,10 @@ public final class ImportService implements RunningService {
       throw new JobConflictException(
           jobName, "No job named '" + jobName + "' in " + tree.workingDir() + ": submit it first");
     }
-    long deadline = System.currentTimeMillis() + timeoutMillis;
+    // Saturating: Long.MAX_VALUE (or any huge timeout) means "no limit", not an overflow into the
+    // past.
+    long now = System.currentTimeMillis();
+    long deadline = timeoutMillis > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + timeoutMillis;
     try {
       // The JOB record alone says whether the job ended; the full snapshot (which reads every
       // running task's files) is built once, at the end.

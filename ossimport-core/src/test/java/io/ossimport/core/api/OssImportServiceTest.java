@@ -63,6 +63,26 @@ class OssImportServiceTest {
   }
 
   @Test
+  void awaitingWithoutATimeLimitWaitsForTheJobToEnd() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      f.file("slow/" + i, 1000 + i);
+    }
+    f.sys.put("workerTaskThreadNum", "1");
+    oss.faults().always(Operation.PutObject, FaultSpec.latency(200));
+    OssImport ossimport = f.open();
+    ossimport.submit(f.jobFile());
+
+    try (RunningService service = ossimport.start()) {
+      // Long.MAX_VALUE means "no limit"; a deadline computed as now + timeout overflowed and
+      // returned at once with the job still Running.
+      JobStatus done = service.awaitJob(ImportFixture.JOB, Long.MAX_VALUE);
+
+      assertEquals(JobState.Succeed, done.state());
+      assertEquals(4, done.doneObjects());
+    }
+  }
+
+  @Test
   void stopThenStartResumesAHalfDoneJobWithoutSendingAnythingTwice() throws Exception {
     for (int i = 0; i < 12; i++) {
       f.file("small/" + i, 500 + i);
