@@ -227,6 +227,30 @@ class OssImportServiceTest {
   }
 
   @Test
+  void aRetryWhileStoppedKeepsTheCountsOfTheObjectsThatHadSucceeded() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      f.file("f" + i, 100 + i);
+    }
+    f.sys.put("workerTaskThreadNum", "1");
+    oss.faults().script(Operation.PutObject, FaultSpec.error(403, "AccessDenied"));
+    OssImport ossimport = f.open();
+    ossimport.submit(f.jobFile());
+    try (RunningService service = ossimport.start()) {
+      assertEquals(JobState.Failed, service.awaitJob(ImportFixture.JOB, MINUTE).state());
+    }
+
+    assertEquals(1, ossimport.retry(ImportFixture.JOB).objectsToRedo());
+    try (RunningService service = ossimport.start()) {
+      JobStatus done = service.awaitJob(ImportFixture.JOB, MINUTE);
+
+      assertEquals(JobState.Succeed, done.state(), f.events.text());
+      assertEquals(4, done.doneObjects(), "the three earlier successes still count");
+      assertEquals(0, done.failedObjects());
+    }
+    f.assertAllStored();
+  }
+
+  @Test
   void retryWithoutFailuresSaysSoAndLiftsAnAbort() throws Exception {
     OssImport ossimport = f.open();
     ossimport.submit(f.jobFile());
