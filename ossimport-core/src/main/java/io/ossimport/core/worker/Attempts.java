@@ -31,7 +31,17 @@ final class Attempts {
   /** Runs {@code call} with retries. */
   <T> T run(ObjectContext o, Call<T> call)
       throws ObjectFailedException, StoppedException, IOException {
-    return run(o, call, false);
+    return run(o, call, false, true);
+  }
+
+  /**
+   * Runs {@code call} with retries, making its first attempt even when a stop has been requested:
+   * for the send of an object whose BEGIN is already in the progress log, so that a graceful stop
+   * lets it finish instead of leaving it half-way for the resumed run to check.
+   */
+  <T> T runBegun(ObjectContext o, Call<T> call)
+      throws ObjectFailedException, StoppedException, IOException {
+    return run(o, call, false, false);
   }
 
   /**
@@ -42,8 +52,14 @@ final class Attempts {
    */
   <T> T run(ObjectContext o, Call<T> call, boolean crcMismatchIsFinal)
       throws ObjectFailedException, StoppedException, IOException {
+    return run(o, call, crcMismatchIsFinal, true);
+  }
+
+  private <T> T run(
+      ObjectContext o, Call<T> call, boolean crcMismatchIsFinal, boolean stopBeforeFirstAttempt)
+      throws ObjectFailedException, StoppedException, IOException {
     for (int tries = 1; ; tries++) {
-      if (stop.isRequested()) {
+      if (stop.isRequested() && (tries > 1 || stopBeforeFirstAttempt)) {
         throw new StoppedException();
       }
       long started = System.nanoTime();

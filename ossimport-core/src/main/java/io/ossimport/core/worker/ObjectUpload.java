@@ -86,6 +86,9 @@ final class ObjectUpload {
         ctx.recordMd5
             ? ctx.attempts.run(o, () -> SourceDigests.md5Hex(ctx.source(), o.reference(), stat))
             : null;
+    if (ctx.stop.isRequested()) {
+      throw new StoppedException(); // not begun: the resumed run starts it afresh
+    }
     ctx.logs.begin(o);
     Uploaded u =
         stat.size() > ctx.config().multipartUploadThreshold()
@@ -97,7 +100,7 @@ final class ObjectUpload {
   private Uploaded put(ObjectStat stat, String md5)
       throws ObjectFailedException, StoppedException, IOException {
     try {
-      return ctx.attempts.run(
+      return ctx.attempts.runBegun(
           o,
           () -> {
             try (SourceBody body =
