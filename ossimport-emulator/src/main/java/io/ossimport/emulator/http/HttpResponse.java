@@ -69,14 +69,9 @@ public final class HttpResponse {
     return status;
   }
 
-  /** Body bytes sent. */
-  public long bodyBytes() {
-    return bodyBytes;
-  }
-
   /**
    * Body bytes this response is about to send (the announced length, or less when a fault cuts the
-   * body); known when the status line goes out, unlike {@link #bodyBytes()}.
+   * body); known when the status line goes out, before any of it is written.
    */
   public long plannedBodyBytes() {
     return plannedBodyBytes;
