@@ -2,6 +2,7 @@ package io.ossimport.ant;
 
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
+import io.ossimport.core.api.JobReport;
 import org.apache.tools.ant.Project;
 import org.apache.tools.ant.Task;
 

@@ -2,6 +2,7 @@ package io.ossimport.ant;
 
 import io.ossimport.core.api.ConfigWarning;
 import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.core.api.JobReport;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;

@@ -1,6 +1,7 @@
 package io.ossimport.ant;
 
 import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.ServiceMain;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -18,8 +19,8 @@ import org.apache.tools.ant.Task;
 
 /**
  * Starts the service as a separate {@code java} process, the way {@code console.sh start} does:
- * {@code java -cp <the task's classpath> io.ossimport.ant.ServiceMain}, output appended to {@code
- * <workdir>/logs/ossimport2.log}. Returns once the service holds the working-directory lock.
+ * {@code java -cp <the task's classpath> io.ossimport.core.api.ServiceMain}, output appended to
+ * {@code <workdir>/logs/ossimport2.log}. Returns once the service holds the working-directory lock.
  */
 final class BackgroundService {
   static final String LOG_FILE = "ossimport2.log";

@@ -1,5 +1,6 @@
 package io.ossimport.ant;
 
+import io.ossimport.core.api.JobReport;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;

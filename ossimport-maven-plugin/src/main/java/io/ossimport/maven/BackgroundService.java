@@ -1,6 +1,7 @@
 package io.ossimport.maven;
 
 import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.ServiceMain;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -18,8 +19,9 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
 
 /**
  * Starts the service as a separate {@code java} process, the way {@code console.sh start} does:
- * {@code java -cp <this plugin's classpath> io.ossimport.maven.ServiceMain}, its output appended to
- * {@code <workDir>/logs/ossimport2.log}. Returns once the service holds the working-directory lock.
+ * {@code java -cp <this plugin's classpath> io.ossimport.core.api.ServiceMain}, its output appended
+ * to {@code <workDir>/logs/ossimport2.log}. Returns once the service holds the working-directory
+ * lock.
  */
 final class BackgroundService {
   static final String LOG_FILE = "ossimport2.log";

@@ -2,6 +2,7 @@ package io.ossimport.maven;
 
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
+import io.ossimport.core.api.JobReport;
 import org.apache.maven.plugin.logging.Log;
 
 /**

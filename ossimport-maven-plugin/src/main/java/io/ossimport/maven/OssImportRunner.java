@@ -3,6 +3,7 @@ package io.ossimport.maven;
 import io.ossimport.core.api.ConfigWarning;
 import io.ossimport.core.api.ConfigurationException;
 import io.ossimport.core.api.JobConflictException;
+import io.ossimport.core.api.JobReport;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;

@@ -1,10 +1,5 @@
-package io.ossimport.maven;
+package io.ossimport.core.api;
 
-import io.ossimport.core.api.ImportEvent;
-import io.ossimport.core.api.ImportListener;
-import io.ossimport.core.api.OssImport;
-import io.ossimport.core.api.OssImportException;
-import io.ossimport.core.api.RunningService;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.text.SimpleDateFormat;
@@ -13,13 +8,15 @@ import java.util.Date;
 import java.util.Map;
 
 /**
- * The background service started by {@code ossimport:start -Dossimport.background=true}: {@code
- * java -cp <plugin classpath> io.ossimport.maven.ServiceMain --work-dir DIR [--sys-config FILE]}.
- * Runs until {@code ossimport:stop} (or any other stop request) and prints the engine's events.
+ * The background service the build-tool front ends start ({@code ossimport:start
+ * -Dossimport.background=true}, {@code <ossimport:start background="true">}): {@code java -cp
+ * <their classpath> io.ossimport.core.api.ServiceMain --work-dir DIR [--sys-config FILE]}. Runs
+ * until a stop request ({@code ossimport:stop}, the stop task, any other) and prints the engine's
+ * events.
  */
 public final class ServiceMain {
-  static final String WORK_DIR = "--work-dir";
-  static final String SYS_CONFIG = "--sys-config";
+  public static final String WORK_DIR = "--work-dir";
+  public static final String SYS_CONFIG = "--sys-config";
 
   private ServiceMain() {}
 

@@ -1,7 +1,5 @@
-package io.ossimport.maven;
+package io.ossimport.core.api;
 
-import io.ossimport.core.api.JobState;
-import io.ossimport.core.api.JobStatus;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,17 +9,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The text the goals log about a job: one progress line, and the closing summary that says what was
- * moved, what failed and where to read why.
+ * The text the build-tool front ends (Maven goals, Ant tasks) log about a job: one progress line,
+ * and the closing summary that says what was moved, what failed and where to read why.
  */
-final class JobReport {
+public final class JobReport {
   /** How many failed task directories the summary names; the rest are counted. */
-  static final int FAILED_TASKS_SHOWN = 5;
+  public static final int FAILED_TASKS_SHOWN = 5;
 
   private JobReport() {}
 
   /** One line for a progress event, e.g. {@code local_test Running: 12/40 objects, ...}. */
-  static String progressLine(JobStatus job) {
+  public static String progressLine(JobStatus job) {
     return job.jobName()
         + " "
         + job.state()
@@ -44,7 +42,7 @@ final class JobReport {
   }
 
   /** The closing summary: counts first, then where to look when something failed. */
-  static List<String> summary(JobStatus job, Path workingDir) {
+  public static List<String> summary(JobStatus job, Path workingDir) {
     List<String> lines = new ArrayList<String>();
     lines.add(
         "Job "
@@ -81,7 +79,7 @@ final class JobReport {
   }
 
   /** True when the job finished with failed tasks (Failed), or has failed tasks at all. */
-  static boolean hasFailedTasks(JobStatus job) {
+  public static boolean hasFailedTasks(JobStatus job) {
     return job.state() == JobState.Failed || job.failedTasks() > 0;
   }
 
@@ -90,7 +88,7 @@ final class JobReport {
    * ({@code master/jobs/<job>/failed_tasks/<taskId>@<worker>/}), the same place the original
    * ossimport sends its users to.
    */
-  static List<String> failedTaskHints(Path workingDir, String jobName) {
+  public static List<String> failedTaskHints(Path workingDir, String jobName) {
     List<String> lines = new ArrayList<String>();
     Path failed =
         workingDir.resolve("master").resolve("jobs").resolve(jobName).resolve("failed_tasks");
@@ -119,7 +117,7 @@ final class JobReport {
   }
 
   /** Bytes in binary units with one decimal, e.g. {@code 1.5 MiB}. */
-  static String bytes(long n) {
+  public static String bytes(long n) {
     if (n < 1024) {
       return n + " B";
     }
