@@ -13,7 +13,7 @@ import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.source.Listing;
 import io.ossimport.core.source.Source;
 import io.ossimport.core.source.SourceObject;
-import io.ossimport.core.source.Sources;
+import io.ossimport.core.source.registry.Sources;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -16,8 +16,7 @@ import io.ossimport.core.config.LoadedConfig;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.jobtree.JobExistsException;
 import io.ossimport.core.jobtree.JobTree;
-import io.ossimport.core.source.Source;
-import io.ossimport.core.source.Sources;
+import io.ossimport.core.source.registry.Sources;
 import io.ossimport.core.tracker.Events;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -109,10 +108,7 @@ public final class JobSubmission {
               "use isIncremental=false for one full pass; submit again later with importSince to"
                   + " pick up newer files"));
     }
-    try {
-      Source source = Sources.open(config);
-      source.close();
-    } catch (UnsupportedOperationException e) {
+    if (!Sources.supports(config.srcType())) {
       problems.add(
           new ConfigProblem(
               label,
@@ -120,10 +116,8 @@ public final class JobSubmission {
               "srcType",
               config.srcType().configValue(),
               "is not supported by this version",
-              "use srcType=local"));
+              "use one of the supported source types: " + supportedTypes()));
       return problems;
-    } catch (IOException | RuntimeException e) {
-      // opening is lazy for every supported type; a real problem shows when it is listed
     }
     if (config.srcType() == SourceType.LOCAL) {
       String prefix = config.srcPrefix();
@@ -161,5 +155,15 @@ public final class JobSubmission {
       }
     }
     return problems;
+  }
+
+  private static String supportedTypes() {
+    List<String> names = new ArrayList<>();
+    for (SourceType type : SourceType.values()) {
+      if (Sources.supports(type)) {
+        names.add("srcType=" + type.configValue());
+      }
+    }
+    return String.join(", ", names);
   }
 }

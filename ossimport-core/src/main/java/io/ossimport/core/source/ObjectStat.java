@@ -1,27 +1,83 @@
 package io.ossimport.core.source;
 
-/** The current size and modification time of a source object, or the fact that it is gone. */
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The current size and modification time of a source object, or the fact that it is gone, and what
+ * else the source tells about it for free with the same request: content type, user metadata and a
+ * checksum. A local file has none of those; an object store usually has some. The worker copies
+ * type and metadata to the destination, and an audit compares them.
+ */
 public final class ObjectStat {
-  private static final ObjectStat MISSING = new ObjectStat(false, -1, 0);
+  private static final ObjectStat MISSING =
+      new ObjectStat(false, -1, 0, null, Collections.<String, String>emptyMap(), null, null);
 
   private final boolean exists;
   private final long size;
   private final long lastModifiedMillis;
+  private final String contentType;
+  private final Map<String, String> userMetadata;
+  private final Long crc64;
+  private final String md5Hex;
 
-  private ObjectStat(boolean exists, long size, long lastModifiedMillis) {
+  private ObjectStat(
+      boolean exists,
+      long size,
+      long lastModifiedMillis,
+      String contentType,
+      Map<String, String> userMetadata,
+      Long crc64,
+      String md5Hex) {
     this.exists = exists;
     this.size = size;
     this.lastModifiedMillis = lastModifiedMillis;
+    this.contentType = contentType;
+    this.userMetadata = userMetadata;
+    this.crc64 = crc64;
+    this.md5Hex = md5Hex;
   }
 
   /** An object that exists with this size and modification time. */
   public static ObjectStat of(long size, long lastModifiedMillis) {
-    return new ObjectStat(true, size, lastModifiedMillis);
+    return new ObjectStat(
+        true, size, lastModifiedMillis, null, Collections.<String, String>emptyMap(), null, null);
   }
 
   /** An object that no longer exists. */
   public static ObjectStat missing() {
     return MISSING;
+  }
+
+  /** A copy with the source's content type ({@code null} if it has none). */
+  public ObjectStat withContentType(String type) {
+    return new ObjectStat(exists, size, lastModifiedMillis, type, userMetadata, crc64, md5Hex);
+  }
+
+  /**
+   * A copy with the source's user metadata: names without a vendor prefix (e.g. {@code author}, not
+   * {@code x-oss-meta-author}), lower case.
+   */
+  public ObjectStat withUserMetadata(Map<String, String> metadata) {
+    return new ObjectStat(
+        exists,
+        size,
+        lastModifiedMillis,
+        contentType,
+        Collections.unmodifiableMap(new LinkedHashMap<String, String>(metadata)),
+        crc64,
+        md5Hex);
+  }
+
+  /** A copy with the CRC-64/ECMA of the content as the source reports it ({@code null}: none). */
+  public ObjectStat withCrc64(Long crc) {
+    return new ObjectStat(exists, size, lastModifiedMillis, contentType, userMetadata, crc, md5Hex);
+  }
+
+  /** A copy with the MD5 of the content, lower-case hex ({@code null}: none or unknown). */
+  public ObjectStat withMd5Hex(String md5) {
+    return new ObjectStat(exists, size, lastModifiedMillis, contentType, userMetadata, crc64, md5);
   }
 
   public boolean exists() {
@@ -36,6 +92,29 @@ public final class ObjectStat {
   /** Modification time in epoch milliseconds; 0 if the object does not exist. */
   public long lastModifiedMillis() {
     return lastModifiedMillis;
+  }
+
+  /** The content type the source stores, or {@code null} (always for a local file). */
+  public String contentType() {
+    return contentType;
+  }
+
+  /** User metadata the source stores; empty for a local file. */
+  public Map<String, String> userMetadata() {
+    return userMetadata;
+  }
+
+  /** CRC-64/ECMA of the content as the source reports it, or {@code null}. */
+  public Long crc64() {
+    return crc64;
+  }
+
+  /**
+   * MD5 of the content as the source reports it (lower-case hex), or {@code null}. A multipart ETag
+   * is not an MD5 and must not be reported here.
+   */
+  public String md5Hex() {
+    return md5Hex;
   }
 
   /** True if {@code object} was listed with exactly this size and modification time. */

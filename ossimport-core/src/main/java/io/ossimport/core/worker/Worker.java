@@ -12,7 +12,7 @@ import io.ossimport.core.oss.OssClients;
 import io.ossimport.core.oss.OssDestination;
 import io.ossimport.core.retry.Backoff;
 import io.ossimport.core.source.Source;
-import io.ossimport.core.source.Sources;
+import io.ossimport.core.source.registry.Sources;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;

@@ -22,7 +22,7 @@ import io.ossimport.core.jobtree.TaskOutcome;
 import io.ossimport.core.jobtree.WorkerTaskFiles;
 import io.ossimport.core.retry.Backoff;
 import io.ossimport.core.source.Source;
-import io.ossimport.core.source.Sources;
+import io.ossimport.core.source.registry.Sources;
 import io.ossimport.emulator.OssEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

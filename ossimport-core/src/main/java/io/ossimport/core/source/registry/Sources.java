@@ -1,21 +1,36 @@
-package io.ossimport.core.source;
+package io.ossimport.core.source.registry;
 
 import io.ossimport.core.config.JobConfig;
+import io.ossimport.core.config.SourceType;
+import io.ossimport.core.source.Source;
 import io.ossimport.core.source.local.LocalSource;
 import io.ossimport.core.source.local.LocalSourceSettings;
 import java.nio.file.Paths;
 
 /**
  * Opens the source a job config names. The one place that maps {@code srcType} to an
- * implementation, used by the master (to list) and the worker (to read).
+ * implementation, used by the master (to list), the worker (to read) and submit (to refuse a type
+ * this version cannot read). It lives apart from {@code source} so that the abstraction does not
+ * depend on its implementations.
  */
 public final class Sources {
   private Sources() {}
 
+  /** Whether this version can read sources of {@code type}. */
+  public static boolean supports(SourceType type) {
+    switch (type) {
+      case LOCAL:
+        return true;
+      default:
+        return false;
+    }
+  }
+
   /**
-   * The source of {@code config}.
+   * The source of {@code config}. Opening is lazy: nothing is contacted until the source is listed
+   * or read.
    *
-   * @throws UnsupportedOperationException for a {@code srcType} this version cannot read yet; the
+   * @throws UnsupportedOperationException for a {@code srcType} this version cannot read; the
    *     message names the type
    */
   public static Source open(JobConfig config) {
@@ -31,9 +46,7 @@ public final class Sources {
                 .build());
       default:
         throw new UnsupportedOperationException(
-            "srcType="
-                + config.srcType().configValue()
-                + " is not supported yet; use srcType=local");
+            "srcType=" + config.srcType().configValue() + " is not supported by this version");
     }
   }
 }
