@@ -84,6 +84,9 @@ class StartMojoTest {
 
     assertTrue(log.text().contains("INFO Retry has been submitted: 1 failed task"), log.text());
     assertTrue(log.text().contains("INFO Job sample_job: Succeed."), log.text());
+    assertTrue(
+        log.text().contains("Succeed. Objects: 5 of 5 done"),
+        "the objects of the first start still count: " + log.text());
     assertEquals(job.files, SampleJob.objects(oss, "retried"));
   }
 

@@ -251,6 +251,37 @@ class OssImportServiceTest {
   }
 
   @Test
+  void aRetryWhileStoppedKeepsTheCountsOfEveryTaskThatHadSucceeded() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      f.file("f" + i, 100 + i);
+    }
+    f.job.put("taskObjectCountLimit", "1");
+    f.sys.put("workerTaskThreadNum", "1");
+    oss.faults().script(Operation.PutObject, FaultSpec.error(403, "AccessDenied"));
+    OssImport ossimport = f.open();
+    ossimport.submit(f.jobFile());
+    try (RunningService service = ossimport.start()) {
+      JobStatus failed = service.awaitJob(ImportFixture.JOB, MINUTE);
+      assertEquals(JobState.Failed, failed.state());
+      assertEquals(3, failed.doneObjects());
+      assertEquals(1, failed.failedObjects());
+    }
+
+    assertEquals(1, ossimport.retry(ImportFixture.JOB).objectsToRedo());
+    assertEquals(
+        3, ossimport.stat(ImportFixture.JOB).doneObjects(), "stat between retry and start");
+    try (RunningService service = ossimport.start()) {
+      JobStatus done = service.awaitJob(ImportFixture.JOB, MINUTE);
+
+      assertEquals(JobState.Succeed, done.state(), f.events.text());
+      assertEquals(4, done.doneObjects(), "the three other tasks still count");
+      assertEquals(0, done.failedObjects());
+    }
+    assertEquals(4, ossimport.stat(ImportFixture.JOB).doneObjects(), "stat after the service");
+    f.assertAllStored();
+  }
+
+  @Test
   void retryWithoutFailuresSaysSoAndLiftsAnAbort() throws Exception {
     OssImport ossimport = f.open();
     ossimport.submit(f.jobFile());
