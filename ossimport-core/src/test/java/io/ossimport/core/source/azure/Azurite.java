@@ -60,6 +60,8 @@ final class Azurite implements AutoCloseable {
             .redirectOutput(dataDir.resolve("azurite.log").toFile())
             .start();
     Azurite azurite = new Azurite(p, port);
+    // JUnit closes it at the end of the run; this covers a test JVM that exits otherwise.
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "azurite-stop"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!azurite.listening()) {
       if (!p.isAlive() || System.nanoTime() > deadline) {
