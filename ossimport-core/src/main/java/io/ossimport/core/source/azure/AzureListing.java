@@ -46,7 +46,7 @@ final class AzureListing implements Listing {
   }
 
   @Override
-  public SourceObject next() throws IOException {
+  public SourceObject next() throws IOException, InterruptedException {
     SourceObject object = peek();
     if (object != null) {
       BlobPage.Entry entry = page.removeFirst();
@@ -58,10 +58,14 @@ final class AzureListing implements Listing {
   }
 
   @Override
-  public SourceObject peek() throws IOException {
+  public SourceObject peek() throws IOException, InterruptedException {
     while (page.isEmpty()) {
       if (closed || nextMarker == null) {
         return null;
+      }
+      if (Thread.interrupted()) {
+        // a stopping master: give up between pages rather than after many more requests
+        throw new InterruptedException("listing " + settings.where() + " was interrupted");
       }
       fetch();
     }

@@ -7,6 +7,7 @@ import io.ossimport.core.source.Source;
 import io.ossimport.core.source.SourceFeature;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -60,7 +61,12 @@ public final class AzureSource implements Source {
             ? null
             : AzureCheckpoint.parse(checkpoint, settings.prefix());
     AzureListing listing = new AzureListing(service, settings, from);
-    listing.peek();
+    try {
+      listing.peek();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("listing " + settings.where() + " was interrupted");
+    }
     return listing;
   }
 

@@ -33,7 +33,8 @@ final class Azurite implements AutoCloseable {
 
   static Azurite start(Path dataDir) throws IOException, InterruptedException {
     Path home = Paths.get(System.getProperty("azurite.home", "target/azurite"));
-    Path bin = home.resolve("node_modules/.bin/azurite-blob");
+    boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+    Path bin = home.resolve("node_modules/.bin/azurite-blob" + (windows ? ".cmd" : ""));
     if (!Files.isRegularFile(bin)) {
       throw new IllegalStateException(
           "Azurite is not installed at "
