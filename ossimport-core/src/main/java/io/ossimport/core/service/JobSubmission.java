@@ -119,6 +119,15 @@ public final class JobSubmission {
               "use one of the supported source types: " + supportedTypes()));
       return problems;
     }
+    if (config.srcType() != SourceType.LOCAL) {
+      // Opening is lazy: this contacts nothing, it only checks what the source kind reads from the
+      // configuration (e.g. that an Azure account key is Base64). Messages name the key to fix.
+      try {
+        Sources.open(config).close();
+      } catch (IllegalArgumentException | IOException e) {
+        problems.add(new ConfigProblem(label, 0, "", null, e.getMessage(), ""));
+      }
+    }
     if (config.srcType() == SourceType.LOCAL) {
       String prefix = config.srcPrefix();
       String example = "e.g. srcPrefix=/data/example/";

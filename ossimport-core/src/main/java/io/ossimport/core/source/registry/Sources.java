@@ -3,6 +3,8 @@ package io.ossimport.core.source.registry;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.source.Source;
+import io.ossimport.core.source.azure.AzureSettings;
+import io.ossimport.core.source.azure.AzureSource;
 import io.ossimport.core.source.local.LocalSource;
 import io.ossimport.core.source.local.LocalSourceSettings;
 import java.nio.file.Paths;
@@ -20,6 +22,7 @@ public final class Sources {
   public static boolean supports(SourceType type) {
     switch (type) {
       case LOCAL:
+      case AZURE:
         return true;
       default:
         return false;
@@ -43,6 +46,15 @@ public final class Sources {
                 .allowSymbolicLinks(config.isAllowSymbolicLink())
                 .importSinceSeconds(config.importSince())
                 .keyPrefix(config.destPrefix())
+                .build());
+      case AZURE:
+        return new AzureSource(
+            AzureSettings.builder(
+                    config.srcAccessKey(), config.srcSecretKey().reveal(), config.srcDomain())
+                .container(config.srcBucket())
+                .prefix(config.srcPrefix())
+                .keyPrefix(config.destPrefix())
+                .importSinceSeconds(config.importSince())
                 .build());
       default:
         throw new UnsupportedOperationException(
