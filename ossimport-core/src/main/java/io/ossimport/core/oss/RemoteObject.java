@@ -21,7 +21,8 @@ public final class RemoteObject {
     this(size, lastModifiedMillis, crc64, etag, null, Collections.<String, String>emptyMap());
   }
 
-  RemoteObject(
+  /** What a HEAD reported; {@code crc64}, {@code etag} and {@code contentType} may be null. */
+  public RemoteObject(
       long size,
       long lastModifiedMillis,
       Long crc64,
