@@ -29,6 +29,7 @@ final class ProgressLine {
   static String format(JobStatus job, Sample since, long nowMillis) {
     StringBuilder line = new StringBuilder();
     line.append(job.jobName()).append(' ').append(job.state().name()).append(": ");
+    line.append(job.isAudit() ? "audited " : "");
     String more = job.scanFinished() ? "" : "+";
     line.append(job.doneObjects()).append('/').append(job.totalObjects()).append(more);
     line.append(" files, ");

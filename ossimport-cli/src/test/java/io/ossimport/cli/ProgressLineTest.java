@@ -32,6 +32,17 @@ class ProgressLineTest {
   }
 
   @Test
+  void anAuditJobSaysItAudited() {
+    JobStatus audit =
+        JobStatus.builder("local_audit", JobState.Running)
+            .objects(300, 50 * MB, 120, 10 * MB, 0, 0)
+            .audit(true)
+            .build();
+    String line = ProgressLine.format(audit, null, 10_000);
+    assertTrue(line.startsWith("local_audit Running: audited 120/300"), line);
+  }
+
+  @Test
   void aGrowingTotalIsMarkedAndHasNoEta() {
     String line =
         ProgressLine.format(job(false, 10 * MB, 120, 0), new ProgressLine.Sample(0, 0), 10_000);

@@ -24,6 +24,7 @@ public final class JobReport {
         + " "
         + job.state()
         + ": "
+        + (job.isAudit() ? "audited " : "")
         + job.doneObjects()
         + "/"
         + job.totalObjects()
@@ -44,24 +45,7 @@ public final class JobReport {
   /** The closing summary: counts first, then where to look when something failed. */
   public static List<String> summary(JobStatus job, Path workingDir) {
     List<String> lines = new ArrayList<String>();
-    lines.add(
-        "Job "
-            + job.jobName()
-            + ": "
-            + job.state()
-            + ". Objects: "
-            + job.doneObjects()
-            + " of "
-            + job.totalObjects()
-            + " done ("
-            + job.skippedObjects()
-            + " skipped as already present), "
-            + job.failedObjects()
-            + " failed; "
-            + bytes(job.doneBytes())
-            + " of "
-            + bytes(job.totalBytes())
-            + ".");
+    lines.add(job.isAudit() ? auditCounts(job) : importCounts(job));
     lines.add(
         "Tasks: "
             + job.succeedTasks()
@@ -76,6 +60,45 @@ public final class JobReport {
       lines.addAll(failedTaskHints(workingDir, job.jobName()));
     }
     return lines;
+  }
+
+  private static String importCounts(JobStatus job) {
+    return "Job "
+        + job.jobName()
+        + ": "
+        + job.state()
+        + ". Objects: "
+        + job.doneObjects()
+        + " of "
+        + job.totalObjects()
+        + " done ("
+        + job.skippedObjects()
+        + " skipped as already present), "
+        + job.failedObjects()
+        + " failed; "
+        + bytes(job.doneBytes())
+        + " of "
+        + bytes(job.totalBytes())
+        + ".";
+  }
+
+  /** An audit moves nothing: its done objects were compared and found equal. */
+  private static String auditCounts(JobStatus job) {
+    return "Job "
+        + job.jobName()
+        + ": "
+        + job.state()
+        + ". Audited objects: "
+        + (job.doneObjects() - job.skippedObjects())
+        + " of "
+        + job.totalObjects()
+        + " verified equal, "
+        + job.skippedObjects()
+        + " not verified (modified after lastModify), "
+        + job.failedObjects()
+        + " differ or could not be compared; "
+        + bytes(job.totalBytes())
+        + " audited in all.";
   }
 
   /** True when the job finished with failed tasks (Failed), or has failed tasks at all. */

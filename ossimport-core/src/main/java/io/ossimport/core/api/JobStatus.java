@@ -28,6 +28,7 @@ public final class JobStatus {
   private final long skippedObjects;
   private final long failedObjects;
   private final List<TaskProgress> running;
+  private final boolean audit;
 
   private JobStatus(Builder b) {
     this.jobName = b.jobName;
@@ -46,6 +47,7 @@ public final class JobStatus {
     this.skippedObjects = b.skippedObjects;
     this.failedObjects = b.failedObjects;
     this.running = Collections.unmodifiableList(new ArrayList<TaskProgress>(b.running));
+    this.audit = b.audit;
   }
 
   /** Starts a snapshot of the named job. */
@@ -122,6 +124,14 @@ public final class JobStatus {
     return running;
   }
 
+  /**
+   * True for a {@code jobType=audit} job: its done objects were verified, not uploaded, and its
+   * skipped ones were modified after {@code lastModify}.
+   */
+  public boolean isAudit() {
+    return audit;
+  }
+
   @Override
   public String toString() {
     return "JobStatus{"
@@ -155,6 +165,7 @@ public final class JobStatus {
     private long skippedObjects;
     private long failedObjects;
     private final List<TaskProgress> running = new ArrayList<TaskProgress>();
+    private boolean audit;
 
     private Builder(String jobName, JobState state) {
       this.jobName = jobName;
@@ -191,6 +202,12 @@ public final class JobStatus {
       this.doneBytes = doneBytes;
       this.skippedObjects = skippedObjects;
       this.failedObjects = failedObjects;
+      return this;
+    }
+
+    /** Marks a {@code jobType=audit} job. */
+    public Builder audit(boolean audit) {
+      this.audit = audit;
       return this;
     }
 

@@ -26,7 +26,21 @@ public enum ReasonCode {
   /** The object is older than {@code importSince} (SKIPPED lines). */
   OLDER_THAN_IMPORT_SINCE,
   /** Anything not classified. */
-  UNKNOWN;
+  UNKNOWN,
+  /** Audit: the object is not at the destination. */
+  MISSING,
+  /** Audit ({@code general}): the destination's Last-Modified is before the source's mtime. */
+  MTIME_NOT_MATCH,
+  /** Audit ({@code general}, {@code detailed}): the content type differs from the source's. */
+  TYPE_NOT_MATCH,
+  /** Audit ({@code general}, {@code detailed}): a user metadata value differs from the source's. */
+  META_NOT_MATCH,
+  /** Audit ({@code detailed}): the destination's plain-MD5 ETag differs from the source's MD5. */
+  MD5_NOT_MATCH,
+  /** Audit ({@code detailed}): the destination has neither a CRC-64 nor a plain-MD5 ETag. */
+  NOT_VERIFIABLE,
+  /** Audit: the source was modified after {@code lastModify}, so it is not verified (SKIPPED). */
+  NEWER_THAN_LAST_MODIFY;
 
   /** The code of {@code name}; an unknown name (from a newer version) reads as {@link #UNKNOWN}. */
   public static ReasonCode parse(String name) {

@@ -62,7 +62,9 @@ public final class OssDestination implements AutoCloseable {
           m.getContentLength(),
           m.getLastModified() == null ? 0 : m.getLastModified().getTime(),
           m.getServerCRC(),
-          trimQuotes(m.getETag()));
+          trimQuotes(m.getETag()),
+          m.getContentType(),
+          m.getUserMetadata());
     } catch (RuntimeException e) {
       if (OssFailures.isNoSuchKey(e)) {
         return null;

@@ -11,7 +11,6 @@ import io.ossimport.core.api.SubmitResult;
 import io.ossimport.core.config.CanonicalJobConfig;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.JobConfigLoader;
-import io.ossimport.core.config.JobType;
 import io.ossimport.core.config.LoadedConfig;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.jobtree.JobExistsException;
@@ -86,16 +85,6 @@ public final class JobSubmission {
    */
   static List<ConfigProblem> checkOnThisMachine(JobConfig config, String label) {
     List<ConfigProblem> problems = new ArrayList<>();
-    if (config.jobType() == JobType.AUDIT) {
-      problems.add(
-          new ConfigProblem(
-              label,
-              0,
-              "jobType",
-              "audit",
-              "audit-only jobs are not supported by this version",
-              "use jobType=import (it verifies every object's size and CRC-64 as it uploads)"));
-    }
     if (config.isIncremental()) {
       problems.add(
           new ConfigProblem(

@@ -1,7 +1,10 @@
 package io.ossimport.core.tracker;
 
 import io.ossimport.core.api.JobStatus;
+import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.api.TaskProgress;
+import io.ossimport.core.config.CanonicalJobConfig;
+import io.ossimport.core.config.JobType;
 import io.ossimport.core.jobtree.JobCounters;
 import io.ossimport.core.jobtree.JobRecord;
 import io.ossimport.core.jobtree.JobTree;
@@ -76,6 +79,7 @@ public final class JobStatusReader {
                 tree.countTasks(job, TaskState.SUCCEED),
                 tree.countTasks(job, TaskState.FAILED))
             .scan(record.scanFinished(), record.round())
+            .audit(isAudit(job))
             .objects(
                 c.objectsTotal(),
                 c.bytesTotal(),
@@ -87,6 +91,16 @@ public final class JobStatusReader {
       status.addRunning(p);
     }
     return status.build();
+  }
+
+  /** Whether the job's frozen configuration says {@code jobType=audit}; false if unreadable. */
+  private boolean isAudit(String job) {
+    try {
+      return CanonicalJobConfig.read(tree.readFrozenConfig(job), "job " + job).jobType()
+          == JobType.AUDIT;
+    } catch (IOException | OssImportException | RuntimeException e) {
+      return false; // the report reads as an import's; the job itself reports the problem
+    }
   }
 
   /** Objects finished (done or failed for good) and their bytes, out of the task's totals. */

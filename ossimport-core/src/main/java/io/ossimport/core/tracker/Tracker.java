@@ -214,6 +214,12 @@ public final class Tracker implements Runnable {
       job.closeTasks(); // and its failed tasks are looked at again once a retry lifts the Abort
       return;
     }
+    if (!idle) {
+      // Not while a task completes: its failed count may be in JOB before its directory is in
+      // failed_tasks (or before failedCompletions counts it), and a recount would drop it.
+      emitProgress(job, now, false);
+      return;
+    }
     long seen = job.failedCompletions.get();
     long failedTasks = tree.countTasks(job.name, TaskState.FAILED);
     long expected = job.knownFailedTasks + (seen - job.failedCompletionsSeen);
@@ -222,10 +228,6 @@ public final class Tracker implements Runnable {
     }
     job.knownFailedTasks = failedTasks;
     job.failedCompletionsSeen = seen;
-    if (!idle) {
-      emitProgress(job, now, false);
-      return;
-    }
     final JobState state = decide(job.name, record, failedTasks);
     if (state != record.state()) {
       final boolean finished = state != JobState.Running;

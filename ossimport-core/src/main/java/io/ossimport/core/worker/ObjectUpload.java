@@ -94,6 +94,7 @@ final class ObjectUpload {
         stat.size() > ctx.config().multipartUploadThreshold()
             ? new MultipartUpload(ctx, o, stat, md5).run()
             : put(stat, md5);
+    AfterImportAudit.verify(ctx, o, stat, u);
     return uploaded(u);
   }
 

@@ -1,6 +1,7 @@
 package io.ossimport.core.worker;
 
 import io.ossimport.core.api.ImportEvent;
+import io.ossimport.core.config.JobType;
 import io.ossimport.core.jobtree.AuditLog;
 import io.ossimport.core.jobtree.ErrorEntry;
 import io.ossimport.core.jobtree.NameCodec;
@@ -171,7 +172,10 @@ final class TaskRun {
     try {
       ObjectOutcome outcome;
       try {
-        outcome = new ObjectUpload(ctx, o, previous).run();
+        outcome =
+            job.config().jobType() == JobType.AUDIT
+                ? new ObjectAudit(ctx, o).run()
+                : new ObjectUpload(ctx, o, previous).run();
       } catch (RuntimeException | Error bug) {
         // A bug in the worker itself, outside any request: the object fails as UNKNOWN.
         ctx.logs.failed(o, OssFailure.unexpected(bug.toString()), bug);

@@ -84,6 +84,8 @@ final class WorkerHarness implements AutoCloseable {
     jobKeys.put("multipartUploadThreshold", "1m");
     jobKeys.put("multipartUploadPartSize", "300k");
     jobKeys.put("uploadThreadNumPerLargeFile", "3");
+    // These tests count the requests of the upload itself; AuditAfterImportTest turns it on.
+    jobKeys.put("isAuditAfterImport", "false");
     sysKeys.put("workerTaskThreadNum", "4");
   }
 

@@ -1,0 +1,77 @@
+package io.ossimport.core.worker;
+
+import io.ossimport.core.jobtree.ErrorEntry;
+import io.ossimport.core.jobtree.ReasonCode;
+import io.ossimport.core.oss.OssFailure;
+import io.ossimport.core.oss.RemoteObject;
+import io.ossimport.core.source.ObjectKeys;
+import io.ossimport.core.source.ObjectStat;
+import java.io.IOException;
+
+/**
+ * One object of a {@code jobType=audit} task: compares the source with the destination as {@code
+ * auditMode} says ({@link AuditCheck}) and never writes to the destination. Requests: one HEAD per
+ * object; {@code detailed} also reads the source unless it reports a checksum itself.
+ *
+ * <p>An object whose source was modified after {@code lastModify} is SKIPPED ({@code
+ * NEWER_THAN_LAST_MODIFY}) without a request; a difference fails the object with its reason, so the
+ * task fails and {@code retry} audits the failed objects again.
+ */
+final class ObjectAudit {
+  private final TaskContext ctx;
+  private final ObjectContext o;
+
+  ObjectAudit(TaskContext ctx, ObjectContext o) {
+    this.ctx = ctx;
+    this.o = o;
+  }
+
+  /**
+   * Audits the object.
+   *
+   * @throws IOException if the task's own files cannot be written (the task cannot go on)
+   */
+  ObjectOutcome run() throws IOException {
+    try {
+      return audit();
+    } catch (StoppedException e) {
+      return ObjectOutcome.STOPPED;
+    } catch (ObjectFailedException e) {
+      OssFailure failure = e.failure();
+      ctx.logs.failed(o, failure, e.getCause());
+      ctx.counters.failed(o.size);
+      return ObjectOutcome.failed(
+          ErrorEntry.of(failure.reason(), o.entry), failure.isUnexpected() ? e.getCause() : null);
+    }
+  }
+
+  private ObjectOutcome audit() throws ObjectFailedException, StoppedException, IOException {
+    String keyProblem = ObjectKeys.validate(o.key());
+    if (keyProblem != null) {
+      throw new ObjectFailedException(
+          OssFailure.permanent(ReasonCode.INVALID_KEY, keyProblem + "; check destPrefix"), null);
+    }
+    ObjectStat stat = ctx.attempts.run(o, () -> ctx.source().stat(o.reference()));
+    if (!stat.exists()) {
+      throw new ObjectFailedException(
+          OssFailure.permanent(ReasonCode.SOURCE_NOT_FOUND, "the source file is gone"), null);
+    }
+    o.size = stat.size();
+    if (AfterImportAudit.newerThanLastModify(ctx, stat)) {
+      ctx.logs.skipped(o, ReasonCode.NEWER_THAN_LAST_MODIFY);
+      ctx.counters.skipped(o.size);
+      return ObjectOutcome.SKIPPED;
+    }
+    RemoteObject dest = ctx.attempts.run(o, () -> ctx.destination().head(o.key()));
+    OssFailure difference =
+        AuditCheck.compare(
+            ctx.config().auditMode(), stat, dest, true, AfterImportAudit.digests(ctx, o, stat));
+    if (difference != null) {
+      throw new ObjectFailedException(difference, null);
+    }
+    // DONE with what the destination holds: a resumed run counts it as verified, not skipped.
+    ctx.logs.uploaded(o, dest.crc64(), dest.etag());
+    ctx.counters.done(o.size);
+    return ObjectOutcome.UPLOADED;
+  }
+}
