@@ -26,7 +26,9 @@ public enum ReasonCode {
   /** The object is older than {@code importSince} (SKIPPED lines). */
   OLDER_THAN_IMPORT_SINCE,
   /** Anything not classified. */
-  UNKNOWN;
+  UNKNOWN,
+  /** A row of the source's list (srcType=http) is malformed: too few columns or a bad URL. */
+  BAD_LIST_ROW;
 
   /** The code of {@code name}; an unknown name (from a newer version) reads as {@link #UNKNOWN}. */
   public static ReasonCode parse(String name) {
