@@ -3,6 +3,8 @@ package io.ossimport.core.source.registry;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.source.Source;
+import io.ossimport.core.source.http.HttpSource;
+import io.ossimport.core.source.http.HttpSourceSettings;
 import io.ossimport.core.source.local.LocalSource;
 import io.ossimport.core.source.local.LocalSourceSettings;
 import java.nio.file.Paths;
@@ -20,6 +22,7 @@ public final class Sources {
   public static boolean supports(SourceType type) {
     switch (type) {
       case LOCAL:
+      case HTTP:
         return true;
       default:
         return false;
@@ -44,6 +47,13 @@ public final class Sources {
                 .importSinceSeconds(config.importSince())
                 .keyPrefix(config.destPrefix())
                 .build());
+      case HTTP:
+        return new HttpSource(
+            HttpSourceSettings.of(
+                Paths.get(config.httpListFilePath()),
+                config.httpPrefixColumn(),
+                config.relativePathColumn(),
+                config.destPrefix()));
       default:
         throw new UnsupportedOperationException(
             "srcType=" + config.srcType().configValue() + " is not supported by this version");
