@@ -52,8 +52,9 @@ final class BodyStream extends InputStream {
       return 0;
     }
     try {
+      byte[] skipped = toSkip > 0 ? new byte[8192] : null;
       while (toSkip > 0) {
-        int n = body.read(b, off, (int) Math.min(len, toSkip));
+        int n = body.read(skipped, 0, (int) Math.min(skipped.length, toSkip));
         if (n < 0) {
           toSkip = 0;
           remaining = 0;

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.file.NoSuchFileException;
 import javax.net.ssl.SSLHandshakeException;
 import org.apache.http.HttpResponse;
+import org.apache.http.client.ClientProtocolException;
 import org.apache.http.client.methods.CloseableHttpResponse;
 import org.apache.http.client.methods.HttpUriRequest;
 import org.apache.http.impl.client.CloseableHttpClient;
@@ -13,8 +14,9 @@ import org.apache.http.impl.client.CloseableHttpClient;
 /**
  * Sends one request and says what its failure means for the worker: a network failure or a 5xx/429
  * answer may pass ({@link TransientSourceException}, retried); 404/410 means the object is gone
- * ({@link NoSuchFileException}); an unknown host, a refused certificate or another status is final
- * (a plain {@link IOException}). Every message names the method, the URL and what happened.
+ * ({@link NoSuchFileException}); an unknown host, a refused certificate, a protocol error (e.g. a
+ * redirect loop) or another status is final (a plain {@link IOException}). Every message names the
+ * method, the URL and what happened.
  */
 final class Exchanges {
   private Exchanges() {}
@@ -23,7 +25,7 @@ final class Exchanges {
       throws IOException {
     try {
       return client.execute(request);
-    } catch (UnknownHostException | SSLHandshakeException e) {
+    } catch (UnknownHostException | SSLHandshakeException | ClientProtocolException e) {
       throw new IOException(describe(request) + " failed: " + e, e);
     } catch (IOException e) {
       throw new TransientSourceException(describe(request) + " failed: " + e, e);
