@@ -33,6 +33,7 @@ public final class UrlServer implements AutoCloseable {
   private final Map<String, Long> delays = new ConcurrentHashMap<>();
   private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+  private final Map<InetSocketAddress, Boolean> clients = new ConcurrentHashMap<>();
   private volatile boolean ignoreRanges;
   private volatile boolean refuseHead;
   private volatile boolean sendLastModified = true;
@@ -94,10 +95,16 @@ public final class UrlServer implements AutoCloseable {
     return n == null ? 0 : n.get();
   }
 
+  /** Connections opened to this server so far (distinct client addresses). */
+  public int connections() {
+    return clients.size();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try {
       String method = exchange.getRequestMethod();
       requests.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+      clients.put(exchange.getRemoteAddress(), Boolean.TRUE);
       String path = exchange.getRequestURI().getPath().substring(1);
       for (Map.Entry<String, Long> d : delays.entrySet()) {
         if (path.startsWith(d.getKey())) {

@@ -11,6 +11,7 @@ import org.apache.http.client.methods.HttpGet;
 import org.apache.http.client.methods.HttpHead;
 import org.apache.http.client.utils.DateUtils;
 import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.util.EntityUtils;
 
 /**
  * {@link HttpSource#stat}: a HEAD gives the size (Content-Length), the modification time
@@ -51,8 +52,8 @@ final class Lookups {
     HttpGet get = new HttpGet(uri);
     get.setHeader("Range", "bytes=0-0");
     CloseableHttpResponse response = Exchanges.execute(client, get);
+    int status = response.getStatusLine().getStatusCode();
     try {
-      int status = response.getStatusLine().getStatusCode();
       if (Exchanges.isGone(status)) {
         return ObjectStat.missing();
       }
@@ -73,7 +74,10 @@ final class Lookups {
       }
       return stat(size, response);
     } finally {
-      Exchanges.closeQuietly(response); // never reads the body
+      if (status == 206 || status == 416) {
+        EntityUtils.consumeQuietly(response.getEntity()); // a byte at most: keeps the connection
+      }
+      Exchanges.closeQuietly(response); // a whole object (200) is not read: the connection goes
     }
   }
 

@@ -141,6 +141,19 @@ class HttpSourceReadTest {
         Arrays.copyOfRange(content, 10, 20), readAll(source.open(url, 10, 10)), "after an abort");
   }
 
+  @Test
+  void headsFullyReadBodiesAndFirstByteLookupsReuseOneConnection() throws IOException {
+    for (int i = 0; i < 5; i++) {
+      source.stat(url);
+      assertEquals(1000, readAll(source.open(url, i * 1000L, 1000)).length);
+    }
+    server.refuseHead(true);
+    source.stat(url);
+    source.stat(url);
+
+    assertEquals(1, server.connections(), "one kept-alive connection for one host");
+  }
+
   private static byte[] readAll(InputStream in) throws IOException {
     try (InputStream s = in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
