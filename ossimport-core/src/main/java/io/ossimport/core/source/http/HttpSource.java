@@ -44,7 +44,7 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
  *
  * <p>A row with too few columns, a URL that is not http(s) or cannot be parsed, or a key OSS would
  * refuse is still listed, so that it ends as a failure ({@code BAD_LIST_ROW}, or {@code
- * INVALID_KEY}) naming its line in {@code error.list}; see {@link BadRows}.
+ * INVALID_KEY}) naming its line in {@code error.list}; see {@code BadRows}.
  *
  * <p>Listing sends no request, so sizes and times are unknown ({@code -1}) in the tasks and {@code
  * taskObjectSizeLimit} has no effect. The checkpoint is a byte offset and a line number in the list
@@ -52,7 +52,7 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
  *
  * <h2>Reading</h2>
  *
- * {@link #stat} is a HEAD ({@link Lookups}); {@link #open} a GET with a {@code Range} header, read
+ * {@link #stat} is a HEAD ({@code Lookups}); {@link #open} a GET with a {@code Range} header, read
  * correctly whether the server honours it (206) or sends the whole object (200). Connections are
  * pooled per host and kept alive; there are no automatic retries, content decompression, cookies or
  * proxies: the worker decides what to retry.
