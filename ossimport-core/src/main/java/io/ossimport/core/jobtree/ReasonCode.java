@@ -40,7 +40,9 @@ public enum ReasonCode {
   /** Audit ({@code detailed}): the destination has neither a CRC-64 nor a plain-MD5 ETag. */
   NOT_VERIFIABLE,
   /** Audit: the source was modified after {@code lastModify}, so it is not verified (SKIPPED). */
-  NEWER_THAN_LAST_MODIFY;
+  NEWER_THAN_LAST_MODIFY,
+  /** A row of the source's list (srcType=http) is malformed: too few columns or a bad URL. */
+  BAD_LIST_ROW;
 
   /** The code of {@code name}; an unknown name (from a newer version) reads as {@link #UNKNOWN}. */
   public static ReasonCode parse(String name) {

@@ -11,10 +11,12 @@ import java.io.IOException;
 
 /**
  * Cuts a listing into tasks: a task closes when it holds {@code countLimit} objects or {@code
- * sizeLimit} bytes, or when the next object would take it past {@code sizeLimit}. A file is never
- * split, so a file larger than the limit is a task of its own. Each task is committed together with
- * the checkpoint taken right after its last object, so a scan killed at any instant resumes with
- * nothing lost and nothing listed twice. Memory: one entry at a time (the task streams to disk).
+ * sizeLimit} bytes, or when the next object would take it past {@code sizeLimit}, or belongs to
+ * another {@linkplain SourceObject#group() group} than the task's. A file is never split, so a file
+ * larger than the limit is a task of its own; an unknown size (-1) counts as 0. Each task is
+ * committed together with the checkpoint taken right after its last object, so a scan killed at any
+ * instant resumes with nothing lost and nothing listed twice. Memory: one entry at a time (the task
+ * streams to disk).
  */
 final class TaskCutter {
   /** Told after each committed task (the tracker can dispatch it at once). */
@@ -78,6 +80,7 @@ final class TaskCutter {
     NewTask task = null;
     long count = 0;
     long size = 0;
+    String group = null;
     try {
       while (true) {
         SourceObject upcoming = peek.call(listing);
@@ -85,7 +88,8 @@ final class TaskCutter {
           break;
         }
         long upcomingSize = Math.max(0, upcoming.size());
-        if (task != null && size + upcomingSize > sizeLimit) {
+        if (task != null
+            && (size + upcomingSize > sizeLimit || otherGroup(group, upcoming.group()))) {
           commit(task, listing, count, size);
           task = null;
         }
@@ -93,12 +97,16 @@ final class TaskCutter {
           task = tree.newTask(job);
           count = 0;
           size = 0;
+          group = null;
         }
         SourceObject object = next.call(listing);
+        if (group == null) {
+          group = object.group();
+        }
         task.add(
             TaskEntry.of(
                 object.reference(),
-                destPrefix + object.reference(),
+                destPrefix + object.destinationName(),
                 object.size(),
                 object.lastModifiedMillis()));
         count++;
@@ -117,6 +125,10 @@ final class TaskCutter {
         task.close(); // uncommitted: discarded; the resumed scan lists its objects again
       }
     }
+  }
+
+  private static boolean otherGroup(String taskGroup, String objectGroup) {
+    return taskGroup != null && objectGroup != null && !taskGroup.equals(objectGroup);
   }
 
   private void commit(NewTask task, Listing listing, long count, long size) throws IOException {

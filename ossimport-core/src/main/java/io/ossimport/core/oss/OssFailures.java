@@ -5,6 +5,8 @@ import com.aliyun.oss.ClientException;
 import com.aliyun.oss.InconsistentException;
 import com.aliyun.oss.OSSException;
 import io.ossimport.core.jobtree.ReasonCode;
+import io.ossimport.core.source.BadSourceEntryException;
+import io.ossimport.core.source.TransientSourceException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -23,6 +25,10 @@ import java.util.regex.Pattern;
  *   <tr><th>failure</th><th>reason</th><th>retried</th></tr>
  *   <tr><td>{@link SourceFailureException} anywhere in the cause chain</td><td>its own</td>
  *       <td>as it says</td></tr>
+ *   <tr><td>{@link BadSourceEntryException} (a malformed list row)</td><td>BAD_LIST_ROW</td>
+ *       <td>no</td></tr>
+ *   <tr><td>{@link TransientSourceException} (a remote source's 5xx, timeout)</td>
+ *       <td>SOURCE_READ_ERROR</td><td>yes</td></tr>
  *   <tr><td>{@link InconsistentException} (CRC-64 differs)</td><td>CRC_NOT_MATCH</td>
  *       <td>yes</td></tr>
  *   <tr><td>OSS codes AccessDenied, AccessForbidden, InvalidAccessKeyId, SignatureDoesNotMatch,
@@ -91,6 +97,12 @@ public final class OssFailures {
       return source.isRetryable()
           ? OssFailure.retryable(source.reason(), source.getMessage())
           : OssFailure.permanent(source.reason(), source.getMessage());
+    }
+    if (failure instanceof BadSourceEntryException) {
+      return OssFailure.permanent(ReasonCode.BAD_LIST_ROW, failure.getMessage());
+    }
+    if (failure instanceof TransientSourceException) {
+      return OssFailure.retryable(ReasonCode.SOURCE_READ_ERROR, failure.getMessage());
     }
     if (failure instanceof InconsistentException) {
       InconsistentException e = (InconsistentException) failure;

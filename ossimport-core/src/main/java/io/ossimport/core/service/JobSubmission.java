@@ -152,6 +152,30 @@ public final class JobSubmission {
                 "set srcPrefix to the directory to migrate, " + example));
       }
     }
+    if (config.srcType() == SourceType.HTTP) {
+      String list = config.httpListFilePath();
+      try {
+        if (!Files.isRegularFile(Paths.get(list)) || !Files.isReadable(Paths.get(list))) {
+          problems.add(
+              new ConfigProblem(
+                  label,
+                  0,
+                  "httpListFilePath",
+                  list,
+                  "is not a readable file on this machine",
+                  "set httpListFilePath to the URL list file, e.g. /data/http.list"));
+        }
+      } catch (InvalidPathException e) {
+        problems.add(
+            new ConfigProblem(
+                label,
+                0,
+                "httpListFilePath",
+                list,
+                "is not a valid path on this machine (" + e.getReason() + ")",
+                "set httpListFilePath to the URL list file, e.g. /data/http.list"));
+      }
+    }
     return problems;
   }
 

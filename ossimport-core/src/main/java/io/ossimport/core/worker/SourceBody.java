@@ -7,6 +7,7 @@ import io.ossimport.core.oss.SourceFailureException;
 import io.ossimport.core.source.ObjectStat;
 import io.ossimport.core.source.Source;
 import io.ossimport.core.source.SourceFeature;
+import io.ossimport.core.source.TransientSourceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -176,6 +177,9 @@ final class SourceBody extends InputStream {
       // A throttled read cut by a closing worker: retryable, so the stop (not a failure) ends it.
       return new SourceFailureException(
           ReasonCode.SOURCE_READ_ERROR, true, "reading the source was interrupted", e);
+    }
+    if (e instanceof TransientSourceException) {
+      return new SourceFailureException(ReasonCode.SOURCE_READ_ERROR, true, e.getMessage(), e);
     }
     if (e instanceof NoSuchFileException) {
       return new SourceFailureException(

@@ -12,6 +12,7 @@ import io.ossimport.core.jobtree.TaskRef;
 import io.ossimport.core.jobtree.TaskState;
 import io.ossimport.core.source.Listing;
 import io.ossimport.core.source.ListingListener;
+import io.ossimport.core.source.SourceObject;
 import io.ossimport.core.source.local.LocalSource;
 import io.ossimport.core.source.local.LocalSourceSettings;
 import java.io.IOException;
@@ -138,6 +139,92 @@ class TaskCutterTest {
     assertEquals(40, resumed.objects());
     assertEquals(6, resumed.tasks());
     assertEquals(40, tree.checkpoints(JOB).latest(0).get().objects());
+  }
+
+  @Test
+  void aChangeOfGroupClosesTheTask() throws Exception {
+    cutAll(cutter(100, Long.MAX_VALUE, null), objects("hz", "hz", "bj", "bj"));
+    assertEquals(Arrays.asList(2, 2), sortedSizes(taskEntries()));
+  }
+
+  @Test
+  void alternatingGroupsGiveATaskPerObject() throws Exception {
+    cutAll(cutter(100, Long.MAX_VALUE, null), objects("hz", "bj", "hz", "bj"));
+    assertEquals(Arrays.asList(1, 1, 1, 1), sortedSizes(taskEntries()));
+  }
+
+  @Test
+  void objectsWithoutAGroupJoinTheOpenTaskAndTheCountLimitStillApplies() throws Exception {
+    cutAll(cutter(3, Long.MAX_VALUE, null), objects(null, "hz", null, "hz", "hz", "bj", null));
+    assertEquals(Arrays.asList(3, 2, 2), sortedSizes(taskEntries()));
+  }
+
+  @Test
+  void unknownSizesNeverCloseATaskAtTheSizeLimitAndTheKeyComesFromTheDestinationName()
+      throws Exception {
+    List<SourceObject> list = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      list.add(
+          SourceObject.of("http://h/" + i, -1, -1)
+              .withDestinationName("n" + i)
+              .inGroup("http://h/"));
+    }
+
+    cutAll(cutter(100, 1, null), list);
+
+    List<List<TaskEntry>> tasks = taskEntries();
+    assertEquals(1, tasks.size());
+    TaskEntry first = tasks.get(0).get(0);
+    assertEquals("http://h/0", first.source());
+    assertEquals("backup/n0", first.destination());
+    assertEquals(-1, first.size());
+    assertEquals(-1, first.mtimeMillis());
+  }
+
+  private static List<SourceObject> objects(String... groups) {
+    List<SourceObject> list = new ArrayList<>();
+    for (int i = 0; i < groups.length; i++) {
+      list.add(SourceObject.of("o" + i, 1, 0).inGroup(groups[i]));
+    }
+    return list;
+  }
+
+  private void cutAll(TaskCutter cutter, List<SourceObject> objects) throws Exception {
+    try (Listing listing = new ListOf(objects)) {
+      cutter.cut(listing, Listing::peek, Listing::next);
+    }
+  }
+
+  /** A listing of given objects; its checkpoint is the count consumed. */
+  private static final class ListOf implements Listing {
+    private final List<SourceObject> objects;
+    private int consumed;
+
+    ListOf(List<SourceObject> objects) {
+      this.objects = objects;
+    }
+
+    @Override
+    public SourceObject next() {
+      SourceObject o = peek();
+      if (o != null) {
+        consumed++;
+      }
+      return o;
+    }
+
+    @Override
+    public SourceObject peek() {
+      return consumed < objects.size() ? objects.get(consumed) : null;
+    }
+
+    @Override
+    public String checkpoint() {
+      return Integer.toString(consumed);
+    }
+
+    @Override
+    public void close() {}
   }
 
   private static List<Integer> sortedSizes(List<List<TaskEntry>> tasks) {

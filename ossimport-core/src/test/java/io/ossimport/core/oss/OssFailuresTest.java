@@ -9,6 +9,8 @@ import com.aliyun.oss.ClientException;
 import com.aliyun.oss.InconsistentException;
 import com.aliyun.oss.OSSException;
 import io.ossimport.core.jobtree.ReasonCode;
+import io.ossimport.core.source.BadSourceEntryException;
+import io.ossimport.core.source.TransientSourceException;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -149,5 +151,25 @@ class OssFailuresTest {
     assertTrue(OssFailures.isNoSuchUpload(answer("NoSuchUpload", "gone")));
     assertTrue(OssFailures.isNoSuchKey(answer("NoSuchKey", "gone")));
     assertFalse(OssFailures.isNoSuchUpload(answer("NoSuchKey", "gone")));
+  }
+
+  @Test
+  void aTransientSourceFailureIsASourceReadErrorWorthAnotherAttempt() {
+    OssFailure f =
+        OssFailures.classify(
+            new TransientSourceException("HTTP 503 for HEAD http://h/a", new IOException("x")));
+    assertEquals(ReasonCode.SOURCE_READ_ERROR, f.reason());
+    assertTrue(f.isRetryable());
+    assertTrue(f.detail().contains("HTTP 503"), f.detail());
+  }
+
+  @Test
+  void aBadListRowIsFinalAndNamedAsSuch() {
+    OssFailure f =
+        OssFailures.classify(new BadSourceEntryException("line 7 of /l.list: too few columns"));
+    assertEquals(ReasonCode.BAD_LIST_ROW, f.reason());
+    assertFalse(f.isRetryable());
+    assertFalse(f.isUnexpected());
+    assertTrue(f.detail().contains("line 7"), f.detail());
   }
 }

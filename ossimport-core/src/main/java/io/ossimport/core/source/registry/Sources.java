@@ -5,6 +5,8 @@ import io.ossimport.core.config.SourceType;
 import io.ossimport.core.source.Source;
 import io.ossimport.core.source.azure.AzureSettings;
 import io.ossimport.core.source.azure.AzureSource;
+import io.ossimport.core.source.http.HttpSource;
+import io.ossimport.core.source.http.HttpSourceSettings;
 import io.ossimport.core.source.local.LocalSource;
 import io.ossimport.core.source.local.LocalSourceSettings;
 import java.nio.file.Paths;
@@ -23,6 +25,7 @@ public final class Sources {
     switch (type) {
       case LOCAL:
       case AZURE:
+      case HTTP:
         return true;
       default:
         return false;
@@ -56,6 +59,13 @@ public final class Sources {
                 .keyPrefix(config.destPrefix())
                 .importSinceSeconds(config.importSince())
                 .build());
+      case HTTP:
+        return new HttpSource(
+            HttpSourceSettings.of(
+                Paths.get(config.httpListFilePath()),
+                config.httpPrefixColumn(),
+                config.relativePathColumn(),
+                config.destPrefix()));
       default:
         throw new UnsupportedOperationException(
             "srcType=" + config.srcType().configValue() + " is not supported by this version");
