@@ -36,9 +36,11 @@ final class TaskCutter {
   private final CheckpointStore checkpoints;
   private final Committed committed;
 
+  private long modifiedSinceMillis = Long.MIN_VALUE;
   private long tasks;
   private long objects;
   private long bytes;
+  private long unchanged;
 
   TaskCutter(
       JobTree tree,
@@ -68,6 +70,16 @@ final class TaskCutter {
   }
 
   /**
+   * Puts into tasks only objects modified at or after {@code millis} (an incremental round), and
+   * those whose modification time the source does not know. The others are consumed and counted in
+   * {@link #unchanged()}; after every {@code countLimit} of them a checkpoint is taken (committing
+   * the open task first), so that a rescan that finds little new still resumes near where it died.
+   */
+  void onlyModifiedSince(long millis) {
+    this.modifiedSinceMillis = millis;
+  }
+
+  /**
    * Reads the listing to its end, committing tasks as they fill.
    *
    * @param peek how to peek (the master wraps it so that a stop can interrupt the wait)
@@ -78,11 +90,26 @@ final class TaskCutter {
     NewTask task = null;
     long count = 0;
     long size = 0;
+    long unchangedSinceCheckpoint = 0;
     try {
       while (true) {
         SourceObject upcoming = peek.call(listing);
         if (upcoming == null) {
           break;
+        }
+        if (isUnchanged(upcoming)) {
+          next.call(listing);
+          unchanged++;
+          if (++unchangedSinceCheckpoint >= countLimit) {
+            if (task != null) {
+              commit(task, listing, count, size);
+              task = null;
+            } else {
+              checkpoints.write(Checkpoint.of(round, listing.checkpoint(), tasks, objects, bytes));
+            }
+            unchangedSinceCheckpoint = 0;
+          }
+          continue;
         }
         long upcomingSize = Math.max(0, upcoming.size());
         if (task != null && size + upcomingSize > sizeLimit) {
@@ -106,6 +133,7 @@ final class TaskCutter {
         if (count >= countLimit || size >= sizeLimit) {
           commit(task, listing, count, size);
           task = null;
+          unchangedSinceCheckpoint = 0;
         }
       }
       if (task != null) {
@@ -117,6 +145,19 @@ final class TaskCutter {
         task.close(); // uncommitted: discarded; the resumed scan lists its objects again
       }
     }
+  }
+
+  private boolean isUnchanged(SourceObject object) {
+    long mtime = object.lastModifiedMillis();
+    return mtime >= 0 && mtime < modifiedSinceMillis;
+  }
+
+  /**
+   * Stores a checkpoint at the end of the listing with the counts so far, with no task: the counts
+   * the next incremental round starts from, and a resume point that lists nothing more.
+   */
+  void checkpointEnd(Listing listing) throws IOException {
+    checkpoints.write(Checkpoint.of(round, listing.checkpoint(), tasks, objects, bytes));
   }
 
   private void commit(NewTask task, Listing listing, long count, long size) throws IOException {
@@ -139,5 +180,10 @@ final class TaskCutter {
 
   long bytes() {
     return bytes;
+  }
+
+  /** Objects left out as not modified since the round's {@link #onlyModifiedSince} time. */
+  long unchanged() {
+    return unchanged;
   }
 }

@@ -96,18 +96,6 @@ public final class JobSubmission {
               "audit-only jobs are not supported by this version",
               "use jobType=import (it verifies every object's size and CRC-64 as it uploads)"));
     }
-    if (config.isIncremental()) {
-      problems.add(
-          new ConfigProblem(
-              label,
-              0,
-              "isIncremental",
-              "true",
-              "incremental mode (rescans every incrementalModeInterval) is not supported by this"
-                  + " version",
-              "use isIncremental=false for one full pass; submit again later with importSince to"
-                  + " pick up newer files"));
-    }
     if (!Sources.supports(config.srcType())) {
       problems.add(
           new ConfigProblem(

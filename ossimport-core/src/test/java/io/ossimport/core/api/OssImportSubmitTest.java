@@ -128,13 +128,12 @@ class OssImportSubmitTest {
   @Test
   void whatThisVersionDoesNotDoIsRefusedRatherThanSilentlyLeftOut() throws Exception {
     job.put("jobType", "audit");
-    job.put("isIncremental", "true");
 
     ConfigurationException e =
         assertThrows(ConfigurationException.class, () -> ossimport.submit(null, job));
 
     assertEquals(
-        java.util.Arrays.asList("jobType", "isIncremental"),
+        java.util.Arrays.asList("jobType"),
         e.problems().stream().map(ConfigProblem::key).collect(Collectors.toList()));
     assertFalse(Files.exists(work));
   }
