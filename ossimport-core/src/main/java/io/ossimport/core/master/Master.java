@@ -119,10 +119,11 @@ public final class Master implements Runnable {
             : queued;
     Optional<Checkpoint> resume = tree.checkpoints(job).latest(record.round());
     // an incremental round counts on from the rounds before it (the totals are over all rounds)
-    Optional<Checkpoint> base =
-        resume.isPresent() || !config.isIncremental()
-            ? resume
-            : tree.checkpoints(job).latestUpTo(record.round());
+    Optional<Checkpoint> before =
+        config.isIncremental() && record.round() > 0
+            ? tree.checkpoints(job).latestUpTo(record.round() - 1)
+            : Optional.<Checkpoint>empty();
+    Optional<Checkpoint> base = resume.isPresent() ? resume : before;
     log(
         ImportEvent.Level.INFO,
         job,
@@ -187,7 +188,7 @@ public final class Master implements Runnable {
         if (config.isIncremental()) {
           cutter.checkpointEnd(listing);
           setTotals(job, cutter.objects(), cutter.bytes());
-          roundListed(job, config, cutter, base);
+          roundListed(job, config, cutter, before);
         } else {
           setTotals(job, cutter.objects(), cutter.bytes());
           tree.finishScan(job);

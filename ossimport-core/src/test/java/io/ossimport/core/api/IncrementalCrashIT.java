@@ -100,6 +100,9 @@ class IncrementalCrashIT {
       assertEquals(1, r.round());
       assertEquals(FILES + CHANGED, r.counters().objectsTotal(), "totals over both rounds");
       assertTrue(second.output().contains("round 1: scan resumes after "), second.output());
+      assertTrue(
+          second.output().contains("round 1 listed: " + CHANGED + " objects"),
+          "the whole round's count, before and after the kill: " + second.output());
       assertTrue(killedAt < FILES + CHANGED);
       assertTrue(here.stop(60_000));
       assertEquals(0, second.awaitExit(30_000), second.output());
