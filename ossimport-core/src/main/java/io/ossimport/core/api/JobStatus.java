@@ -1,5 +1,6 @@
 package io.ossimport.core.api;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,6 +22,8 @@ public final class JobStatus {
   private final long failedTasks;
   private final boolean scanFinished;
   private final int round;
+  private final boolean incremental;
+  private final Instant nextRoundTime;
   private final long totalObjects;
   private final long totalBytes;
   private final long doneObjects;
@@ -40,6 +43,8 @@ public final class JobStatus {
     this.failedTasks = b.failedTasks;
     this.scanFinished = b.scanFinished;
     this.round = b.round;
+    this.incremental = b.incremental;
+    this.nextRoundTime = b.nextRoundTime;
     this.totalObjects = b.totalObjects;
     this.totalBytes = b.totalBytes;
     this.doneObjects = b.doneObjects;
@@ -93,7 +98,20 @@ public final class JobStatus {
     return round;
   }
 
-  /** Objects listed so far (the total grows while the scan runs). */
+  /** Whether the job rescans its source every {@code incrementalModeInterval} seconds. */
+  public boolean incremental() {
+    return incremental;
+  }
+
+  /**
+   * When an incremental job's next round begins, or {@code null} while its current round is still
+   * listing (and for a job that is not incremental).
+   */
+  public Instant nextRoundTime() {
+    return nextRoundTime;
+  }
+
+  /** Objects listed so far, over all rounds (the total grows while the scan runs). */
   public long totalObjects() {
     return totalObjects;
   }
@@ -158,6 +176,8 @@ public final class JobStatus {
     private long failedTasks;
     private boolean scanFinished;
     private int round;
+    private boolean incremental;
+    private Instant nextRoundTime;
     private long totalObjects;
     private long totalBytes;
     private long doneObjects;
@@ -185,6 +205,17 @@ public final class JobStatus {
     public Builder scan(boolean finished, int round) {
       this.scanFinished = finished;
       this.round = round;
+      return this;
+    }
+
+    /**
+     * Marks the job incremental.
+     *
+     * @param nextRound when the next round begins, or {@code null} while the current one lists
+     */
+    public Builder incremental(Instant nextRound) {
+      this.incremental = true;
+      this.nextRoundTime = nextRound;
       return this;
     }
 

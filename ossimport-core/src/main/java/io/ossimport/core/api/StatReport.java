@@ -31,6 +31,12 @@ public final class StatReport {
       out.append("SucceedTasks:").append(job.succeedTasks()).append(NL);
       out.append("FailedTasks:").append(job.failedTasks()).append(NL);
       out.append("ScanFinished:").append(job.scanFinished()).append(NL);
+      if (job.incremental()) {
+        out.append("Incremental: round ").append(job.round());
+        out.append(
+            job.nextRoundTime() == null ? ", scanning" : ", next scan at " + job.nextRoundTime());
+        out.append(NL);
+      }
       out.append("RunningTasks Progress:").append(NL);
       for (TaskProgress task : job.runningTaskProgress()) {
         out.append(task).append(NL);
@@ -54,6 +60,12 @@ public final class StatReport {
       field(out, "failedTasks", job.failedTasks()).append(',');
       field(out, "scanFinished", job.scanFinished()).append(',');
       field(out, "round", job.round()).append(',');
+      field(out, "incremental", job.incremental()).append(',');
+      field(
+              out,
+              "nextRoundTime",
+              job.nextRoundTime() == null ? null : quote(job.nextRoundTime().toString()))
+          .append(',');
       field(out, "totalObjects", job.totalObjects()).append(',');
       field(out, "totalBytes", job.totalBytes()).append(',');
       field(out, "doneObjects", job.doneObjects()).append(',');

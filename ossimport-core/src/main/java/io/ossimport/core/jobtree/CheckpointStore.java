@@ -102,6 +102,45 @@ public final class CheckpointStore {
     return Optional.empty();
   }
 
+  /**
+   * The newest readable checkpoint of {@code round} or, if it has none yet, of the nearest earlier
+   * round that has one: where the counts of an incremental round start from.
+   */
+  public Optional<Checkpoint> latestUpTo(int round) throws IOException {
+    for (int r = round; r >= 0; r--) {
+      Optional<Checkpoint> latest = latest(r);
+      if (latest.isPresent()) {
+        return latest;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Deletes the checkpoints of every round before {@code round} (through trash names, so a crash
+   * leaves only trash that recovery deletes). An incremental job calls it once a round's listing
+   * has ended, so that the tree holds two rounds' checkpoints however many rounds run.
+   */
+  public void dropRoundsBefore(int round) throws IOException {
+    if (!Files.isDirectory(checkpointsDir)) {
+      return;
+    }
+    synchronized (monitor) {
+      List<Path> old = new ArrayList<>();
+      try (DirectoryStream<Path> rounds = Files.newDirectoryStream(checkpointsDir)) {
+        for (Path dir : rounds) {
+          String name = dir.getFileName().toString();
+          if (name.matches("[0-9]{1,9}") && Integer.parseInt(name) < round) {
+            old.add(dir);
+          }
+        }
+      }
+      for (Path dir : old) {
+        AtomicFiles.trashAndDelete(dir);
+      }
+    }
+  }
+
   /** The highest round that has a checkpoint directory, if any. */
   public OptionalInt latestRound() throws IOException {
     if (!Files.isDirectory(checkpointsDir)) {

@@ -19,6 +19,7 @@ public final class JobRecord {
   private final Instant startTime;
   private final Instant finishTime;
   private final String countLedger;
+  private final RoundSchedule schedule;
 
   JobRecord(
       String name,
@@ -30,7 +31,8 @@ public final class JobRecord {
       Instant submitTime,
       Instant startTime,
       Instant finishTime,
-      String countLedger) {
+      String countLedger,
+      RoundSchedule schedule) {
     this.name = Objects.requireNonNull(name, "name");
     this.state = Objects.requireNonNull(state, "state");
     this.scanFinished = scanFinished;
@@ -47,12 +49,23 @@ public final class JobRecord {
     if (this.countLedger.indexOf('\n') >= 0 || this.countLedger.indexOf('\r') >= 0) {
       throw new IllegalArgumentException("the count ledger must be one line");
     }
+    this.schedule = schedule;
   }
 
   /** The record of a job just submitted: Running, scan not finished, round 0, zero counters. */
   static JobRecord submitted(String name, String configDigest, Instant now) {
     return new JobRecord(
-        name, JobState.Running, false, 0, configDigest, JobCounters.ZERO, now, null, null, "");
+        name,
+        JobState.Running,
+        false,
+        0,
+        configDigest,
+        JobCounters.ZERO,
+        now,
+        null,
+        null,
+        "",
+        null);
   }
 
   public String name() {
@@ -107,7 +120,8 @@ public final class JobRecord {
         submitTime,
         startTime,
         finishTime,
-        countLedger);
+        countLedger,
+        schedule);
   }
 
   public JobRecord withScanFinished(boolean finished) {
@@ -121,7 +135,8 @@ public final class JobRecord {
         submitTime,
         startTime,
         finishTime,
-        countLedger);
+        countLedger,
+        schedule);
   }
 
   public JobRecord withRound(int newRound) {
@@ -135,7 +150,8 @@ public final class JobRecord {
         submitTime,
         startTime,
         finishTime,
-        countLedger);
+        countLedger,
+        schedule);
   }
 
   public JobRecord withCounters(JobCounters newCounters) {
@@ -149,7 +165,8 @@ public final class JobRecord {
         submitTime,
         startTime,
         finishTime,
-        countLedger);
+        countLedger,
+        schedule);
   }
 
   public JobRecord withStartTime(Instant time) {
@@ -163,7 +180,8 @@ public final class JobRecord {
         submitTime,
         time,
         finishTime,
-        countLedger);
+        countLedger,
+        schedule);
   }
 
   public JobRecord withFinishTime(Instant time) {
@@ -177,7 +195,8 @@ public final class JobRecord {
         submitTime,
         startTime,
         time,
-        countLedger);
+        countLedger,
+        schedule);
   }
 
   /**
@@ -200,7 +219,29 @@ public final class JobRecord {
         submitTime,
         startTime,
         finishTime,
-        ledger);
+        ledger,
+        schedule);
+  }
+
+  /** The incremental schedule, or {@code null} for a job that is not incremental. */
+  public RoundSchedule schedule() {
+    return schedule;
+  }
+
+  /** This record with the incremental schedule replaced. */
+  public JobRecord withSchedule(RoundSchedule newSchedule) {
+    return new JobRecord(
+        name,
+        state,
+        scanFinished,
+        round,
+        configDigest,
+        counters,
+        submitTime,
+        startTime,
+        finishTime,
+        countLedger,
+        newSchedule);
   }
 
   @Override
@@ -218,7 +259,8 @@ public final class JobRecord {
         && r.submitTime.equals(submitTime)
         && Objects.equals(r.startTime, startTime)
         && Objects.equals(r.finishTime, finishTime)
-        && r.countLedger.equals(countLedger);
+        && r.countLedger.equals(countLedger)
+        && Objects.equals(r.schedule, schedule);
   }
 
   @Override

@@ -26,6 +26,10 @@ import java.util.Map;
  * submitTime=2024-05-01T08:00:00Z
  * startTime=2024-05-01T08:00:05Z
  * finishTime=
+ * countLedger=
+ * roundStartTime=2024-05-01T08:00:05Z      (incremental jobs only, see {@link RoundSchedule})
+ * roundModifiedSince=
+ * nextRoundTime=2024-05-02T08:00:05Z
  * </pre>
  *
  * <p>Lines starting with {@code #} are comments; unknown keys are ignored so a newer minor addition
@@ -56,6 +60,12 @@ final class JobRecordFile {
     b.append("startTime=").append(r.startTime() == null ? "" : r.startTime()).append('\n');
     b.append("finishTime=").append(r.finishTime() == null ? "" : r.finishTime()).append('\n');
     b.append("countLedger=").append(r.countLedger()).append('\n');
+    RoundSchedule s = r.schedule();
+    if (s != null) {
+      b.append("roundStartTime=").append(s.started()).append('\n');
+      b.append("roundModifiedSince=").append(orEmpty(s.modifiedSince())).append('\n');
+      b.append("nextRoundTime=").append(orEmpty(s.nextRound())).append('\n');
+    }
     return b.toString();
   }
 
@@ -109,7 +119,8 @@ final class JobRecordFile {
           Instant.parse(required(file, v, "submitTime")),
           optionalTime(v.get("startTime")),
           optionalTime(v.get("finishTime")),
-          v.get("countLedger"));
+          v.get("countLedger"),
+          schedule(v));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new CorruptFileException(file, 0, e.getMessage(), e);
     }
@@ -139,6 +150,21 @@ final class JobRecordFile {
       return Boolean.parseBoolean(text);
     }
     throw new IllegalArgumentException("scanFinished '" + text + "' is not true or false");
+  }
+
+  /** The incremental keys, absent in the JOB of a job that is not incremental. */
+  private static RoundSchedule schedule(Map<String, String> v) {
+    Instant started = optionalTime(v.get("roundStartTime"));
+    return started == null
+        ? null
+        : new RoundSchedule(
+            started,
+            optionalTime(v.get("roundModifiedSince")),
+            optionalTime(v.get("nextRoundTime")));
+  }
+
+  private static String orEmpty(Instant time) {
+    return time == null ? "" : time.toString();
   }
 
   private static Instant optionalTime(String text) {

@@ -22,8 +22,10 @@ import java.util.stream.Stream;
  *
  * <pre>
  * &lt;workingDir&gt;/
- *   master/jobqueue/&lt;job&gt;/               submitted, scan not finished
+ *   master/jobqueue/&lt;job&gt;/               submitted, scan not finished (always, if incremental)
  *   master/jobs/&lt;job&gt;/JOB, job.cfg, checkpoints/&lt;round&gt;/&lt;seq&gt;.cpt
+ *                                          (round 0 = first pass, n = n-th incremental rescan;
+ *                                          the current and the previous round are kept)
  *   master/jobs/&lt;job&gt;/pending_tasks/&lt;id&gt;/TASK
  *   master/jobs/&lt;job&gt;/dispatched/&lt;worker&gt;/&lt;id&gt;/TASK
  *   master/jobs/&lt;job&gt;/succeed_tasks|failed_tasks/&lt;id&gt;@&lt;worker&gt;/TASK, STATUS, DONE, audit.log, error.list

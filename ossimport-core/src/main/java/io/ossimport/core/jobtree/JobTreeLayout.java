@@ -85,6 +85,10 @@ final class JobTreeLayout {
     return jobDir(job).resolve(CONFIG_FILE);
   }
 
+  /**
+   * {@code checkpoints/}, holding one directory per scan round: {@code 0} for the first pass,
+   * {@code n} for the n-th rescan of an incremental job.
+   */
   Path checkpointsDir(String job) {
     return jobDir(job).resolve(CHECKPOINTS);
   }

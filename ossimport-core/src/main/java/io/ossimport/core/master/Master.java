@@ -27,6 +27,10 @@ import java.util.stream.Stream;
  * Entries the listing skips become WARN events. A source that cannot be listed puts the job in
  * {@code Abort}; {@code retry} sets it running again and the scan resumes from its checkpoint.
  *
+ * <p>An incremental job's scan is never finished: after each round's listing the job waits in the
+ * queue, without blocking the master or a stop, until {@link IncrementalRounds} says the next round
+ * is due.
+ *
  * <p>{@link #stop()} interrupts the thread only while it waits on the listing, never while it
  * writes to the tree; an uncommitted task is discarded and listed again at the next start.
  */
@@ -65,7 +69,9 @@ public final class Master implements Runnable {
             return;
           }
           JobRecord record = tree.readJob(job);
-          if (record.state() != JobState.Abort && !record.scanFinished()) {
+          if (record.state() != JobState.Abort
+              && !record.scanFinished()
+              && !IncrementalRounds.waiting(record, Instant.now())) {
             scan(job, record);
           }
         }
@@ -97,7 +103,7 @@ public final class Master implements Runnable {
     return names;
   }
 
-  private void scan(String job, JobRecord record) throws IOException, InterruptedException {
+  private void scan(String job, JobRecord queued) throws IOException, InterruptedException {
     JobConfig config;
     try {
       config =
@@ -107,17 +113,29 @@ public final class Master implements Runnable {
       abort(job, "its frozen configuration cannot be used: " + e.getMessage());
       return;
     }
+    JobRecord record =
+        config.isIncremental()
+            ? IncrementalRounds.beforeListing(tree, job, queued, Instant.now())
+            : queued;
     Optional<Checkpoint> resume = tree.checkpoints(job).latest(record.round());
+    // an incremental round counts on from the rounds before it (the totals are over all rounds)
+    Optional<Checkpoint> before =
+        config.isIncremental() && record.round() > 0
+            ? tree.checkpoints(job).latestUpTo(record.round() - 1)
+            : Optional.<Checkpoint>empty();
+    Optional<Checkpoint> base = resume.isPresent() ? resume : before;
     log(
         ImportEvent.Level.INFO,
         job,
-        resume.isPresent()
-            ? "scan resumes after "
-                + resume.get().objects()
-                + " objects in "
-                + resume.get().tasks()
-                + " tasks"
-            : "scan starts: " + config.srcType().configValue() + " " + config.srcPrefix());
+        (config.isIncremental() ? "round " + record.round() + ": " : "")
+            + (resume.isPresent()
+                ? "scan resumes after "
+                    + resume.get().objects()
+                    + " objects in "
+                    + resume.get().tasks()
+                    + " tasks"
+                : "scan starts: " + config.srcType().configValue() + " " + config.srcPrefix())
+            + sinceText(record));
     Source source;
     Listing listing;
     try {
@@ -149,7 +167,7 @@ public final class Master implements Runnable {
                 config.destPrefix(),
                 config.taskObjectCountLimit(),
                 config.taskObjectSizeLimit(),
-                resume.orElse(null),
+                base.orElse(null),
                 totals -> {
                   long now = System.currentTimeMillis();
                   if (now - lastTotalsMillis >= TOTALS_INTERVAL_MILLIS) {
@@ -158,24 +176,33 @@ public final class Master implements Runnable {
                   }
                   taskCommitted.run();
                 });
+        if (config.isIncremental() && record.schedule().modifiedSince() != null) {
+          cutter.onlyModifiedSince(record.schedule().modifiedSince().toEpochMilli());
+        }
         try {
           cutter.cut(listing, l -> interruptibly(l, true), l -> interruptibly(l, false));
         } catch (ListingFailure e) {
           abort(job, "listing its source failed: " + e.getCause().getMessage());
           return;
         }
-        setTotals(job, cutter.objects(), cutter.bytes());
-        tree.finishScan(job);
-        log(
-            ImportEvent.Level.INFO,
-            job,
-            "scan finished: "
-                + cutter.objects()
-                + " objects, "
-                + cutter.bytes()
-                + " bytes in "
-                + cutter.tasks()
-                + " tasks");
+        if (config.isIncremental()) {
+          cutter.checkpointEnd(listing);
+          setTotals(job, cutter.objects(), cutter.bytes());
+          roundListed(job, config, cutter, before);
+        } else {
+          setTotals(job, cutter.objects(), cutter.bytes());
+          tree.finishScan(job);
+          log(
+              ImportEvent.Level.INFO,
+              job,
+              "scan finished: "
+                  + cutter.objects()
+                  + " objects, "
+                  + cutter.bytes()
+                  + " bytes in "
+                  + cutter.tasks()
+                  + " tasks");
+        }
         taskCommitted.run();
       } finally {
         listing.close();
@@ -183,6 +210,37 @@ public final class Master implements Runnable {
     } finally {
       source.close();
     }
+  }
+
+  /** An incremental round has listed everything: schedule the next, say what this one found. */
+  private void roundListed(
+      String job, JobConfig config, TaskCutter cutter, Optional<Checkpoint> before)
+      throws IOException {
+    JobRecord record = IncrementalRounds.afterListing(tree, job, config);
+    long objectsBefore = before.isPresent() ? before.get().objects() : 0;
+    long bytesBefore = before.isPresent() ? before.get().bytes() : 0;
+    long tasksBefore = before.isPresent() ? before.get().tasks() : 0;
+    log(
+        ImportEvent.Level.INFO,
+        job,
+        "round "
+            + record.round()
+            + " listed: "
+            + (cutter.objects() - objectsBefore)
+            + " objects, "
+            + (cutter.bytes() - bytesBefore)
+            + " bytes in "
+            + (cutter.tasks() - tasksBefore)
+            + " tasks ("
+            + cutter.unchanged()
+            + " unchanged left out); next round at "
+            + record.schedule().nextRound());
+  }
+
+  private static String sinceText(JobRecord record) {
+    return record.schedule() != null && record.schedule().modifiedSince() != null
+        ? ", only objects modified since " + record.schedule().modifiedSince()
+        : "";
   }
 
   /** peek() or next() with the thread open to a stop's interrupt for the duration of the call. */

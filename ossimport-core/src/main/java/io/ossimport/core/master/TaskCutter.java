@@ -38,9 +38,11 @@ final class TaskCutter {
   private final CheckpointStore checkpoints;
   private final Committed committed;
 
+  private long modifiedSinceMillis = Long.MIN_VALUE;
   private long tasks;
   private long objects;
   private long bytes;
+  private long unchanged;
 
   TaskCutter(
       JobTree tree,
@@ -70,6 +72,16 @@ final class TaskCutter {
   }
 
   /**
+   * Puts into tasks only objects modified at or after {@code millis} (an incremental round), and
+   * those whose modification time the source does not know. The others are consumed and counted in
+   * {@link #unchanged()}; after every {@code countLimit} of them a checkpoint is taken (committing
+   * the open task first), so that a rescan that finds little new still resumes near where it died.
+   */
+  void onlyModifiedSince(long millis) {
+    this.modifiedSinceMillis = millis;
+  }
+
+  /**
    * Reads the listing to its end, committing tasks as they fill.
    *
    * @param peek how to peek (the master wraps it so that a stop can interrupt the wait)
@@ -81,11 +93,26 @@ final class TaskCutter {
     long count = 0;
     long size = 0;
     String group = null;
+    long unchangedSinceCheckpoint = 0;
     try {
       while (true) {
         SourceObject upcoming = peek.call(listing);
         if (upcoming == null) {
           break;
+        }
+        if (isUnchanged(upcoming)) {
+          next.call(listing);
+          unchanged++;
+          if (++unchangedSinceCheckpoint >= countLimit) {
+            if (task != null) {
+              commit(task, listing, count, size);
+              task = null;
+            } else {
+              checkpoints.write(Checkpoint.of(round, listing.checkpoint(), tasks, objects, bytes));
+            }
+            unchangedSinceCheckpoint = 0;
+          }
+          continue;
         }
         long upcomingSize = Math.max(0, upcoming.size());
         if (task != null
@@ -114,6 +141,7 @@ final class TaskCutter {
         if (count >= countLimit || size >= sizeLimit) {
           commit(task, listing, count, size);
           task = null;
+          unchangedSinceCheckpoint = 0;
         }
       }
       if (task != null) {
@@ -129,6 +157,19 @@ final class TaskCutter {
 
   private static boolean otherGroup(String taskGroup, String objectGroup) {
     return taskGroup != null && objectGroup != null && !taskGroup.equals(objectGroup);
+  }
+
+  private boolean isUnchanged(SourceObject object) {
+    long mtime = object.lastModifiedMillis();
+    return mtime >= 0 && mtime < modifiedSinceMillis;
+  }
+
+  /**
+   * Stores a checkpoint at the end of the listing with the counts so far, with no task: the counts
+   * the next incremental round starts from, and a resume point that lists nothing more.
+   */
+  void checkpointEnd(Listing listing) throws IOException {
+    checkpoints.write(Checkpoint.of(round, listing.checkpoint(), tasks, objects, bytes));
   }
 
   private void commit(NewTask task, Listing listing, long count, long size) throws IOException {
@@ -151,5 +192,10 @@ final class TaskCutter {
 
   long bytes() {
     return bytes;
+  }
+
+  /** Objects left out as not modified since the round's {@link #onlyModifiedSince} time. */
+  long unchanged() {
+    return unchanged;
   }
 }

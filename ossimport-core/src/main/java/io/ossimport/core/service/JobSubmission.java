@@ -85,18 +85,6 @@ public final class JobSubmission {
    */
   static List<ConfigProblem> checkOnThisMachine(JobConfig config, String label) {
     List<ConfigProblem> problems = new ArrayList<>();
-    if (config.isIncremental()) {
-      problems.add(
-          new ConfigProblem(
-              label,
-              0,
-              "isIncremental",
-              "true",
-              "incremental mode (rescans every incrementalModeInterval) is not supported by this"
-                  + " version",
-              "use isIncremental=false for one full pass; submit again later with importSince to"
-                  + " pick up newer files"));
-    }
     if (!Sources.supports(config.srcType())) {
       problems.add(
           new ConfigProblem(

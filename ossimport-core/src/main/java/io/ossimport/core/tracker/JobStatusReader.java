@@ -87,6 +87,9 @@ public final class JobStatusReader {
                 c.bytesDone(),
                 c.objectsSkipped(),
                 c.objectsFailed());
+    if (record.schedule() != null) {
+      status.incremental(record.schedule().nextRound());
+    }
     for (TaskProgress p : running) {
       status.addRunning(p);
     }

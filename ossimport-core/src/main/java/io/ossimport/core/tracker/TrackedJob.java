@@ -21,6 +21,9 @@ final class TrackedJob {
   long failedCompletionsSeen;
   long lastProgressMillis;
 
+  /** An incremental job waiting for its next round whose snapshot has been emitted once. */
+  boolean quietBetweenRounds;
+
   TrackedJob(String name) {
     this.name = name;
   }

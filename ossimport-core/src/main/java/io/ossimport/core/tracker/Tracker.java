@@ -242,7 +242,15 @@ public final class Tracker implements Runnable {
         finish(job, state);
       }
     } else if (state == JobState.Running) {
-      emitProgress(job, now, false);
+      // An incremental job between rounds has nothing new to say for hours: one snapshot.
+      boolean betweenRounds =
+          record.schedule() != null
+              && record.schedule().listingEnded()
+              && !firstPending(job.name).isPresent();
+      if (!betweenRounds || !job.quietBetweenRounds) {
+        emitProgress(job, now, betweenRounds);
+      }
+      job.quietBetweenRounds = betweenRounds;
     }
     if (state != JobState.Running) {
       job.closeTasks();

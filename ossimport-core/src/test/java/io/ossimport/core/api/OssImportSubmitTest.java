@@ -126,19 +126,6 @@ class OssImportSubmitTest {
   }
 
   @Test
-  void whatThisVersionDoesNotDoIsRefusedRatherThanSilentlyLeftOut() throws Exception {
-    job.put("isIncremental", "true");
-
-    ConfigurationException e =
-        assertThrows(ConfigurationException.class, () -> ossimport.submit(null, job));
-
-    assertEquals(
-        java.util.Arrays.asList("isIncremental"),
-        e.problems().stream().map(ConfigProblem::key).collect(Collectors.toList()));
-    assertFalse(Files.exists(work));
-  }
-
-  @Test
   void aJobOfAnExistingNameIsAConflictThatSaysToCleanIt() throws Exception {
     ossimport.submit(null, job);
     String frozenBefore = new JobTree(work).readFrozenConfig("local_test");

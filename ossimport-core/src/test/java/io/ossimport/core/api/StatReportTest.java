@@ -3,6 +3,7 @@ package io.ossimport.core.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,30 @@ class StatReportTest {
             + "8528637A126676A4FD0D2F981ED5E0EF_1544176618182:0/191048 1/42\n"
             + "----------------------------------------\n";
     assertEquals(expected, StatReport.text(Collections.singletonList(running)));
+  }
+
+  @Test
+  void anIncrementalJobHasOneMoreLineWithItsRoundAndTheTimeOfTheNextScan() {
+    JobStatus waiting =
+        JobStatus.builder("local_test", JobState.Running)
+            .scan(false, 3)
+            .incremental(Instant.parse("2024-05-02T08:00:00Z"))
+            .build();
+    JobStatus scanning =
+        JobStatus.builder("local_test", JobState.Running).scan(false, 4).incremental(null).build();
+
+    String text = StatReport.text(Collections.singletonList(waiting));
+    assertTrue(
+        text.contains(
+            "ScanFinished:false\nIncremental: round 3, next scan at 2024-05-02T08:00:00Z\n"
+                + "RunningTasks Progress:\n"),
+        text);
+    assertTrue(
+        StatReport.text(Collections.singletonList(scanning))
+            .contains("\nIncremental: round 4, scanning\n"));
+    assertTrue(
+        StatReport.jsonLines(Collections.singletonList(waiting))
+            .contains("\"incremental\":true,\"nextRoundTime\":\"2024-05-02T08:00:00Z\""));
   }
 
   @Test

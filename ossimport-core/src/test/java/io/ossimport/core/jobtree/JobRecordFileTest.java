@@ -26,12 +26,32 @@ class JobRecordFileTest {
             .withCounters(new JobCounters(1, 2, 3, 4, 5, 6, 7, 8))
             .withStartTime(Instant.parse("2024-05-01T08:00:01.5Z"))
             .withFinishTime(Instant.parse("2024-05-01T09:00:00Z"))
-            .withCountLedger("A41506C07BF1DF2A3EDB4CE31756B93F_1499744514501 1 2 3 4 5 6");
+            .withCountLedger("A41506C07BF1DF2A3EDB4CE31756B93F_1499744514501 1 2 3 4 5 6")
+            .withSchedule(
+                new RoundSchedule(
+                    Instant.parse("2024-05-02T08:00:00Z"),
+                    Instant.parse("2024-05-01T07:59:58Z"),
+                    Instant.parse("2024-05-03T08:00:00Z")));
     Path file = dir.resolve("JOB");
     JobRecordFile.write(file, record);
     assertEquals(record, JobRecordFile.read(file));
     String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     assertTrue(text.contains("\nformat=1\n") && text.contains("\nstate=Abort\n"), text);
+  }
+
+  @Test
+  void aJobThatIsNotIncrementalHasNoScheduleKeysAndAFirstRoundHasNoFilter() throws IOException {
+    Path file = dir.resolve("JOB");
+    JobRecord plain = JobRecord.submitted("local_test", "sha256:ab", Instant.now());
+    JobRecordFile.write(file, plain);
+    String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    assertTrue(!text.contains("roundStartTime") && !text.contains("nextRoundTime"), text);
+    assertEquals(null, JobRecordFile.read(file).schedule());
+
+    RoundSchedule firstRound = new RoundSchedule(Instant.parse("2024-05-02T08:00:00Z"), null, null);
+    JobRecordFile.write(file, plain.withSchedule(firstRound));
+    assertEquals(firstRound, JobRecordFile.read(file).schedule());
+    assertTrue(!JobRecordFile.read(file).schedule().listingEnded());
   }
 
   @Test

@@ -18,6 +18,7 @@ import io.ossimport.core.source.local.LocalSourceSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -225,6 +226,35 @@ class TaskCutterTest {
 
     @Override
     public void close() {}
+  }
+
+  @Test
+  void onlyObjectsModifiedSinceTheRoundsTimeAreTaskedAndALongRunOfOthersIsStillCheckpointed()
+      throws Exception {
+    long since = System.currentTimeMillis() - 60_000;
+    for (int i = 0; i < 12; i++) {
+      Path f = file(String.format("f%02d", i), 10);
+      boolean changed = i == 3 || i == 11;
+      Files.setLastModifiedTime(
+          f, FileTime.fromMillis(changed ? since : since - 1)); // "at or after" is inclusive
+    }
+
+    TaskCutter cutter = cutter(4, Long.MAX_VALUE, null);
+    cutter.onlyModifiedSince(since);
+    cutAll(cutter);
+
+    List<String> tasked = new ArrayList<>();
+    for (List<TaskEntry> task : taskEntries()) {
+      task.forEach(e -> tasked.add(e.source()));
+    }
+    Collections.sort(tasked);
+    assertEquals(Arrays.asList("f03", "f11"), tasked);
+    assertEquals(10, cutter.unchanged());
+    assertEquals(2, cutter.objects());
+    // every 4 unchanged objects a checkpoint: f04 commits the open task of f03 early, f08 writes
+    // one with no task, f11 ends the listing; a kill mid-way never lists more than 4 again
+    assertEquals(2, cutter.tasks());
+    assertTrue(tree.checkpoints(JOB).latest(0).get().sequence() >= 3, "checkpoints without tasks");
   }
 
   private static List<Integer> sortedSizes(List<List<TaskEntry>> tasks) {
