@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh: the benchmark of issue 7, end to end (see bench/README.md).
 #   bash bench/run.sh [--scale small|default|full] [--runs N] [--workloads W1,W2,W3,W4]
-#                     [--no-build] [--keep]
+#                     [--tools ossimport,rclone,raw] [--no-build] [--keep]
 # BENCH_JFR=profile records a JFR file per ossimport JVM under bench/work/runs/<stamp>/<run>/jfr/.
 # Builds the distribution, generates the datasets under bench/work/data (kept for the next run),
 # installs rclone if missing, and for each workload runs ossimport (import.sh unattended), rclone
@@ -15,6 +15,7 @@ ROOT=$(dirname "$BENCH")
 SCALE=${BENCH_SCALE:-default}
 RUNS=${BENCH_RUNS:-3}
 WORKLOADS=W1,W2,W3,W4
+TOOLS=ossimport,rclone,raw
 BUILD=1
 KEEP=0
 while [ $# -gt 0 ]; do
@@ -23,6 +24,7 @@ while [ $# -gt 0 ]; do
     --full) SCALE=full ;;
     --runs) RUNS=$2; shift ;;
     --workloads) WORKLOADS=$2; shift ;;
+    --tools) TOOLS=$2; shift ;;
     --no-build) BUILD=0 ;;
     --keep) KEEP=1 ;;
     -h | --help) sed -n '2,9p' "$0"; exit 0 ;;
@@ -43,7 +45,9 @@ W1_SIZE=4096
 W3_MIN=1024
 W3_MAX=$((64 << 20))
 W3_SEED=42
-TUNED="16 32 64"
+TUNED=${BENCH_RCLONE_TRANSFERS:-16 32 64}
+# Threads of the raw client; several values add a selection pass like rclone's.
+RAW_THREADS=${BENCH_RAW_THREADS:-32}
 
 WORK=$BENCH/work
 DATA=$WORK/data
@@ -79,10 +83,10 @@ if [ "$BUILD" = 1 ]; then
 fi
 ARCHIVE=$(ls "$ROOT"/ossimport-cli/target/ossimport-*.tar.gz | head -n 1)
 EMULATOR_JAR=$(ls "$ROOT"/ossimport-emulator/target/ossimport-emulator-*.jar | grep -v -- '-sources\|-tests\|-javadoc' | head -n 1)
-mkdir -p "$WORK/dist"
-tar -xzf "$ARCHIVE" -C "$WORK/dist"
-JAR=$WORK/dist/ossimport/bin/ossimport2.jar
-CLASSES=$WORK/classes
+mkdir -p "$OUT/dist"
+tar -xzf "$ARCHIVE" -C "$OUT/dist"
+JAR=$OUT/dist/ossimport/bin/ossimport2.jar
+CLASSES=$OUT/classes
 rm -rf "$CLASSES" && mkdir -p "$CLASSES"
 javac --release 8 -nowarn -cp "$JAR" -d "$CLASSES" "$BENCH"/java/*.java
 
@@ -91,7 +95,7 @@ if ! command -v rclone > /dev/null; then
   SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq rclone > /dev/null
 fi
-RCLONE_CONF=$WORK/rclone.conf
+RCLONE_CONF=$OUT/rclone.conf
 rclone_run() { env -u AWS_CA_BUNDLE rclone --config "$RCLONE_CONF" "$@"; }
 
 # ---- datasets ----------------------------------------------------------------------------------
@@ -148,7 +152,7 @@ stop_emulator() {
 # ---- one measured run --------------------------------------------------------------------------
 # measure WORKLOAD TOOL ROUND SRC_NAME : runs the tool on DATA/SRC_NAME against a fresh emulator
 # under /usr/bin/time -v (through reap.py, so background processes count) and appends a row to
-# runs.tsv: workload tool round files bytes wall_s cpu_s maxrss_kb requests exit extra
+# runs.tsv: workload tool round files bytes wall_s cpu_s maxrss_kb requests exit ops extra emu_cpu_s
 measure() {
   local wl=$1 tool=$2 round=$3 src=$DATA/$4
   local dir=$OUT/$wl-$tool-$round
@@ -178,6 +182,9 @@ measure() {
   JAVA_TOOL_OPTIONS=$jfr OSSIMPORT_POLL_SECONDS=1 /usr/bin/time -v -o "$dir/time.txt" python3 "$BENCH/lib/reap.py" "${cmd[@]}" \
     > "$dir/out.log" 2>&1 < /dev/null || rc=$?
   curl -s "$ENDPOINT/_emulator/counters" > "$dir/counters.json" || echo '{}' > "$dir/counters.json"
+  # The emulator's own CPU seconds (utime + stime), since a run's server side costs differ by dialect.
+  local emu_cpu
+  emu_cpu=$(awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / hz}' "/proc/$EMU_PID/stat")
   stop_emulator
   local wall cpu rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$dir/time.txt")
@@ -197,8 +204,8 @@ v = dict(l.rstrip("\n").split("=", 1) for l in open(sys.argv[1]) if "=" in l and
 t = lambda s: datetime.datetime.strptime(s[:19], "%Y-%m-%dT%H:%M:%S").timestamp() + float("0" + s[19:].rstrip("Z"))
 print("engine %.3f" % (t(v["finishTime"]) - t(v["startTime"])))' "$(find "$dir/ossimport/master" -name JOB | head -n 1)" 2> /dev/null || true)
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$wl" "$tool" "$round" "$files" "$bytes" \
-    "$wall" "$cpu" "$rss" "$req" "$rc" "$(python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1])).get("operations",{}),separators=(",",":")))' "$dir/counters.json")" "$extra" >> "$TSV"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$wl" "$tool" "$round" "$files" "$bytes" \
+    "$wall" "$cpu" "$rss" "$req" "$rc" "$(python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1])).get("operations",{}),separators=(",",":")))' "$dir/counters.json")" "$extra" "$emu_cpu" >> "$TSV"
   say "$wl $tool #$round: wall ${wall}s cpu ${cpu}s rss ${rss}KB requests $req exit $rc"
   if [ "$KEEP" = 0 ]; then rm -rf "$dir/ossimport/master" "$dir/ossimport/worker" "$dir/find.out"; fi
 }
@@ -224,19 +231,35 @@ prepare_ossimport() {
 # two kept variants, in an order rotated each round.
 measure_workload() {
   local wl=$1 src=$2
-  local best_rclone best_raw
-  for n in $TUNED; do measure "$wl" "rclone-t$n" probe "$src"; done
-  best_rclone=$(fastest "$wl" rclone-t)
-  for n in $TUNED; do measure "$wl" "raw-t$n" probe "$src"; done
-  best_raw=$(fastest "$wl" raw-t)
-  say "$wl: tuned rclone $best_rclone, raw ceiling $best_raw"
-  local tools=(ossimport rclone-default "$best_rclone" "$best_raw")
+  local tools=()
+  if want_tool ossimport; then tools+=(ossimport); fi
+  if want_tool rclone; then
+    select_variant "$wl" rclone-t "$TUNED" "$src"
+    tools+=(rclone-default "$SELECTED")
+  fi
+  if want_tool raw; then
+    select_variant "$wl" raw-t "$RAW_THREADS" "$src"
+    tools+=("$SELECTED")
+  fi
+  say "$wl: measuring ${tools[*]}"
   for round in $(seq 1 "$RUNS"); do
     local k=${#tools[@]}
     for i in $(seq 0 $((k - 1))); do
       measure "$wl" "${tools[$(((i + round - 1) % k))]}" "$round" "$src"
     done
   done
+}
+want_tool() { echo ",$TOOLS," | grep -q ",$1,"; }
+# select_variant WL FAMILY "N..." SRC: sets SELECTED to FAMILY<N> of the fastest single run (no
+# run when there is one N).
+select_variant() {
+  local wl=$1 family=$2 values=$3 src=$4
+  if [ "$(echo $values | wc -w)" = 1 ]; then
+    SELECTED=$family$values
+    return
+  fi
+  for n in $values; do measure "$wl" "$family$n" probe "$src"; done
+  SELECTED=$(fastest "$wl" "$family")
 }
 fastest() { awk -F'\t' -v wl="$1" -v fam="$2" '$1==wl && $3=="probe" && index($2,fam)==1 && $10==0 && (best=="" || $6<w) {best=$2; w=$6} END {print best}' "$TSV"; }
 
@@ -267,7 +290,7 @@ REPORT=$RESULTS/$STAMP-$SCALE.md
   echo "kernel=$(uname -sr)"
   echo "java=$(java -version 2>&1 | head -n 1)"
   echo "rclone=$(rclone version 2> /dev/null | head -n 1)"
-  echo "ossimport=$(cd "$WORK/dist/ossimport" && java -jar bin/ossimport2.jar version 2>&1 | head -n 1)"
+  echo "ossimport=$(cd "$OUT/dist/ossimport" && java -jar bin/ossimport2.jar version 2>&1 | head -n 1)"
   echo "git=$(cd "$ROOT" && git rev-parse --short HEAD 2> /dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet HEAD 2> /dev/null || echo ' (modified)')"
   echo "W1=$W1_FILES files x $W1_SIZE B"
   echo "W2=1 file of $W2_BYTES B"

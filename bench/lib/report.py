@@ -7,7 +7,9 @@ import json
 import statistics
 import sys
 
-COLS = ["wl", "tool", "round", "files", "bytes", "wall", "cpu", "rss", "req", "rc", "ops", "extra"]
+COLS = [
+    "wl", "tool", "round", "files", "bytes", "wall", "cpu", "rss", "req", "rc", "ops", "extra", "emu",
+]
 
 
 def load(path):
@@ -19,7 +21,7 @@ def load(path):
             r = dict(zip(COLS, parts))
             for k in ("files", "bytes", "rss", "req", "rc"):
                 r[k] = int(r[k] or 0)
-            for k in ("wall", "cpu"):
+            for k in ("wall", "cpu", "emu"):
                 r[k] = float(r[k] or 0)
             r["ops"] = json.loads(r["ops"] or "{}")
             if r["extra"].startswith("scan "):  # scan N objects T tasks S s peakHeapMB H
@@ -35,6 +37,8 @@ def load(path):
 def fmt(values, digits=1):
     values = sorted(values)
     med = statistics.median(values)
+    if med < 10 and digits < 2:
+        digits += 1 if med >= 1 else 2
     if len(values) == 1:
         return "%.*f" % (digits, med)
     return "%.*f (%.*f–%.*f)" % (digits, med, digits, values[0], digits, values[-1])
@@ -69,6 +73,7 @@ def summarize(rows):
                 fmt([r["files"] / r["wall"] for r in ok], 0),
                 fmt([r["bytes"] / 1e6 / r["wall"] for r in ok], 1),
                 fmt([r["cpu"] for r in ok], 1),
+                fmt([r["emu"] for r in ok], 1),
                 fmt([r["rss"] / 1024.0 for r in ok], 0),
                 fmt([r["req"] / max(1, r["files"]) for r in ok], 2),
                 fmt([r["engine_s"] for r in ok if "engine_s" in r], 2)
@@ -113,11 +118,12 @@ def main():
       "`/usr/bin/time -v` around the whole command, background processes included (ossimport: "
       "import.sh with its submit/stat/stop JVMs and the service; the emulator is not counted). "
       "Median over the rounds, (min–max). MB = 10^6 bytes. req/obj = emulator requests / files. "
+      "emulator CPU s = the emulator process's CPU during the run (its start included). "
       "engine s = ossimport's job record, service job start to job end (no JVM starts, no "
       "import.sh polling): what the engine itself takes.")
     p()
-    p("| workload | tool | runs | wall s | files/s | MB/s | CPU s | peak RSS MB | req/obj | engine s |")
-    p("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    p("| workload | tool | runs | wall s | files/s | MB/s | CPU s | emulator CPU s | peak RSS MB | req/obj | engine s |")
+    p("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for k in keys:
         s = summary[k]
         runs = "%d%s" % (s["runs"], " (%d failed)" % s["failed"] if s["failed"] else "")
