@@ -14,7 +14,7 @@ import sys
 import time
 
 PR_SET_CHILD_SUBREAPER = 36
-GRACE = float(os.environ.get("REAP_GRACE_SECONDS", "120"))
+GRACE = float(os.environ.get("REAP_GRACE_SECONDS", "30"))
 
 libc = ctypes.CDLL(None, use_errno=True)
 if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
