@@ -77,6 +77,15 @@ trap 'exit 130' INT TERM
 say() { printf '[%4ds] %s\n' $(($(date +%s) - T0)) "$*"; }
 
 # ---- tools -------------------------------------------------------------------------------------
+for tool in java javac mvn python3 curl; do
+  command -v "$tool" > /dev/null || { echo "bench/run.sh: $tool is missing; install it first" >&2; exit 1; }
+done
+apt_install() { # apt_install PACKAGE: Debian's package, as root or through sudo
+  local sudo=; [ "$(id -u)" = 0 ] || sudo=sudo
+  say "installing $1 (Debian package)"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq "$1" > /dev/null
+}
+[ -x /usr/bin/time ] || apt_install time
 if [ "$BUILD" = 1 ]; then
   say "building the distribution and the emulator (tests skipped)"
   (cd "$ROOT" && mvn -B -ntp -q -DskipTests package -pl ossimport-cli,ossimport-emulator -am)
@@ -90,11 +99,7 @@ CLASSES=$OUT/classes
 rm -rf "$CLASSES" && mkdir -p "$CLASSES"
 javac --release 8 -nowarn -cp "$JAR" -d "$CLASSES" "$BENCH"/java/*.java
 
-if ! command -v rclone > /dev/null; then
-  say "installing rclone (Debian package)"
-  SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq rclone > /dev/null
-fi
+command -v rclone > /dev/null || apt_install rclone
 RCLONE_CONF=$OUT/rclone.conf
 rclone_run() { env -u AWS_CA_BUNDLE rclone --config "$RCLONE_CONF" "$@"; }
 

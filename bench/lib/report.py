@@ -198,7 +198,7 @@ def targets(summary):
     o = summary.get(("W4", "ossimport-scan"))
     f = summary.get(("W4", "find"))
     if o and f:
-        p("- W4 scan and split ≤ 2× find: %.2f s vs %.2f s = %.2f× → %s (in-process scan time %.2f s)" % (
+        p("- W4 scan and split ≤ 2× find: %.2f s vs %.2f s = %.2f× → %s (in-process submit and scan: %.2f s)" % (
             o["wall"], f["wall"], o["wall"] / f["wall"], verdict(o["wall"] <= 2 * f["wall"]),
             o.get("scan_s", float("nan"))))
         if "heap_mb" in o:
