@@ -152,6 +152,10 @@ def main():
     p()
     p("## Targets")
     p()
+    p("Judged on import.sh's wall time. \"engine alone\" uses the job record's time instead (no JVM "
+      "starts, no polling), while rclone and the raw client keep their own process start: a "
+      "lower bound for what the CLI could reach, not a like-for-like figure.")
+    p()
     targets(summary)
 
 
