@@ -111,10 +111,10 @@ class OssImportSubmitTest {
   @Test
   void aSourceTypeThisVersionCannotReadIsAProblemOfSrcType() throws Exception {
     Map<String, String> remote = new HashMap<>(job);
-    remote.put("srcType", "oss");
-    remote.put("srcAccessKey", "id");
-    remote.put("srcSecretKey", "secret");
-    remote.put("srcDomain", "http://oss-cn-hangzhou.aliyuncs.com");
+    remote.put("srcType", "youpai");
+    remote.put("srcAccessKey", "operator");
+    remote.put("srcSecretKey", "password");
+    remote.put("srcDomain", "http://v0.api.upyun.com");
     remote.put("srcBucket", "some-bucket");
     remote.put("srcPrefix", "data/");
 
