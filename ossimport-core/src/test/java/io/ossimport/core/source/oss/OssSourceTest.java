@@ -19,6 +19,7 @@ import io.ossimport.core.source.Listing;
 import io.ossimport.core.source.ListingListener;
 import io.ossimport.core.source.ObjectStat;
 import io.ossimport.core.source.SourceObject;
+import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
@@ -188,6 +189,33 @@ class OssSourceTest {
     assertNull(StatReader.md5Hex(null));
     assertNull(StatReader.md5Hex("not base64!"));
     assertNull(StatReader.md5Hex("AAAA"), "3 bytes are not an MD5");
+  }
+
+  @Test
+  void aListingRequestThatIsThrottledIsSentAgain() throws Exception {
+    put("l/one", 1);
+    oss.faults().script(Operation.ListObjects, FaultSpec.serviceUnavailable());
+
+    List<SourceObject> listed = listAll(source("l/", "").list(null, ListingListener.IGNORE));
+
+    assertEquals(Arrays.asList("one"), references(listed));
+    assertEquals(2, oss.counters().get(Operation.ListObjects));
+  }
+
+  @Test
+  void aLaterPageThatCannotBeListedFailsNextWithTheBucketNamed() throws Exception {
+    put("l/one", 1);
+    put("l/two", 2);
+    try (Listing listing = source("l/", "", 1).list(null, ListingListener.IGNORE)) {
+      assertEquals("one", listing.next().reference());
+      oss.faults().always(Operation.ListObjects, FaultSpec.error(403, "AccessDenied"));
+
+      IOException e = assertThrows(IOException.class, listing::next);
+
+      assertTrue(e.getMessage().contains("srcBucket=" + bucket), e.getMessage());
+      assertTrue(e.getMessage().contains("oss:ListObjects"), e.getMessage());
+      assertEquals(MarkerCheckpoint.write("l/one"), listing.checkpoint(), "still after one");
+    }
   }
 
   @Test
