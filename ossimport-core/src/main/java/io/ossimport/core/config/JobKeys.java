@@ -215,7 +215,9 @@ public final class JobKeys {
                   + " target a \"directory\". Empty = bucket root.")
           .rule(
               "Must not start with '/' or '\\'; at most 1022 bytes of UTF-8; no control"
-                  + " characters. Warnings when it does not end with '/' or contains '\\'.")
+                  + " characters. Warnings when it does not end with '/' or contains '\\'. With"
+                  + " srcType=oss and destBucket=srcBucket it must neither start with srcPrefix"
+                  + " nor begin it.")
           .reference("§2.2 Destination, §5.12, §8 [C, S1, S3, S6, S12]")
           .build();
 

@@ -1,5 +1,7 @@
 package io.ossimport.core.config;
 
+import static io.ossimport.core.config.JobKeys.DEST_BUCKET;
+import static io.ossimport.core.config.JobKeys.DEST_PREFIX;
 import static io.ossimport.core.config.JobKeys.HTTP_LIST_FILE_PATH;
 import static io.ossimport.core.config.JobKeys.HTTP_PREFIX_COLUMN;
 import static io.ossimport.core.config.JobKeys.RELATIVE_PATH_COLUMN;
@@ -144,6 +146,32 @@ final class SourceRules {
           SRC_PREFIX,
           "must not start with '/' for srcType=oss (OSS object keys never do)",
           "write srcPrefix=" + prefix.replaceFirst("^/+", ""));
+    } else if (type == SourceType.OSS) {
+      checkNoOverlap(v);
+    }
+  }
+
+  /**
+   * Within one bucket (names are global in OSS, whatever the endpoint), the keys written ({@code
+   * destPrefix...}) must not fall among the keys listed ({@code srcPrefix...}): the copies would be
+   * listed and copied again, or overwrite source objects not yet read.
+   */
+  private static void checkNoOverlap(ConfigValues v) {
+    if (!v.allValid(SRC_BUCKET, DEST_BUCKET, SRC_PREFIX, DEST_PREFIX)
+        || !v.text(SRC_BUCKET).equals(v.text(DEST_BUCKET))) {
+      return;
+    }
+    String src = v.text(SRC_PREFIX);
+    String dest = v.text(DEST_PREFIX);
+    if (dest.startsWith(src) || src.startsWith(dest)) {
+      v.problem(
+          DEST_PREFIX,
+          "overlaps srcPrefix='"
+              + src
+              + "' in the same bucket: copies would be listed and copied again, or overwrite"
+              + " objects not yet copied",
+          "copy into another bucket, or choose a destPrefix that neither starts with srcPrefix nor"
+              + " begins it, e.g. destPrefix=copy/ with srcPrefix=photos/");
     }
   }
 

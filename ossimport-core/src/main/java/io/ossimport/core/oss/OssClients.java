@@ -4,6 +4,7 @@ import com.aliyun.oss.ClientBuilderConfiguration;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
 import io.ossimport.core.config.JobConfig;
+import io.ossimport.core.config.Secret;
 
 /**
  * Builds the OSS client of a job's destination ({@code destDomain}, {@code destAccessKey}, {@code
@@ -33,13 +34,21 @@ public final class OssClients {
    * once.
    */
   public static OSS create(JobConfig config, int maxConnections) {
+    return create(
+        config.destDomain(), config.destAccessKey(), config.destSecretKey(), maxConnections);
+  }
+
+  /**
+   * A client for any OSS endpoint with the same settings, e.g. the source of {@code srcType=oss}
+   * ({@code srcDomain}, {@code srcAccessKey}, {@code srcSecretKey}).
+   */
+  public static OSS create(String endpoint, String accessKeyId, Secret secret, int maxConnections) {
     ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
     conf.setCrcCheckEnabled(true);
     conf.setMaxErrorRetry(0);
     conf.setMaxConnections(Math.max(maxConnections, 1));
     conf.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
     conf.setSocketTimeout(SOCKET_TIMEOUT_MILLIS);
-    return new OSSClientBuilder()
-        .build(config.destDomain(), config.destAccessKey(), config.destSecretKey().reveal(), conf);
+    return new OSSClientBuilder().build(endpoint, accessKeyId, secret.reveal(), conf);
   }
 }

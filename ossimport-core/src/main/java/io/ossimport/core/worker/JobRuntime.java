@@ -17,6 +17,7 @@ public final class JobRuntime implements AutoCloseable {
   private final JobConfig config;
   private final Source source;
   private final OssDestination destination;
+  private final CopyRoute copyRoute;
 
   JobRuntime(
       JobTree tree, String jobName, JobConfig config, Source source, OssDestination destination) {
@@ -25,6 +26,7 @@ public final class JobRuntime implements AutoCloseable {
     this.config = config;
     this.source = source;
     this.destination = destination;
+    this.copyRoute = CopyRoute.of(config, source);
   }
 
   public String jobName() {
@@ -45,6 +47,11 @@ public final class JobRuntime implements AutoCloseable {
 
   OssDestination destination() {
     return destination;
+  }
+
+  /** Whether OSS copies this job's objects itself (same endpoint and AccessKey as the source). */
+  CopyRoute copyRoute() {
+    return copyRoute;
   }
 
   @Override

@@ -31,6 +31,11 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * dropped; a stopped one keeps both, for resume.
  */
 final class MultipartUpload {
+  /** Sends one part: {@code length} bytes of the source from {@code offset} as part {@code n}. */
+  interface PartSender {
+    Uploaded send(String uploadId, int n, long offset, long length) throws Exception;
+  }
+
   /** OSS accepts at most this many parts; larger files get larger parts. */
   static final int MAX_PARTS = 10_000;
 
@@ -41,8 +46,16 @@ final class MultipartUpload {
   private final long partSize;
   private final int partCount;
   private final ConcurrentSkipListMap<Integer, PartETag> done = new ConcurrentSkipListMap<>();
+  private final PartSender sender;
 
   MultipartUpload(TaskContext ctx, ObjectContext o, ObjectStat stat, String md5Hex) {
+    this(ctx, o, stat, md5Hex, null);
+  }
+
+  /** An upload whose parts {@code sender} sends ({@code null}: read from the source and PUT). */
+  MultipartUpload(
+      TaskContext ctx, ObjectContext o, ObjectStat stat, String md5Hex, PartSender sender) {
+    this.sender = sender != null ? sender : this::sendFromSource;
     this.ctx = ctx;
     this.o = o;
     this.stat = stat;
@@ -68,7 +81,7 @@ final class MultipartUpload {
                 o,
                 () ->
                     ctx.destination()
-                        .initiate(o.key(), ObjectUpload.metadata(ctx, o.key(), md5Hex)));
+                        .initiate(o.key(), ObjectUpload.metadata(ctx, o.key(), stat, md5Hex)));
         record.startUpload(uploadId, partSize, o.key());
       }
       uploadParts(uploadId, record);
@@ -160,19 +173,19 @@ final class MultipartUpload {
       throws ObjectFailedException, StoppedException, IOException {
     long offset = (n - 1) * partSize;
     long length = partLength(n);
-    Uploaded u =
-        ctx.attempts.run(
-            o,
-            () -> {
-              try (SourceBody body =
-                  new SourceBody(ctx.source(), o.reference(), offset, length, stat, ctx.limiter)) {
-                return ctx.destination().uploadPart(o.key(), uploadId, n, body, length);
-              }
-            });
+    Uploaded u = ctx.attempts.run(o, () -> sender.send(uploadId, n, offset, length));
     synchronized (record) {
       record.partDone(n, u.etag(), u.crc64());
     }
     done.put(n, new PartETag(n, u.etag(), length, u.crc64()));
+  }
+
+  private Uploaded sendFromSource(String uploadId, int n, long offset, long length)
+      throws IOException {
+    try (SourceBody body =
+        new SourceBody(ctx.source(), o.reference(), offset, length, stat, ctx.limiter)) {
+      return ctx.destination().uploadPart(o.key(), uploadId, n, body, length);
+    }
   }
 
   private void checkSourceUnchanged() throws ObjectFailedException, StoppedException, IOException {
@@ -202,7 +215,7 @@ final class MultipartUpload {
           () -> {
             tries[0]++;
             try {
-              return ctx.destination().complete(o.key(), uploadId, parts);
+              return SourceCrc.verify(stat, ctx.destination().complete(o.key(), uploadId, parts));
             } catch (RuntimeException e) {
               // A Complete that succeeded but whose answer was lost leaves no upload to complete.
               Uploaded earlier = tries[0] > 1 && OssFailures.isNoSuchUpload(e) ? completed() : null;
@@ -225,6 +238,9 @@ final class MultipartUpload {
   private Uploaded completed() {
     RemoteObject r = ctx.destination().head(o.key());
     Long expected = combinedCrc(done.values());
+    if (expected == null) {
+      expected = stat.crc64(); // copied parts whose CRC-64 OSS did not report
+    }
     return r != null && r.size() == stat.size() && expected != null && expected.equals(r.crc64())
         ? new Uploaded(r.etag(), r.crc64())
         : null;

@@ -16,7 +16,9 @@ import java.io.IOException;
 /**
  * One object of a task, from its TASK entry to its last audit line: key check, {@code importSince}
  * (defensive: the scan applies it), a look at the source, the resume check or skip-existing check,
- * then a single PUT up to {@code multipartUploadThreshold} or a {@link MultipartUpload}.
+ * then a single PUT up to {@code multipartUploadThreshold} or a {@link MultipartUpload} (or, for an
+ * OSS source the destination can read, a {@link ServerSideCopy}). Content type and user metadata
+ * come from the source's {@link ObjectStat} when it has them.
  *
  * <p>Requests: a small object with {@code isSkipExistFile=false} costs exactly one PUT. A resumed
  * object whose progress says BEGIN costs one HEAD first; if OSS holds it with the source's size and
@@ -83,17 +85,23 @@ final class ObjectUpload {
       return skip(ReasonCode.EXISTS);
     }
     String md5 =
-        ctx.recordMd5
-            ? ctx.attempts.run(o, () -> SourceDigests.md5Hex(ctx.source(), o.reference(), stat))
-            : null;
+        !ctx.recordMd5
+            ? null
+            : stat.md5Hex() != null
+                ? stat.md5Hex() // the source knows it: no need to read the object for it
+                : ctx.attempts.run(
+                    o, () -> SourceDigests.md5Hex(ctx.source(), o.reference(), stat));
     if (ctx.stop.isRequested()) {
       throw new StoppedException(); // not begun: the resumed run starts it afresh
     }
     ctx.logs.begin(o);
-    Uploaded u =
-        stat.size() > ctx.config().multipartUploadThreshold()
-            ? new MultipartUpload(ctx, o, stat, md5).run()
-            : put(stat, md5);
+    Uploaded u = new ServerSideCopy(ctx, o, stat, md5).run();
+    if (u == null) {
+      u =
+          stat.size() > ctx.config().multipartUploadThreshold()
+              ? new MultipartUpload(ctx, o, stat, md5).run()
+              : put(stat, md5);
+    }
     AfterImportAudit.verify(ctx, o, stat, u);
     return uploaded(u);
   }
@@ -106,7 +114,10 @@ final class ObjectUpload {
           () -> {
             try (SourceBody body =
                 new SourceBody(ctx.source(), o.reference(), 0, stat.size(), stat, ctx.limiter)) {
-              return ctx.destination().put(o.key(), body, stat.size(), metadata(ctx, o.key(), md5));
+              return SourceCrc.verify(
+                  stat,
+                  ctx.destination()
+                      .put(o.key(), body, stat.size(), metadata(ctx, o.key(), stat, md5)));
             }
           });
     } catch (ObjectFailedException e) {
@@ -138,6 +149,9 @@ final class ObjectUpload {
             ? MultipartUpload.combinedCrc(ctx.files.readMultipart(o.index), stat.size())
             : null;
     if (expected == null) {
+      expected = stat.crc64(); // a source that knows it spares reading the whole object
+    }
+    if (expected == null) {
       expected = ctx.attempts.run(o, () -> SourceDigests.crc64(ctx.source(), o.reference(), stat));
     }
     return expected.equals(r.crc64()) ? new Uploaded(r.etag(), r.crc64()) : null;
@@ -166,8 +180,10 @@ final class ObjectUpload {
         && stat.lastModifiedMillis() == o.entry.mtimeMillis();
   }
 
-  static ObjectMetadata metadata(TaskContext ctx, String key, String md5) {
-    return OssDestination.metadata(key, ctx.config().isServerSideEncryption(), md5);
+  /** The destination's metadata: the source's content type and user metadata, SSE, the MD5. */
+  static ObjectMetadata metadata(TaskContext ctx, String key, ObjectStat stat, String md5) {
+    return OssDestination.metadata(
+        key, ctx.config().isServerSideEncryption(), md5, stat.contentType(), stat.userMetadata());
   }
 
   /** Removes an object that failed its CRC-64 check; one try, best effort. */

@@ -111,10 +111,10 @@ class OssImportSubmitTest {
   @Test
   void aSourceTypeThisVersionCannotReadIsAProblemOfSrcType() throws Exception {
     Map<String, String> remote = new HashMap<>(job);
-    remote.put("srcType", "oss");
+    remote.put("srcType", "bos");
     remote.put("srcAccessKey", "id");
     remote.put("srcSecretKey", "secret");
-    remote.put("srcDomain", "http://oss-cn-hangzhou.aliyuncs.com");
+    remote.put("srcDomain", "http://bj.bcebos.com");
     remote.put("srcBucket", "some-bucket");
     remote.put("srcPrefix", "data/");
 
@@ -122,6 +122,7 @@ class OssImportSubmitTest {
         assertThrows(ConfigurationException.class, () -> ossimport.submit(null, remote));
 
     assertEquals("srcType", e.problems().get(0).key(), e.getMessage());
+    assertTrue(e.problems().get(0).message().contains("not supported by this version"));
     assertFalse(Files.exists(work));
   }
 

@@ -197,6 +197,22 @@ class SourceRulesTest {
   }
 
   @Test
+  void aCopyWithinOneBucketMustNotWriteAmongTheKeysItLists() throws Exception {
+    String line =
+        "conf/local_job.cfg: destPrefix='%s': overlaps srcPrefix='photos/' in the same bucket:"
+            + " copies would be listed and copied again, or overwrite objects not yet copied; copy"
+            + " into another bucket, or choose a destPrefix that neither starts with srcPrefix nor"
+            + " begins it, e.g. destPrefix=copy/ with srcPrefix=photos/";
+    for (String inside : new String[] {"photos/", "photos/copy/", "", "ph"}) {
+      assertProblem(
+          String.format(line, inside),
+          ossSourceWith("destBucket", "srcbucket", "destPrefix", inside));
+    }
+    assertAccepted(ossSourceWith("destBucket", "srcbucket", "destPrefix", "copy/photos/"));
+    assertAccepted(ossSourceWith("destBucket", "otherbucket", "destPrefix", "photos/"));
+  }
+
+  @Test
   void otherStoresOnlyRefuseAPathInTheBucketName() throws Exception {
     String[] s3 = {
       "srcType", "s3", "srcAccessKey", "AKIAEXAMPLE", "srcSecretKey", "s3Secret",

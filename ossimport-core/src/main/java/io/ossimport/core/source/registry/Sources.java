@@ -2,6 +2,7 @@ package io.ossimport.core.source.registry;
 
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.SourceType;
+import io.ossimport.core.oss.OssClients;
 import io.ossimport.core.source.Source;
 import io.ossimport.core.source.azure.AzureSettings;
 import io.ossimport.core.source.azure.AzureSource;
@@ -9,6 +10,8 @@ import io.ossimport.core.source.http.HttpSource;
 import io.ossimport.core.source.http.HttpSourceSettings;
 import io.ossimport.core.source.local.LocalSource;
 import io.ossimport.core.source.local.LocalSourceSettings;
+import io.ossimport.core.source.oss.OssSource;
+import io.ossimport.core.source.oss.OssSourceSettings;
 import java.nio.file.Paths;
 
 /**
@@ -18,6 +21,9 @@ import java.nio.file.Paths;
  * depend on its implementations.
  */
 public final class Sources {
+  /** Connections of an OSS source's client: enough for every object and part thread. */
+  private static final int OSS_SOURCE_CONNECTIONS = 256;
+
   private Sources() {}
 
   /** Whether this version can read sources of {@code type}. */
@@ -26,6 +32,7 @@ public final class Sources {
       case LOCAL:
       case AZURE:
       case HTTP:
+      case OSS:
         return true;
       default:
         return false;
@@ -66,6 +73,19 @@ public final class Sources {
                 config.httpPrefixColumn(),
                 config.relativePathColumn(),
                 config.destPrefix()));
+      case OSS:
+        return new OssSource(
+            OssClients.create(
+                config.srcDomain(),
+                config.srcAccessKey(),
+                config.srcSecretKey(),
+                OSS_SOURCE_CONNECTIONS),
+            OssSourceSettings.of(
+                config.srcDomain(),
+                config.srcBucket(),
+                config.srcPrefix(),
+                config.destPrefix(),
+                config.importSince()));
       default:
         throw new UnsupportedOperationException(
             "srcType=" + config.srcType().configValue() + " is not supported by this version");

@@ -1,0 +1,50 @@
+package io.ossimport.core.source.oss;
+
+import com.aliyun.oss.model.ObjectMetadata;
+import io.ossimport.core.source.ObjectStat;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** What a HeadObject answer says about a source object, as an {@link ObjectStat}. */
+final class StatReader {
+  private StatReader() {}
+
+  static ObjectStat toStat(ObjectMetadata m) {
+    Map<String, String> user = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : m.getUserMetadata().entrySet()) {
+      user.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+    }
+    return ObjectStat.of(m.getContentLength(), OssSource.wholeSeconds(m.getLastModified()))
+        .withContentType(m.getContentType())
+        .withUserMetadata(user)
+        .withCrc64(m.getServerCRC())
+        .withMd5Hex(md5Hex(m.getContentMD5()));
+  }
+
+  /**
+   * The hex of a {@code Content-MD5} header (base64 of 16 bytes), or null. OSS sends it only for
+   * objects whose MD5 it knows; the ETag is not used, since for a multipart or appended object it
+   * is not an MD5.
+   */
+  static String md5Hex(String contentMd5) {
+    if (contentMd5 == null || contentMd5.trim().isEmpty()) {
+      return null;
+    }
+    byte[] md5;
+    try {
+      md5 = Base64.getDecoder().decode(contentMd5.trim());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (md5.length != 16) {
+      return null;
+    }
+    StringBuilder hex = new StringBuilder(32);
+    for (byte b : md5) {
+      hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+    }
+    return hex.toString();
+  }
+}
