@@ -5,6 +5,11 @@ import io.ossimport.core.config.SourceType;
 import io.ossimport.core.source.Source;
 import io.ossimport.core.source.local.LocalSource;
 import io.ossimport.core.source.local.LocalSourceSettings;
+import io.ossimport.core.source.s3.S3Endpoints;
+import io.ossimport.core.source.s3.S3Flavor;
+import io.ossimport.core.source.s3.S3Location;
+import io.ossimport.core.source.s3.S3Source;
+import io.ossimport.core.source.s3.S3SourceSettings;
 import java.nio.file.Paths;
 
 /**
@@ -20,6 +25,11 @@ public final class Sources {
   public static boolean supports(SourceType type) {
     switch (type) {
       case LOCAL:
+      case S3:
+      case QINIU:
+      case BOS:
+      case KS3:
+      case COS:
         return true;
       default:
         return false;
@@ -32,6 +42,8 @@ public final class Sources {
    *
    * @throws UnsupportedOperationException for a {@code srcType} this version cannot read; the
    *     message names the type
+   * @throws IllegalArgumentException if the {@code src*} keys of an S3-compatible store name no
+   *     endpoint (e.g. a Qiniu download domain); the message names the key and the fix
    */
   public static Source open(JobConfig config) {
     switch (config.srcType()) {
@@ -44,9 +56,28 @@ public final class Sources {
                 .importSinceSeconds(config.importSince())
                 .keyPrefix(config.destPrefix())
                 .build());
+      case S3:
+      case QINIU:
+      case BOS:
+      case KS3:
+      case COS:
+        return s3(config);
       default:
         throw new UnsupportedOperationException(
             "srcType=" + config.srcType().configValue() + " is not supported by this version");
     }
+  }
+
+  private static Source s3(JobConfig config) {
+    S3Flavor flavor = S3Flavor.valueOf(config.srcType().name());
+    S3Location location =
+        S3Endpoints.resolve(
+            flavor, config.srcDomain(), config.srcBucket(), config.srcPrefix(), config.appId());
+    return new S3Source(
+        S3SourceSettings.builder(flavor, location, config.srcDomain())
+            .credentials(config.srcAccessKey(), config.srcSecretKey().reveal())
+            .destPrefix(config.destPrefix())
+            .importSinceSeconds(config.importSince())
+            .build());
   }
 }
