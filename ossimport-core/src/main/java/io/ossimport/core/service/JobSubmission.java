@@ -119,6 +119,10 @@ public final class JobSubmission {
               "use one of the supported source types: " + supportedTypes()));
       return problems;
     }
+    ConfigProblem sourceProblem = Sources.problem(config, label);
+    if (sourceProblem != null) {
+      problems.add(sourceProblem);
+    }
     if (config.srcType() == SourceType.LOCAL) {
       String prefix = config.srcPrefix();
       String example = "e.g. srcPrefix=/data/example/";

@@ -1,10 +1,12 @@
 package io.ossimport.core.source.registry;
 
+import io.ossimport.core.api.ConfigProblem;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.source.Source;
 import io.ossimport.core.source.local.LocalSource;
 import io.ossimport.core.source.local.LocalSourceSettings;
+import io.ossimport.core.source.s3.BadSrcDomainException;
 import io.ossimport.core.source.s3.S3Endpoints;
 import io.ossimport.core.source.s3.S3Flavor;
 import io.ossimport.core.source.s3.S3Location;
@@ -33,6 +35,28 @@ public final class Sources {
         return true;
       default:
         return false;
+    }
+  }
+
+  /**
+   * What is wrong with the {@code src*} keys that only the source kind can tell, without contacting
+   * anything (e.g. a Qiniu download domain as srcDomain), or {@code null}; submit reports it.
+   */
+  public static ConfigProblem problem(JobConfig config, String file) {
+    switch (config.srcType()) {
+      case S3:
+      case QINIU:
+      case BOS:
+      case KS3:
+      case COS:
+        try {
+          s3Location(config);
+          return null;
+        } catch (BadSrcDomainException e) {
+          return new ConfigProblem(file, 0, "srcDomain", e.value(), e.problem(), e.fix());
+        }
+      default:
+        return null;
     }
   }
 
@@ -70,14 +94,21 @@ public final class Sources {
 
   private static Source s3(JobConfig config) {
     S3Flavor flavor = S3Flavor.valueOf(config.srcType().name());
-    S3Location location =
-        S3Endpoints.resolve(
-            flavor, config.srcDomain(), config.srcBucket(), config.srcPrefix(), config.appId());
+    S3Location location = s3Location(config);
     return new S3Source(
         S3SourceSettings.builder(flavor, location, config.srcDomain())
             .credentials(config.srcAccessKey(), config.srcSecretKey().reveal())
             .destPrefix(config.destPrefix())
             .importSinceSeconds(config.importSince())
             .build());
+  }
+
+  private static S3Location s3Location(JobConfig config) {
+    return S3Endpoints.resolve(
+        S3Flavor.valueOf(config.srcType().name()),
+        config.srcDomain(),
+        config.srcBucket(),
+        config.srcPrefix(),
+        config.appId());
   }
 }

@@ -67,7 +67,7 @@ public final class S3Endpoints {
   /**
    * The location the keys name.
    *
-   * @throws IllegalArgumentException with a sentence naming the key, its value and the fix
+   * @throws BadSrcDomainException naming the value, what is wrong and the fix
    */
   public static S3Location resolve(
       S3Flavor flavor, String srcDomain, String srcBucket, String srcPrefix, long appId) {
@@ -84,8 +84,10 @@ public final class S3Endpoints {
       }
     }
     if (domain.isEmpty()) {
-      throw new IllegalArgumentException(
-          "srcDomain is empty; set it to the endpoint of the srcType="
+      throw new BadSrcDomainException(
+          domain,
+          "is empty",
+          "set it to the endpoint of the srcType="
               + flavor.configValue()
               + " store, e.g. "
               + example(flavor));
@@ -93,12 +95,10 @@ public final class S3Endpoints {
     URI uri = parse(domain, flavor);
     String host = uri.getHost().toLowerCase(Locale.ROOT);
     if (flavor == S3Flavor.QINIU && QINIU_DOWNLOAD.matcher(host).matches()) {
-      throw new IllegalArgumentException(
-          "srcDomain="
-              + srcDomain
-              + " is a Qiniu download domain; this version reads Qiniu through its S3 API, so set"
-              + " srcDomain to the S3 endpoint of the bucket's region, e.g. "
-              + example(flavor));
+      throw new BadSrcDomainException(
+          domain,
+          "is a Qiniu download domain; this version reads Qiniu through its S3 API",
+          "set srcDomain to the S3 endpoint of the bucket's region, e.g. " + example(flavor));
     }
     return known(uri, host, bucket, prefix);
   }
@@ -149,11 +149,10 @@ public final class S3Endpoints {
         || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
         || uri.getRawQuery() != null
         || !(path == null || path.isEmpty() || path.equals("/"))) {
-      throw new IllegalArgumentException(
-          "srcDomain="
-              + domain
-              + " is not an endpoint (scheme, host and port only, no bucket or path); e.g. "
-              + example(flavor));
+      throw new BadSrcDomainException(
+          domain,
+          "is not an endpoint (http or https, host and port only, no bucket or path)",
+          "e.g. " + example(flavor));
     }
     return withHost(uri, uri.getHost());
   }

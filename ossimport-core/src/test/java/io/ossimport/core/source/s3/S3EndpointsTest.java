@@ -50,7 +50,7 @@ class S3EndpointsTest {
   void anEndpointWithAPathOrAnotherSchemeIsRefusedWithAnExample() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> s3("http://s3.amazonaws.com/bkt"));
-    assertTrue(e.getMessage().contains("srcDomain=http://s3.amazonaws.com/bkt"), e.getMessage());
+    assertTrue(e.getMessage().contains("srcDomain='http://s3.amazonaws.com/bkt'"), e.getMessage());
     assertTrue(e.getMessage().contains("e.g. srcDomain="), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> s3("ftp://host"));
     assertThrows(IllegalArgumentException.class, () -> s3(""));

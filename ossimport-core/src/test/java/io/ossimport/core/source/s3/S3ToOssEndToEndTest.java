@@ -2,8 +2,10 @@ package io.ossimport.core.source.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ossimport.core.api.ConfigurationException;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
@@ -87,6 +89,20 @@ class S3ToOssEndToEndTest {
     assertTrue(log.contains("srcBucket=" + src.bucket), log);
     assertTrue(log.contains("check srcSecretKey"), log);
     assertFalse(log.contains(wrong), log);
+  }
+
+  @Test
+  void submitRefusesAQiniuDownloadDomainAndNamesTheS3Endpoint() throws Exception {
+    f.job.put("srcType", "qiniu");
+    f.job.put("srcDomain", "http://mybucket.u.qiniudn.com");
+
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> f.open().submit(f.jobFile()));
+
+    assertEquals(1, e.problems().size(), e.getMessage());
+    String problem = e.problems().get(0).toString();
+    assertTrue(problem.contains("srcDomain='http://mybucket.u.qiniudn.com'"), problem);
+    assertTrue(problem.contains("e.g. srcDomain=https://s3.cn-east-1.qiniucs.com"), problem);
   }
 
   private JobStatus run() throws Exception {
