@@ -34,8 +34,8 @@ final class SourceRules {
     DOMAIN_EXAMPLES.put(SourceType.S3, "e.g. srcDomain=http://s3.us-east-1.amazonaws.com");
     DOMAIN_EXAMPLES.put(
         SourceType.QINIU,
-        "use the bucket's domain from the Qiniu console, e.g."
-            + " srcDomain=http://mybucket.u.qiniudn.com");
+        "use the S3 endpoint of the bucket's region, e.g."
+            + " srcDomain=https://s3.cn-east-1.qiniucs.com");
     DOMAIN_EXAMPLES.put(SourceType.BOS, "e.g. srcDomain=http://bj.bcebos.com");
     DOMAIN_EXAMPLES.put(SourceType.KS3, "e.g. srcDomain=http://ks3-cn-beijing.ksyun.com");
     DOMAIN_EXAMPLES.put(

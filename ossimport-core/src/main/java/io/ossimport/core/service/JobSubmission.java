@@ -96,7 +96,10 @@ public final class JobSubmission {
               "use one of the supported source types: " + supportedTypes()));
       return problems;
     }
-    if (config.srcType() != SourceType.LOCAL) {
+    ConfigProblem sourceProblem = Sources.problem(config, label);
+    if (sourceProblem != null) {
+      problems.add(sourceProblem);
+    } else if (config.srcType() != SourceType.LOCAL) {
       // Opening is lazy: this contacts nothing, it only checks what the source kind reads from the
       // configuration (e.g. that an Azure account key is Base64). Messages name the key to fix.
       try {

@@ -1,5 +1,6 @@
 package io.ossimport.core.source.registry;
 
+import io.ossimport.core.api.ConfigProblem;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.oss.OssClients;
@@ -12,6 +13,12 @@ import io.ossimport.core.source.local.LocalSource;
 import io.ossimport.core.source.local.LocalSourceSettings;
 import io.ossimport.core.source.oss.OssSource;
 import io.ossimport.core.source.oss.OssSourceSettings;
+import io.ossimport.core.source.s3.BadSrcDomainException;
+import io.ossimport.core.source.s3.S3Endpoints;
+import io.ossimport.core.source.s3.S3Flavor;
+import io.ossimport.core.source.s3.S3Location;
+import io.ossimport.core.source.s3.S3Source;
+import io.ossimport.core.source.s3.S3SourceSettings;
 import java.nio.file.Paths;
 
 /**
@@ -33,9 +40,36 @@ public final class Sources {
       case AZURE:
       case HTTP:
       case OSS:
+      case S3:
+      case QINIU:
+      case BOS:
+      case KS3:
+      case COS:
         return true;
       default:
         return false;
+    }
+  }
+
+  /**
+   * What is wrong with the {@code src*} keys that only the source kind can tell, without contacting
+   * anything (e.g. a Qiniu download domain as srcDomain), or {@code null}; submit reports it.
+   */
+  public static ConfigProblem problem(JobConfig config, String file) {
+    switch (config.srcType()) {
+      case S3:
+      case QINIU:
+      case BOS:
+      case KS3:
+      case COS:
+        try {
+          s3Location(config);
+          return null;
+        } catch (BadSrcDomainException e) {
+          return new ConfigProblem(file, 0, "srcDomain", e.value(), e.problem(), e.fix());
+        }
+      default:
+        return null;
     }
   }
 
@@ -45,6 +79,8 @@ public final class Sources {
    *
    * @throws UnsupportedOperationException for a {@code srcType} this version cannot read; the
    *     message names the type
+   * @throws IllegalArgumentException if the {@code src*} keys of an S3-compatible store name no
+   *     endpoint (e.g. a Qiniu download domain); the message names the key and the fix
    */
   public static Source open(JobConfig config) {
     switch (config.srcType()) {
@@ -86,9 +122,35 @@ public final class Sources {
                 config.srcPrefix(),
                 config.destPrefix(),
                 config.importSince()));
+      case S3:
+      case QINIU:
+      case BOS:
+      case KS3:
+      case COS:
+        return s3(config);
       default:
         throw new UnsupportedOperationException(
             "srcType=" + config.srcType().configValue() + " is not supported by this version");
     }
+  }
+
+  private static Source s3(JobConfig config) {
+    S3Flavor flavor = S3Flavor.valueOf(config.srcType().name());
+    S3Location location = s3Location(config);
+    return new S3Source(
+        S3SourceSettings.builder(flavor, location, config.srcDomain())
+            .credentials(config.srcAccessKey(), config.srcSecretKey().reveal())
+            .destPrefix(config.destPrefix())
+            .importSinceSeconds(config.importSince())
+            .build());
+  }
+
+  private static S3Location s3Location(JobConfig config) {
+    return S3Endpoints.resolve(
+        S3Flavor.valueOf(config.srcType().name()),
+        config.srcDomain(),
+        config.srcBucket(),
+        config.srcPrefix(),
+        config.appId());
   }
 }

@@ -1,0 +1,35 @@
+package io.ossimport.core.source.s3;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The one place an {@link S3Client} is configured for a source. */
+final class S3Clients {
+  /** Enough for every worker thread and multipart reader of one job at once. */
+  private static final int MAX_CONNECTIONS = 128;
+
+  private S3Clients() {}
+
+  static S3Client build(S3SourceSettings settings) {
+    S3Location location = settings.location();
+    return S3Client.builder()
+        .endpointOverride(location.endpoint())
+        .region(Region.of(location.region()))
+        .forcePathStyle(location.pathStyle())
+        // Everything explicit: no environment variables, profiles or instance metadata consulted.
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(settings.accessKeyId(), settings.secretKey())))
+        // Only reads: no checksum headers that third-party stores may not know, and no
+        // x-amz-checksum-mode on GET (COS, BOS, KS3 and older servers ignore or reject it).
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS))
+        .build();
+  }
+}

@@ -1,0 +1,115 @@
+package io.ossimport.core.source.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.core.api.JobState;
+import io.ossimport.core.api.JobStatus;
+import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.RunningService;
+import io.ossimport.core.testkit.ImportFixture;
+import io.ossimport.emulator.OssEmulator;
+import io.ossimport.emulator.junit.OssEmulatorExtension;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole job from an S3 bucket into an OSS bucket, both on one emulator (its S3 and OSS dialects
+ * share the store but not the buckets): small objects by PUT, a large one by multipart from ranged
+ * reads.
+ */
+@ExtendWith(OssEmulatorExtension.class)
+class S3ToOssEndToEndTest {
+  private static final long MINUTE = 60_000;
+
+  OssEmulator oss;
+  @TempDir Path temp;
+  private ImportFixture f;
+  private S3Objects src;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    f = new ImportFixture(oss, temp);
+    src = new S3Objects(oss.url(), oss.accessKeyId(), oss.secretAccessKey(), "s3src-" + f.bucket);
+    f.job.put("srcType", "s3");
+    f.job.put("srcDomain", oss.endpoint());
+    f.job.put("srcBucket", src.bucket);
+    f.job.put("srcPrefix", "photos/");
+    f.job.put("srcAccessKey", oss.accessKeyId());
+    f.job.put("srcSecretKey", oss.secretAccessKey());
+  }
+
+  @AfterEach
+  void tearDown() {
+    src.close();
+    f.close();
+  }
+
+  @Test
+  void everyObjectUnderThePrefixArrivesUnderDestPrefix() throws Exception {
+    for (int i = 0; i < 12; i++) {
+      src.put("photos/day" + (i % 3) + "/img" + i + ".jpg", 500 + i * 131);
+    }
+    src.put("photos/big.raw", 1300 * 1024); // over multipartUploadThreshold=1m: ranged reads
+    src.put("elsewhere/skip.txt", 10);
+    f.job.put("taskObjectCountLimit", "5");
+
+    JobStatus status = run();
+
+    assertEquals(JobState.Succeed, status.state(), f.events.text());
+    assertEquals(13, status.totalObjects());
+    assertEquals(0, status.failedObjects());
+    for (Map.Entry<String, byte[]> e : src.byKey.entrySet()) {
+      if (e.getKey().startsWith("photos/")) {
+        f.assertStored(e.getKey().substring("photos/".length()), e.getValue());
+      }
+    }
+    assertFalse(f.storedObjects().containsKey(ImportFixture.DEST_PREFIX + "elsewhere/skip.txt"));
+    assertEquals(13, f.storedObjects().size());
+  }
+
+  @Test
+  void aWrongSecretAbortsTheJobWithAMessageThatNamesTheBucketButNotTheSecret() throws Exception {
+    src.put("photos/a.jpg", 10);
+    String wrong = "not-the-secret-0123456789";
+    f.job.put("srcSecretKey", wrong);
+
+    JobStatus status = run();
+
+    assertEquals(JobState.Abort, status.state(), f.events.text());
+    String log = f.events.everything();
+    assertTrue(log.contains("srcBucket=" + src.bucket), log);
+    assertTrue(log.contains("check srcSecretKey"), log);
+    assertFalse(log.contains(wrong), log);
+  }
+
+  @Test
+  void submitRefusesAQiniuDownloadDomainAndNamesTheS3Endpoint() throws Exception {
+    f.job.put("srcType", "qiniu");
+    f.job.put("srcDomain", "http://mybucket.u.qiniudn.com");
+
+    ConfigurationException e =
+        assertThrows(ConfigurationException.class, () -> f.open().submit(f.jobFile()));
+
+    assertEquals(1, e.problems().size(), e.getMessage());
+    String problem = e.problems().get(0).toString();
+    assertTrue(problem.contains("srcDomain='http://mybucket.u.qiniudn.com'"), problem);
+    assertTrue(problem.contains("e.g. srcDomain=https://s3.cn-east-1.qiniucs.com"), problem);
+  }
+
+  private JobStatus run() throws Exception {
+    OssImport ossimport = f.open();
+    ossimport.submit(f.jobFile());
+    try (RunningService service = ossimport.start()) {
+      return service.awaitJob(ImportFixture.JOB, MINUTE);
+    }
+  }
+}
