@@ -27,7 +27,7 @@ class OperatorGuideSamplesTest {
   void theOssSourceSampleLoadsWithoutProblemsOrWarnings() throws Exception {
     Path job = temp.resolve("local_job.cfg");
     Files.write(
-        job, firstBlockAfter("## Source: another OSS bucket").getBytes(StandardCharsets.UTF_8));
+        job, firstBlockAfter("### 6.1. Another OSS bucket").getBytes(StandardCharsets.UTF_8));
 
     LoadedConfig<JobConfig> loaded =
         new JobConfigLoader(Collections.<String, String>emptyMap())
@@ -38,6 +38,62 @@ class OperatorGuideSamplesTest {
     assertEquals(SourceType.OSS, config.srcType());
     assertEquals("photos/", config.srcPrefix());
     assertEquals("archive/", config.destPrefix());
+  }
+
+  @Test
+  void everySourceSectionStartsWithASampleThatLoadsWithoutProblems() throws Exception {
+    Path list =
+        Files.write(temp.resolve("http.list"), "http://127.0.0.1/ a.txt\n".getBytes("UTF-8"));
+    String[][] sections = {
+      {"### 6.1. ", "oss"}, {"### 6.2. ", "s3"}, {"### 6.3. ", "http"}, {"### 6.4. ", "azure"}
+    };
+    for (String[] section : sections) {
+      String sample = firstConfigOf(firstBlockAfter(section[0]));
+      if (!sample.contains("destBucket=")) {
+        sample += "destDomain=http://oss-cn-hangzhou.aliyuncs.com\ndestBucket=my-bucket\n";
+      }
+      sample =
+          sample
+              .replace("httpListFilePath=/data/http.list", "httpListFilePath=" + slashes(list))
+              .replace("srcSecretKey=...", "srcSecretKey=c2VjcmV0")
+              .replace("srcAccessKey=...", "srcAccessKey=id")
+              .replace("destSecretKey=...", "destSecretKey=secret")
+              .replace("destAccessKey=...", "destAccessKey=id");
+      Path job = temp.resolve(section[1] + ".cfg");
+      Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
+
+      LoadedConfig<JobConfig> loaded =
+          new JobConfigLoader(Collections.<String, String>emptyMap())
+              .load(job, Collections.<String, String>emptyMap(), "inline");
+
+      assertEquals(section[1], loaded.config().srcType().configValue(), sample);
+    }
+  }
+
+  @Test
+  void noSampleLineCarriesACommentAfterItsValue() throws IOException {
+    // '#' starts a comment only at the beginning of a line; after a value it is part of the value,
+    // so a sample copied with a trailing comment would silently carry it.
+    boolean inBlock = false;
+    int number = 0;
+    for (String line : Files.readAllLines(GUIDE, StandardCharsets.UTF_8)) {
+      number++;
+      if (line.startsWith("```")) {
+        inBlock = !inBlock;
+      } else if (inBlock && line.matches("^[A-Za-z][A-Za-z0-9_.]*=\\S*\\s+#.*")) {
+        throw new AssertionError(GUIDE + ":" + number + ": comment after a value: " + line);
+      }
+    }
+  }
+
+  /** The first of several samples in one block: up to the first blank line. */
+  private static String firstConfigOf(String block) {
+    int blank = block.indexOf("\n\n");
+    return blank < 0 ? block : block.substring(0, blank + 1);
+  }
+
+  private static String slashes(Path path) {
+    return path.toAbsolutePath().toString().replace('\\', '/');
   }
 
   /** The first fenced block after the line starting with {@code heading}. */

@@ -109,24 +109,6 @@ class OssImportSubmitTest {
   }
 
   @Test
-  void aSourceTypeThisVersionCannotReadIsAProblemOfSrcType() throws Exception {
-    Map<String, String> remote = new HashMap<>(job);
-    remote.put("srcType", "bos");
-    remote.put("srcAccessKey", "id");
-    remote.put("srcSecretKey", "secret");
-    remote.put("srcDomain", "http://bj.bcebos.com");
-    remote.put("srcBucket", "some-bucket");
-    remote.put("srcPrefix", "data/");
-
-    ConfigurationException e =
-        assertThrows(ConfigurationException.class, () -> ossimport.submit(null, remote));
-
-    assertEquals("srcType", e.problems().get(0).key(), e.getMessage());
-    assertTrue(e.problems().get(0).message().contains("not supported by this version"));
-    assertFalse(Files.exists(work));
-  }
-
-  @Test
   void aJobOfAnExistingNameIsAConflictThatSaysToCleanIt() throws Exception {
     ossimport.submit(null, job);
     String frozenBefore = new JobTree(work).readFrozenConfig("local_test");
