@@ -49,8 +49,12 @@ class OperatorGuideSamplesTest {
     };
     for (String[] section : sections) {
       String sample = firstConfigOf(firstBlockAfter(section[0]));
+      // a sample that shows only the src* keys gets the destination of section 1
       if (!sample.contains("destBucket=")) {
         sample += "destDomain=http://oss-cn-hangzhou.aliyuncs.com\ndestBucket=my-bucket\n";
+      }
+      if (!sample.contains("destAccessKey=")) {
+        sample += "destAccessKey=id\ndestSecretKey=secret\n";
       }
       sample =
           sample
