@@ -133,6 +133,12 @@ public final class JobStatusReader {
     }
   }
 
+  /** How many of the job's tasks this reader follows (for tests: bounded by the running ones). */
+  int followedTasks(String job) {
+    Map<TaskId, RunningTaskProgress> tasks = followed.get(job);
+    return tasks == null ? 0 : tasks.size();
+  }
+
   /** Forgets what was read of a job's tasks (the job is gone). */
   void forget(String job) {
     followed.remove(job);
