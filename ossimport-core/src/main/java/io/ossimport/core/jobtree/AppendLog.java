@@ -5,7 +5,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -105,6 +107,44 @@ final class AppendLog implements Closeable {
         consumer.accept(line, lines.lineNumber());
       }
       return false;
+    }
+  }
+
+  /**
+   * Like {@link #read}, but starting at byte {@code start} of the file, which must be 0 or the end
+   * of a valid line an earlier call returned (the header is checked only from 0): feeds the valid
+   * lines from there and returns where the valid prefix now ends, so that the next call reads only
+   * what was appended since. A torn line (unterminated or invalid) is not consumed: it is read
+   * again next time, when it may be complete. A missing file reads as empty (returns {@code
+   * start}). The consumer gets -1 for line numbers, which are not known past {@code start}.
+   */
+  static long readFrom(
+      Path file, long start, String header, Predicate<String> isValid, LineConsumer consumer)
+      throws IOException {
+    SeekableByteChannel channel;
+    try {
+      channel = Files.newByteChannel(file, StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      return start;
+    }
+    channel.position(start);
+    InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
+    try (LineReader lines = new LineReader(in, file)) {
+      long valid = start;
+      for (String line = readLine(lines); line != null; line = readLine(lines)) {
+        if (!lines.lastTerminated()) {
+          break;
+        }
+        if (valid == 0) {
+          checkHeader(file, line, header);
+        } else if (!isValid.test(line)) {
+          break;
+        } else {
+          consumer.accept(line, -1);
+        }
+        valid = start + lines.bytesConsumed();
+      }
+      return valid;
     }
   }
 

@@ -45,6 +45,11 @@ public final class WorkerTaskFiles {
     return ProgressLog.read(dir.resolve(PROGRESS_FILE));
   }
 
+  /** A follower of the progress log, which reads each line once however often it is asked. */
+  public ProgressLogFollower followProgress() {
+    return new ProgressLogFollower(dir.resolve(PROGRESS_FILE));
+  }
+
   /** Opens the task's audit log for appending, creating the directory. */
   public AuditLog openAuditLog() throws IOException {
     AtomicFiles.createDirectories(dir);

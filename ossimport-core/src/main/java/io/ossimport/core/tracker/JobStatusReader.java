@@ -8,9 +8,7 @@ import io.ossimport.core.config.JobType;
 import io.ossimport.core.jobtree.JobCounters;
 import io.ossimport.core.jobtree.JobRecord;
 import io.ossimport.core.jobtree.JobTree;
-import io.ossimport.core.jobtree.RecordedProgress;
-import io.ossimport.core.jobtree.TaskEntry;
-import io.ossimport.core.jobtree.TaskFileReader;
+import io.ossimport.core.jobtree.TaskId;
 import io.ossimport.core.jobtree.TaskRef;
 import io.ossimport.core.jobtree.TaskState;
 import io.ossimport.core.jobtree.WorkerTaskFiles;
@@ -18,8 +16,10 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -27,9 +27,15 @@ import java.util.stream.Stream;
  * service runs and in any process: the JOB record (state, scan, counters), the task counts per
  * state, and for each running task (dispatched, and the worker has started it) its progress from
  * the worker's progress log.
+ *
+ * <p>A reader follows the running tasks it has seen: each later {@link #read} of the job reads only
+ * what their progress logs gained since (see {@link RunningTaskProgress}), and forgets a task once
+ * it is no longer running. Keep one reader for repeated reads (the tracker's progress events); a
+ * new reader reads everything once. Not thread-safe.
  */
 public final class JobStatusReader {
   private final JobTree tree;
+  private final Map<String, Map<TaskId, RunningTaskProgress>> followed = new HashMap<>();
 
   public JobStatusReader(JobTree tree) {
     this.tree = tree;
@@ -52,6 +58,8 @@ public final class JobStatusReader {
   public JobStatus read(String job) throws IOException {
     JobRecord record = tree.readJob(job);
     List<TaskProgress> running = new ArrayList<>();
+    Map<TaskId, RunningTaskProgress> before = followed.remove(job);
+    Map<TaskId, RunningTaskProgress> still = new HashMap<>();
     long dispatched = 0;
     try (Stream<TaskRef> tasks = tree.tasks(job, TaskState.DISPATCHED)) {
       Iterator<TaskRef> it = tasks.iterator();
@@ -61,12 +69,20 @@ public final class JobStatusReader {
         WorkerTaskFiles files = tree.workerFiles(job, task.id());
         if (files.exists()) {
           try {
-            running.add(progress(job, task, files));
+            RunningTaskProgress progress = before == null ? null : before.get(task.id());
+            if (progress == null) {
+              progress = RunningTaskProgress.open(tree, job, task, files);
+            }
+            running.add(progress.read());
+            still.put(task.id(), progress);
           } catch (NoSuchFileException e) {
             // completed while we read it: it is counted as dispatched in this snapshot only
           }
         }
       }
+    }
+    if (!still.isEmpty()) {
+      followed.put(job, still); // tasks that completed are forgotten
     }
     Collections.sort(running, (a, b) -> a.taskId().compareTo(b.taskId()));
     JobCounters c = record.counters();
@@ -106,27 +122,25 @@ public final class JobStatusReader {
     }
   }
 
-  /** Objects finished (done or failed for good) and their bytes, out of the task's totals. */
-  private TaskProgress progress(String job, TaskRef task, WorkerTaskFiles files)
-      throws IOException {
-    RecordedProgress recorded = files.readProgress();
-    long totalObjects = 0;
-    long totalBytes = 0;
-    long doneObjects = 0;
-    long doneBytes = 0;
-    try (TaskFileReader entries = tree.openTask(job, task)) {
-      for (TaskEntry e = entries.next(); e != null; e = entries.next()) {
-        long size = Math.max(0, e.size());
-        RecordedProgress.EntryState state = recorded.entry((int) totalObjects).state();
-        if (state == RecordedProgress.EntryState.DONE
-            || state == RecordedProgress.EntryState.FAILED) {
-          doneObjects++;
-          doneBytes += size;
-        }
-        totalObjects++;
-        totalBytes += size;
-      }
+  /**
+   * Forgets what was read of a task's progress: the tracker calls it when it dispatches the task,
+   * so that a task id dispatched again is read afresh.
+   */
+  void forget(String job, TaskId id) {
+    Map<TaskId, RunningTaskProgress> tasks = followed.get(job);
+    if (tasks != null) {
+      tasks.remove(id);
     }
-    return new TaskProgress(task.id().toString(), doneBytes, totalBytes, doneObjects, totalObjects);
+  }
+
+  /** How many of the job's tasks this reader follows (for tests: bounded by the running ones). */
+  int followedTasks(String job) {
+    Map<TaskId, RunningTaskProgress> tasks = followed.get(job);
+    return tasks == null ? 0 : tasks.size();
+  }
+
+  /** Forgets what was read of a job's tasks (the job is gone). */
+  void forget(String job) {
+    followed.remove(job);
   }
 }

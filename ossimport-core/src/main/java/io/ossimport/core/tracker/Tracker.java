@@ -121,6 +121,7 @@ public final class Tracker implements Runnable {
       TrackedJob job = it.next();
       if (!names.contains(job.name) && job.running.get() == 0) {
         job.closeTasks(); // the job is gone from the tree
+        statusReader.forget(job.name);
         it.remove();
       }
     }
@@ -166,6 +167,7 @@ public final class Tracker implements Runnable {
     }
     final TaskId id = next.get().id();
     tree.dispatch(job.name, id, WORKER);
+    statusReader.forget(job.name, id);
     threads.start(job, id, this::wake);
     return true;
   }
