@@ -29,6 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ServiceLock implements AutoCloseable {
   private static final long REGION = Long.MAX_VALUE - 1;
+
+  /** How long a start waits for a process that only checks whether the lock is held. */
+  private static final long PROBE_GRACE_MILLIS = 1000;
+
   private static final Map<Path, ServiceLock> HELD_IN_THIS_JVM = new ConcurrentHashMap<>();
 
   private final Path file;
@@ -66,7 +70,7 @@ public final class ServiceLock implements AutoCloseable {
               StandardOpenOption.READ);
       FileLock lock;
       try {
-        lock = channel.tryLock(REGION, 1, false);
+        lock = tryLockWithGrace(channel);
       } catch (IOException | RuntimeException e) {
         channel.close();
         throw new IOException("Cannot lock " + lockFile + ": " + e, e);
@@ -92,6 +96,28 @@ public final class ServiceLock implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         channel.close();
         throw new IOException("Cannot write " + lockFile + ": " + e, e);
+      }
+    }
+  }
+
+  /**
+   * Tries the lock for up to {@link #PROBE_GRACE_MILLIS}: {@link #isHeld} in another process (a
+   * {@code stat --follow}, a {@code stop}) holds it for an instant to find out whether a service
+   * runs, and a start must not be refused for that. A service holds it for its whole life, so a
+   * real refusal only comes that much later.
+   */
+  private static FileLock tryLockWithGrace(FileChannel channel) throws IOException {
+    long deadline = System.nanoTime() + PROBE_GRACE_MILLIS * 1_000_000L;
+    while (true) {
+      FileLock lock = channel.tryLock(REGION, 1, false);
+      if (lock != null || System.nanoTime() > deadline) {
+        return lock;
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
       }
     }
   }

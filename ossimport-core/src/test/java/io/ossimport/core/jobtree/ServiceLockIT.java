@@ -67,6 +67,27 @@ class ServiceLockIT {
     }
   }
 
+  @Test
+  void anotherProcessAskingWhetherTheServiceRunsNeverMakesAStartFail() throws Exception {
+    // Asking takes the lock for an instant; a start that tries at that instant must wait for the
+    // asker to let go, not be refused as if a service ran.
+    JobTree tree = new JobTree(workingDir);
+    tree.lockService("service").close(); // the lock file exists, so the child probes it
+    Process child = start("probe");
+    try {
+      assertEquals("PROBING", reader(child).readLine());
+      for (int i = 0; i < 300; i++) {
+        try (ServiceLock lock = tree.lockService("service")) {
+          assertTrue(lock.isValid());
+        }
+      }
+    } finally {
+      child.getOutputStream().write('\n');
+      child.getOutputStream().close();
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    }
+  }
+
   private Process start(String mode) throws IOException {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
