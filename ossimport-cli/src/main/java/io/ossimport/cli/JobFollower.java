@@ -1,0 +1,132 @@
+package io.ossimport.cli;
+
+import io.ossimport.core.api.JobConflictException;
+import io.ossimport.core.api.JobState;
+import io.ossimport.core.api.JobStatus;
+import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.OssImportException;
+import java.io.IOException;
+import java.util.Collections;
+
+/**
+ * {@code stat --follow}: one process reports a job every interval until the job leaves {@code
+ * Running}, instead of the import scripts starting a JVM per report. Between two reports it reads
+ * only the job's state (its JOB record) every {@link #TICK_MILLIS}, so the end of the job is
+ * reported within a tick whatever the interval; the full snapshot, which reads the running tasks'
+ * files, is taken only for a report.
+ *
+ * <p>A {@code Running} job without a service never ends, so the follower also watches the service
+ * lock of the working directory: once a service was seen, its absence for {@link
+ * #SERVICE_GONE_MILLIS} ends the follow; before that, a service has {@code serviceStartMillis} to
+ * appear (import.bat starts it in another window and does not wait).
+ */
+final class JobFollower {
+  /** How often the job's state and the service are looked at between two reports. */
+  static final long TICK_MILLIS = 250;
+
+  /** How long a service, once seen, must be missing before the job is given up on. */
+  static final long SERVICE_GONE_MILLIS = 1000;
+
+  /** How long a service may take to appear when none runs as the follow begins. */
+  static final long SERVICE_START_MILLIS = 60000;
+
+  /**
+   * How long reads of the tree may keep failing before the failure ends the follow: a poll of the
+   * import scripts used to be retried, and a long import should not end for one unlucky read.
+   */
+  static final long READ_PATIENCE_MILLIS = 30000;
+
+  /** Receives each report's snapshot. */
+  interface Reporter {
+    void report(JobStatus status) throws IOException;
+  }
+
+  private final OssImport oss;
+  private final String job;
+  private final long intervalMillis;
+  private final long serviceStartMillis;
+  private final Reporter reporter;
+
+  JobFollower(
+      OssImport oss, String job, long intervalMillis, long serviceStartMillis, Reporter reporter) {
+    this.oss = oss;
+    this.job = job;
+    this.intervalMillis = intervalMillis;
+    this.serviceStartMillis = serviceStartMillis;
+    this.reporter = reporter;
+  }
+
+  /**
+   * Reports until the job leaves {@code Running}; returns the exit code {@code stat} gives for the
+   * final snapshot (OK, FAILED_TASKS or RUNTIME for an aborted job).
+   *
+   * @throws CommandFailure SERVICE_STATE when no service runs the job, after a last report
+   */
+  ExitCode follow() throws OssImportException, IOException, InterruptedException, CommandFailure {
+    long started = now();
+    long nextReport = started;
+    long serviceSeen = -1;
+    long failingSince = -1;
+    while (true) {
+      long now = now();
+      try {
+        if (now >= nextReport || oss.state(job) != JobState.Running) {
+          JobStatus status = report();
+          if (status.state() != JobState.Running) {
+            return exitCodeOf(status);
+          }
+          nextReport += intervalMillis;
+          if (nextReport <= now) {
+            nextReport = now + intervalMillis;
+          }
+        }
+        failingSince = -1;
+      } catch (JobConflictException e) {
+        throw e; // the job was cleaned: following it makes no sense any more
+      } catch (OssImportException e) {
+        if (failingSince < 0) {
+          failingSince = now;
+        } else if (now - failingSince >= READ_PATIENCE_MILLIS) {
+          throw e;
+        }
+      }
+      if (oss.servicePid() >= 0) {
+        serviceSeen = now;
+      } else if (serviceSeen >= 0
+          ? now - serviceSeen >= SERVICE_GONE_MILLIS
+          : now - started >= serviceStartMillis) {
+        return serviceGone();
+      }
+      Thread.sleep(Math.max(1, Math.min(TICK_MILLIS, nextReport - now())));
+    }
+  }
+
+  /** A last report; the job may have ended just before its service stopped. */
+  private ExitCode serviceGone() throws OssImportException, IOException, CommandFailure {
+    JobStatus last = report();
+    if (last.state() != JobState.Running) {
+      return exitCodeOf(last);
+    }
+    throw new CommandFailure(
+        ExitCode.SERVICE_STATE,
+        "no import service is running on "
+            + oss.workingDir()
+            + ", so job "
+            + job
+            + " cannot finish; start the service (console start) and follow it again.");
+  }
+
+  private JobStatus report() throws OssImportException, IOException {
+    JobStatus status = oss.stat(job);
+    reporter.report(status);
+    return status;
+  }
+
+  private static ExitCode exitCodeOf(JobStatus status) {
+    return StatCommand.exitCodeOf(Collections.singletonList(status));
+  }
+
+  private static long now() {
+    return System.nanoTime() / 1000000;
+  }
+}
