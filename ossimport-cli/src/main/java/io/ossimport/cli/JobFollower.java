@@ -15,17 +15,20 @@ import java.util.Collections;
  * reported within a tick whatever the interval; the full snapshot, which reads the running tasks'
  * files, is taken only for a report.
  *
- * <p>A {@code Running} job without a service never ends, so the follower also watches the service
- * lock of the working directory: once a service was seen, its absence for {@link
- * #SERVICE_GONE_MILLIS} ends the follow; before that, a service has {@code serviceStartMillis} to
- * appear (import.bat starts it in another window and does not wait).
+ * <p>A {@code Running} job without a service never ends, so the follower also looks at the service
+ * lock of the working directory every {@link #SERVICE_CHECK_MILLIS}: once a service was seen, two
+ * checks in a row without one end the follow; before that, a service has {@code serviceStartMillis}
+ * to appear (import.bat starts it in another window and does not wait).
  */
 final class JobFollower {
   /** How often the job's state and the service are looked at between two reports. */
   static final long TICK_MILLIS = 250;
 
-  /** How long a service, once seen, must be missing before the job is given up on. */
-  static final long SERVICE_GONE_MILLIS = 1000;
+  /**
+   * How often the service lock is probed. Seldom: a probe takes the lock for an instant, and a
+   * service starting in that instant would be refused.
+   */
+  static final long SERVICE_CHECK_MILLIS = 1000;
 
   /** How long a service may take to appear when none runs as the follow begins. */
   static final long SERVICE_START_MILLIS = 60000;
@@ -65,7 +68,9 @@ final class JobFollower {
   ExitCode follow() throws OssImportException, IOException, InterruptedException, CommandFailure {
     long started = now();
     long nextReport = started;
-    long serviceSeen = -1;
+    long serviceChecked = started - SERVICE_CHECK_MILLIS;
+    boolean serviceSeen = false;
+    int serviceMisses = 0;
     long failingSince = -1;
     while (true) {
       long now = now();
@@ -90,12 +95,14 @@ final class JobFollower {
           throw e;
         }
       }
-      if (oss.servicePid() >= 0) {
-        serviceSeen = now;
-      } else if (serviceSeen >= 0
-          ? now - serviceSeen >= SERVICE_GONE_MILLIS
-          : now - started >= serviceStartMillis) {
-        return serviceGone();
+      if (now - serviceChecked >= SERVICE_CHECK_MILLIS) {
+        serviceChecked = now;
+        if (oss.servicePid() >= 0) {
+          serviceSeen = true;
+          serviceMisses = 0;
+        } else if (serviceSeen ? ++serviceMisses >= 2 : now - started >= serviceStartMillis) {
+          return serviceGone();
+        }
       }
       Thread.sleep(Math.max(1, Math.min(TICK_MILLIS, nextReport - now())));
     }
