@@ -76,13 +76,17 @@ final class JobFollower {
       long now = now();
       try {
         if (now >= nextReport || oss.state(job) != JobState.Running) {
-          JobStatus status = report();
-          if (status.state() != JobState.Running) {
+          JobStatus status = oss.stat(job);
+          if (hasEnded(status)) {
+            reporter.report(status);
             return exitCodeOf(status);
           }
-          nextReport += intervalMillis;
-          if (nextReport <= now) {
-            nextReport = now + intervalMillis;
+          if (now >= nextReport) {
+            reporter.report(status);
+            nextReport += intervalMillis;
+            if (nextReport <= now) {
+              nextReport = now + intervalMillis;
+            }
           }
         }
         failingSince = -1;
@@ -110,8 +114,9 @@ final class JobFollower {
 
   /** A last report; the job may have ended just before its service stopped. */
   private ExitCode serviceGone() throws OssImportException, IOException, CommandFailure {
-    JobStatus last = report();
-    if (last.state() != JobState.Running) {
+    JobStatus last = oss.stat(job);
+    reporter.report(last);
+    if (hasEnded(last)) {
       return exitCodeOf(last);
     }
     throw new CommandFailure(
@@ -123,10 +128,17 @@ final class JobFollower {
             + " cannot finish; start the service (console start) and follow it again.");
   }
 
-  private JobStatus report() throws OssImportException, IOException {
-    JobStatus status = oss.stat(job);
-    reporter.report(status);
-    return status;
+  /**
+   * Whether the job is over. A retry beside a service of another process moves the failed tasks
+   * back to pending and leaves the JOB record to the service's tracker, which marks it Running a
+   * moment later: until then a Failed job with pending or dispatched tasks is still going.
+   */
+  static boolean hasEnded(JobStatus status) {
+    if (status.state() == JobState.Running) {
+      return false;
+    }
+    return status.state() != JobState.Failed
+        || status.pendingTasks() + status.dispatchedTasks() == 0;
   }
 
   private static ExitCode exitCodeOf(JobStatus status) {
