@@ -107,24 +107,25 @@ call "%CONSOLE%" start
 set "RC=%errorlevel%"
 if not "%RC%"=="0" exit /b %RC%
 
-rem 3. Report the status until the job ends; offer to retry failed tasks.
+rem 3. Report the status every POLL_SECONDS until the job ends: one Java process follows the job
+rem (the reports go to the console, logs\import.log and, the latest, logs\job_stat.log) and returns
+rem as soon as the job ends, with stat's exit code. Offer to retry failed tasks.
 if exist logs\import.rate del logs\import.rate
-set /a PING_COUNT=POLL_SECONDS+1
-:poll
-"%JAVA%" -jar "%JAR%" -c "%SYS_CONF%" stat detail --job %JOB_NAME% --progress --rate-file logs\import.rate > logs\job_stat.log 2>&1
+:follow
+if exist logs\job_stat.log del logs\job_stat.log
+"%JAVA%" -jar "%JAR%" -c "%SYS_CONF%" stat detail --job %JOB_NAME% --progress --rate-file logs\import.rate --follow --interval %POLL_SECONDS% --log-file logs\import.log --status-file logs\job_stat.log 2> "%STEP_OUT%"
 set "RC=%errorlevel%"
-call :say_file logs\job_stat.log
+call :say_file "%STEP_OUT%"
+del "%STEP_OUT%"
+if "%RC%"=="0" goto succeeded
+if "%RC%"=="3" goto failed
+if "%RC%"=="4" goto service_stopped
 if "%RC%"=="1" exit /b 1
 if "%RC%"=="2" exit /b 2
 if "%RC%"=="6" exit /b 6
-findstr /c:"JobState:Succeed" logs\job_stat.log > nul
-if not errorlevel 1 goto succeeded
-findstr /c:"JobState:Failed" logs\job_stat.log > nul
-if not errorlevel 1 goto failed
-findstr /c:"JobState:Abort" logs\job_stat.log > nul
+findstr /c:"JobState:Abort" logs\job_stat.log > nul 2>&1
 if not errorlevel 1 goto aborted
-ping -n %PING_COUNT% 127.0.0.1 > nul
-goto poll
+exit /b 5
 
 :succeeded
 call :say Import to oss completed.
@@ -150,13 +151,16 @@ goto finish
 call "%CONSOLE%" retry > "%STEP_OUT%" 2>&1
 call :say_file "%STEP_OUT%"
 del "%STEP_OUT%"
-ping -n %PING_COUNT% 127.0.0.1 > nul
-goto poll
+goto follow
 
 :aborted
 call :say Error: the job was aborted; see logs\ossimport2.log.
 set "CODE=5"
 goto finish
+
+:service_stopped
+call :say Error: the import service stopped before the job finished; see logs\ossimport2.log.
+exit /b 5
 
 rem Stops the service when --stop was given or the user agrees; then exits with CODE.
 :finish

@@ -154,40 +154,51 @@ if [ $rc -ne 0 ] && [ $rc -ne 4 ]; then
   exit $rc
 fi
 
-# 3. Report the status until the job ends; offer to retry failed tasks.
+# 3. Report the status every POLL_SECONDS until the job ends: one Java process follows the job
+# (the reports go to the console, logs/import.log and, the latest, logs/job_stat.log) and returns
+# as soon as the job ends, with stat's exit code. Offer to retry failed tasks.
 rm -f logs/import.rate
 while true; do
-  run_jar stat detail --job "$JOB_NAME" --progress --rate-file logs/import.rate > logs/job_stat.log 2>&1
+  rm -f logs/job_stat.log
+  run_jar stat detail --job "$JOB_NAME" --progress --rate-file logs/import.rate --follow \
+    --interval "$POLL_SECONDS" --log-file logs/import.log --status-file logs/job_stat.log \
+    2> logs/job_stat.err
   rc=$?
-  say_file logs/job_stat.log
+  say_file logs/job_stat.err
+  rm -f logs/job_stat.err
   case $rc in
+    0)
+      say "Import to oss completed."
+      finish 0
+      ;;
+    3)
+      say "The job finished with failed tasks; the reasons are in master/jobs/$JOB_NAME/failed_tasks/*/audit.log."
+      if [ -n "$RETRIES" ]; then
+        if [ "$RETRIES" -le 0 ]; then
+          finish 3
+        fi
+        RETRIES=$((RETRIES - 1))
+      else
+        case $(ask "Retry the failed tasks, Yes or No: " "y|yes|n|no" "Answer yes or no.") in
+          y | yes) ;;
+          *) finish 3 ;;
+        esac
+      fi
+      retry_job 2>&1 | tee -a logs/import.log
+      ;;
+    4)
+      say "Error: the import service stopped before the job finished; see logs/ossimport2.log."
+      exit 5
+      ;;
     1) exit 1 ;;
     2) exit 2 ;;
     6) exit 6 ;;
-  esac
-  if grep -q "JobState:Succeed" logs/job_stat.log; then
-    say "Import to oss completed."
-    finish 0
-  elif grep -q "JobState:Failed" logs/job_stat.log; then
-    say "The job finished with failed tasks; the reasons are in master/jobs/$JOB_NAME/failed_tasks/*/audit.log."
-    if [ -n "$RETRIES" ]; then
-      if [ "$RETRIES" -le 0 ]; then
-        finish 3
+    *)
+      if grep -q "JobState:Abort" logs/job_stat.log 2>/dev/null; then
+        say "Error: the job was aborted; see logs/ossimport2.log."
+        finish 5
       fi
-      RETRIES=$((RETRIES - 1))
-    else
-      case $(ask "Retry the failed tasks, Yes or No: " "y|yes|n|no" "Answer yes or no.") in
-        y | yes) ;;
-        *) finish 3 ;;
-      esac
-    fi
-    retry_job 2>&1 | tee -a logs/import.log
-  elif grep -q "JobState:Abort" logs/job_stat.log; then
-    say "Error: the job was aborted; see logs/ossimport2.log."
-    finish 5
-  elif [ -n "$SERVICE_PID" ] && ! kill -0 "$SERVICE_PID" 2>/dev/null; then
-    say "Error: the import service stopped before the job finished; see logs/ossimport2.log."
-    exit 5
-  fi
-  sleep "$POLL_SECONDS"
+      exit 5
+      ;;
+  esac
 done

@@ -1,25 +1,26 @@
 package io.ossimport.cli;
 
 import io.ossimport.core.api.JobStatus;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 
 /**
  * The first progress sample of each job, kept in a small file between {@code stat --progress} calls
- * (the import scripts poll with one JVM per call), so that the rate is an average over the whole
- * run. A job whose done bytes went down (cleaned and resubmitted) starts a new sample.
+ * (the import scripts keep it across retries), so that the rate is an average over the whole run;
+ * without a file, in memory for the life of one {@code stat --follow}. A job whose done bytes went
+ * down (cleaned and resubmitted) starts a new sample.
  */
 final class ProgressSamples {
   private final Path file;
+  private final Properties memory = new Properties();
 
-  ProgressSamples(Path file) {
-    this.file = file;
+  /** Samples kept in {@code fileOrNull}, or in this object when it is null. */
+  ProgressSamples(Path fileOrNull) {
+    this.file = fileOrNull;
   }
 
   /** The sample the rate of {@code job} is measured from; records one when there is none. */
@@ -46,6 +47,9 @@ final class ProgressSamples {
   }
 
   private Properties load() throws IOException {
+    if (file == null) {
+      return memory;
+    }
     Properties samples = new Properties();
     if (Files.isRegularFile(file)) {
       try (InputStream in = Files.newInputStream(file)) {
@@ -55,22 +59,12 @@ final class ProgressSamples {
     return samples;
   }
 
-  /** Writes a temporary file and renames it, so a reader never sees half a file. */
   private void store(Properties samples) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path temp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        samples.store(out, "first progress sample per job: epoch millis,done bytes");
-      }
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
+    if (file == null) {
+      return; // load() handed out the map itself
     }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    samples.store(bytes, "first progress sample per job: epoch millis,done bytes");
+    ReportOutput.replace(file, bytes.toByteArray());
   }
 }

@@ -5,19 +5,25 @@ import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
 import io.ossimport.core.api.StatReport;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code stat [detail]}: the job status in the original text shape (pollers grep {@code
- * JobState:Succeed}), or JSON lines; the exit code tells whether a job failed.
+ * JobState:Succeed}), or JSON lines; the exit code tells whether a job failed. With {@code
+ * --follow}, one process reports a job until it ends ({@link JobFollower}).
  */
 @Command(
     name = "stat",
@@ -25,10 +31,19 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Prints the state of every job (or one), read from the working directory: works whether or"
           + " not the service runs.",
-      "Exit code 3 when a job finished with failed tasks, 5 when a job was aborted."
+      "Exit code 3 when a job finished with failed tasks, 5 when a job was aborted.",
+      "With --follow: prints the job's state every --interval seconds while it runs and once more"
+          + " as soon as it ends (within a fraction of a second, whatever the interval), then"
+          + " exits with the code above; 4 when no service runs the job (none appeared within"
+          + " 60 s, or the one running stopped)."
     })
 final class StatCommand implements Callable<Integer> {
+  /** Seconds between two reports of --follow when --interval is not given. */
+  static final double DEFAULT_INTERVAL_SECONDS = 5;
+
   @ParentCommand OssImportCli cli;
+
+  @Spec CommandSpec spec;
 
   @Parameters(
       index = "0",
@@ -51,8 +66,40 @@ final class StatCommand implements Callable<Integer> {
       paramLabel = "<file>",
       description =
           "With --progress: keeps the first sample of each job here, so the rate is the average"
-              + " since then (the import scripts poll with one process per call).")
+              + " since then, across calls (the import scripts keep it across retries).")
   Path rateFile;
+
+  @Option(
+      names = {"-f", "--follow"},
+      description =
+          "With --job: report the job every --interval seconds until it leaves Running, then"
+              + " report it at once and exit (one process instead of one per poll).")
+  boolean follow;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "<seconds>",
+      description =
+          "With --follow: seconds between two reports (default: 5; import.sh passes"
+              + " OSSIMPORT_POLL_SECONDS).")
+  Double intervalSeconds;
+
+  @Option(
+      names = "--log-file",
+      paramLabel = "<file>",
+      description = "Also append every report to this file (the import scripts: logs/import.log).")
+  Path logFile;
+
+  @Option(
+      names = "--status-file",
+      paramLabel = "<file>",
+      description =
+          "Keep the latest report in this file, replaced at each report (the import scripts:"
+              + " logs/job_stat.log).")
+  Path statusFile;
+
+  /** How long --follow waits for a service to appear; tests shorten it. */
+  long serviceStartMillis = JobFollower.SERVICE_START_MILLIS;
 
   /** Text (the default), JSON lines, or text followed by a progress line per job. */
   static final class Format {
@@ -65,31 +112,76 @@ final class StatCommand implements Callable<Integer> {
     boolean progress;
   }
 
+  private ProgressSamples samples;
+
   @Override
   public Integer call() throws Exception {
-    if (detail != null && !"detail".equalsIgnoreCase(detail)) {
-      throw new picocli.CommandLine.ParameterException(
-          cli.spec.commandLine().getSubcommands().get("stat"),
-          "Unknown argument '" + detail + "': stat takes only 'detail'.");
-    }
+    checkArguments();
     OssImport oss = cli.open(ImportListener.NONE);
+    ReportOutput output = new ReportOutput(cli.out, cli.err, logFile, statusFile);
+    samples = rateFile != null || follow ? new ProgressSamples(rateFile) : null;
+    if (follow) {
+      long interval = Math.round(intervalSeconds() * 1000);
+      return new JobFollower(
+              oss,
+              jobName,
+              interval,
+              serviceStartMillis,
+              status -> output.print(report(Collections.singletonList(status))))
+          .follow()
+          .code();
+    }
     List<JobStatus> jobs =
         jobName == null ? oss.stat() : Collections.singletonList(oss.stat(jobName));
-    if (format.json) {
-      cli.out.print(StatReport.jsonLines(jobs));
-    } else {
-      cli.out.print(StatReport.text(jobs));
+    output.print(report(jobs));
+    return exitCodeOf(jobs).code();
+  }
+
+  private void checkArguments() {
+    if (detail != null && !"detail".equalsIgnoreCase(detail)) {
+      throw new ParameterException(
+          spec.commandLine(), "Unknown argument '" + detail + "': stat takes only 'detail'.");
     }
+    if (follow && jobName == null) {
+      throw new ParameterException(
+          spec.commandLine(), "--follow needs the job to follow: add --job <jobName>.");
+    }
+    if (intervalSeconds != null && !follow) {
+      throw new ParameterException(
+          spec.commandLine(), "--interval is the period of --follow: add --follow or drop it.");
+    }
+    double interval = intervalSeconds();
+    if (!(interval >= 0.001 && interval <= 86400)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--interval="
+              + given("--interval")
+              + ": must be a number of seconds from 0.001 to 86400, e.g. --interval 5.");
+    }
+  }
+
+  /** The text the user typed for {@code option}. */
+  private String given(String option) {
+    OptionSpec matched = spec.commandLine().getParseResult().matchedOption(option);
+    return matched == null ? "" : String.join(" ", matched.originalStringValues());
+  }
+
+  private double intervalSeconds() {
+    return intervalSeconds == null ? DEFAULT_INTERVAL_SECONDS : intervalSeconds;
+  }
+
+  /** The report of {@code jobs}: the text or JSON, then the progress lines if asked for. */
+  private String report(List<JobStatus> jobs) throws IOException {
+    StringBuilder report =
+        new StringBuilder(format.json ? StatReport.jsonLines(jobs) : StatReport.text(jobs));
     if (format.progress) {
       long now = System.currentTimeMillis();
-      ProgressSamples samples = rateFile == null ? null : new ProgressSamples(rateFile);
       for (JobStatus job : jobs) {
         ProgressLine.Sample base = samples == null ? null : samples.baseFor(job, now);
-        cli.out.println(ProgressLine.format(job, base, now));
+        report.append(ProgressLine.format(job, base, now)).append(System.lineSeparator());
       }
     }
-    cli.out.flush();
-    return exitCodeOf(jobs).code();
+    return report.toString();
   }
 
   /** OK unless a job failed (3) or was aborted (5); the worst job decides. */

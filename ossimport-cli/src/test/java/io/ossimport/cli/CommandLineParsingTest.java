@@ -95,6 +95,57 @@ class CommandLineParsingTest {
   }
 
   @Test
+  void statFollowsAJobAtAnIntervalAndWritesItsFiles() {
+    ParseResult parsed =
+        cli()
+            .parseArgs(
+                "stat",
+                "--job",
+                "j",
+                "--follow",
+                "--interval",
+                "0.5",
+                "--log-file",
+                "a.log",
+                "--status-file",
+                "s.log");
+    StatCommand stat = (StatCommand) parsed.subcommand().commandSpec().userObject();
+    assertTrue(stat.follow);
+    assertEquals(Double.valueOf(0.5), stat.intervalSeconds);
+    assertEquals(Paths.get("a.log"), stat.logFile);
+    assertEquals(Paths.get("s.log"), stat.statusFile);
+
+    StatCommand plain =
+        (StatCommand)
+            cli().parseArgs("stat", "-j", "j", "-f").subcommand().commandSpec().userObject();
+    assertTrue(plain.follow);
+    assertNull(plain.intervalSeconds, "the default interval applies");
+  }
+
+  @Test
+  void followNeedsAJobAndIntervalNeedsFollow() {
+    assertEquals(ExitCode.USAGE.code(), run("stat", "--follow"));
+    assertTrue(err().contains("--follow needs the job to follow: add --job"), err());
+    err.reset();
+    assertEquals(ExitCode.USAGE.code(), run("stat", "--job", "j", "--interval", "5"));
+    assertTrue(err().contains("--interval is the period of --follow"), err());
+  }
+
+  @Test
+  void aFollowIntervalThatIsNotAPositiveNumberOfSecondsIsAUsageError() {
+    for (String bad : Arrays.asList("0", "-1", "NaN", "100000")) {
+      err.reset();
+      assertEquals(
+          ExitCode.USAGE.code(), run("stat", "--job", "j", "--follow", "--interval", bad), bad);
+      assertTrue(err().contains("--interval=" + bad + ": must be a number of seconds"), err());
+      assertTrue(err().contains("e.g. --interval 5"), err());
+    }
+    err.reset();
+    assertEquals(ExitCode.USAGE.code(), run("stat", "--job", "j", "--follow", "--interval", "x"));
+    assertTrue(err().contains("--interval"), err());
+  }
+
+  @Test
   void jsonAndProgressExcludeEachOther() {
     assertEquals(ExitCode.USAGE.code(), run("stat", "--json", "--progress"));
     assertTrue(err().contains("mutually exclusive"), err());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.cli.UnpackedDistribution.Result;
+import io.ossimport.core.api.JobState;
 import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
@@ -15,6 +16,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,8 +86,15 @@ class ImportScriptIT {
 
   @Test
   void anUnattendedImportMovesEveryFileAndStopsTheService() throws Exception {
-    Result run = importing("", "--stop");
+    long begin = System.nanoTime();
+    // One report a minute: the import must still end as soon as the job does.
+    Result run =
+        dist.bash(
+            "", Collections.singletonMap("OSSIMPORT_POLL_SECONDS", "60"), "import.sh", "--stop");
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin);
     assertEquals(0, run.exitCode, run.toString());
+    assertTrue(seconds < 50, "took " + seconds + " s: it waited for the next report\n" + run);
+    assertTrue(statReports(run.output) <= 2, "a first report and the final one:\n" + run);
     assertInOrder(
         run.output,
         "submit job:conf/local_job.cfg",
@@ -184,6 +196,42 @@ class ImportScriptIT {
     assertTrue(run.output.contains("No answer; see --help"), run.output);
     assertTrue(run.output.contains("Import cancelled."), run.output);
     assertEquals(-1, servicePid(), "nothing was started");
+  }
+
+  @Test
+  void aServiceThatStopsBeforeTheJobEndsIsAnErrorAndLeavesTheJobToResume() throws Exception {
+    UnpackedDistribution.setKeys(
+        dist.home.resolve("conf").resolve("sys.properties"),
+        Collections.singletonList("workerTaskThreadNum=1"));
+    oss.faults().always(Operation.PutObject, FaultSpec.latency(500));
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try {
+      Future<Result> run = background.submit(() -> importing("", "--stop"));
+      Path firstReport = dist.home.resolve("logs").resolve("job_stat.log");
+      long deadline = System.currentTimeMillis() + 120000;
+      while (!Files.exists(firstReport) || servicePid() < 0) {
+        assertTrue(System.currentTimeMillis() < deadline, "no report: " + dist.log("import.log"));
+        Thread.sleep(100);
+      }
+      assertEquals(0, dist.console("stop").exitCode);
+
+      Result stopped = run.get(120, TimeUnit.SECONDS);
+      assertEquals(5, stopped.exitCode, stopped.toString());
+      assertInOrder(
+          stopped.output,
+          "JobState:Running",
+          "Error: no import service is running on ",
+          "Error: the import service stopped before the job finished; see logs/ossimport2.log.");
+      assertFalse(stopped.output.contains("Stop import service completed."), stopped.output);
+      assertEquals(JobState.Running, dist.status("local_test").state());
+    } finally {
+      background.shutdownNow();
+    }
+  }
+
+  /** How many stat reports {@code output} holds. */
+  private static int statReports(String output) {
+    return output.split("\nJobState:", -1).length - 1;
   }
 
   /** Each of {@code parts} occurs in {@code text}, in this order. */

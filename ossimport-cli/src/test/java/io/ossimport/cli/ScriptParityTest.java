@@ -34,8 +34,6 @@ class ScriptParityTest {
           Arrays.asList(
               "The import service is still starting; see logs/ossimport2.log.",
               "The import service is already running.",
-              "Error: the import service stopped before the job finished; see"
-                  + " logs/ossimport2.log.",
               "==== import {COMMAND} ===="));
 
   private static final Set<String> WINDOWS_ONLY =
@@ -106,6 +104,28 @@ class ScriptParityTest {
     assertEquals(shellExitCodes(lines("import.sh")), batchExitCodes(lines("import.bat")));
     assertEquals(
         new TreeSet<Integer>(Arrays.asList(1, 2, 3, 5, 6)), shellExitCodes(lines("import.sh")));
+  }
+
+  /** One Java process follows the job, with the same options and files on both systems. */
+  @Test
+  void bothImportScriptsFollowTheJobWithTheSameStatCommand() throws IOException {
+    String sh = followCommand(String.join("\n", lines("import.sh")).replace("\\\n", " "));
+    String bat = followCommand(String.join("\n", lines("import.bat")));
+    assertEquals(
+        "stat detail --job {JOB_NAME} --progress --rate-file logs/import.rate --follow --interval"
+            + " {POLL_SECONDS} --log-file logs/import.log --status-file logs/job_stat.log",
+        sh);
+    assertEquals(sh, bat);
+  }
+
+  /** The {@code stat ... --follow} arguments of the script's only stat line, normalised. */
+  private static String followCommand(String script) {
+    Matcher m =
+        Pattern.compile("(?m)^.* (stat detail [^\n]*--follow[^\n]*?)\\s*2>.*$").matcher(script);
+    assertTrue(m.find(), "no stat --follow line in:\n" + script);
+    String command = normalise(m.group(1)).replace("\"", "").replaceAll("\\s+", " ");
+    assertFalse(m.find(), "a second stat --follow line");
+    return command;
   }
 
   @Test

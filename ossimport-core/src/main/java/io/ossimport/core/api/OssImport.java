@@ -129,6 +129,16 @@ public final class OssImport {
   }
 
   /**
+   * One job's state, from its JOB record alone: unlike {@link #stat(String)} no task file is read,
+   * so a front end can poll it every few hundred milliseconds to see the job end at once.
+   *
+   * @throws JobConflictException if there is no job of that name
+   */
+  public JobState state(String jobName) throws OssImportException {
+    return operations.state(jobName);
+  }
+
+  /**
    * Moves the job's failed tasks back to pending; only their failed objects are redone. The job is
    * {@code Running} again (an {@code Abort}ed one too). Works beside a running service.
    *

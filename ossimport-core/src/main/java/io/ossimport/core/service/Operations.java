@@ -5,6 +5,7 @@ import io.ossimport.core.api.ConfigurationException;
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.JobConflictException;
+import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.api.RetryResult;
@@ -127,14 +128,28 @@ public final class Operations {
   }
 
   public JobStatus stat(String jobName) throws OssImportException {
-    if (!tree.jobExists(jobName)) {
-      throw new JobConflictException(
-          jobName, "No job named '" + jobName + "' in " + tree.workingDir() + ": submit it first");
-    }
+    requireJob(jobName);
     try {
       return new JobStatusReader(tree).read(jobName);
     } catch (IOException e) {
       throw new OssImportException("Cannot read job " + jobName + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The job's state from its JOB record only: no task file is read, so it is cheap to poll. */
+  public JobState state(String jobName) throws OssImportException {
+    requireJob(jobName);
+    try {
+      return tree.readJob(jobName).state();
+    } catch (IOException e) {
+      throw new OssImportException("Cannot read job " + jobName + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void requireJob(String jobName) throws JobConflictException {
+    if (!tree.jobExists(jobName)) {
+      throw new JobConflictException(
+          jobName, "No job named '" + jobName + "' in " + tree.workingDir() + ": submit it first");
     }
   }
 

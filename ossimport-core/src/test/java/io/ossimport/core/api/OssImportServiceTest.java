@@ -79,6 +79,7 @@ class OssImportServiceTest {
 
       assertEquals(JobState.Succeed, done.state());
       assertEquals(4, done.doneObjects());
+      assertEquals(JobState.Succeed, ossimport.state(ImportFixture.JOB));
     }
   }
 
@@ -194,6 +195,8 @@ class OssImportServiceTest {
     assertEquals(StatReport.NO_JOBS + "\n", StatReport.text(ossimport.stat()));
     assertEquals(
         "nope", assertThrows(JobConflictException.class, () -> ossimport.stat("nope")).jobName());
+    assertEquals(
+        "nope", assertThrows(JobConflictException.class, () -> ossimport.state("nope")).jobName());
     assertThrows(JobConflictException.class, () -> ossimport.retry("nope"));
     assertThrows(JobConflictException.class, () -> ossimport.clean("nope"));
   }

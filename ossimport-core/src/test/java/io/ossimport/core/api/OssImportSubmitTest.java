@@ -65,6 +65,7 @@ class OssImportSubmitTest {
             .map(ImportEvent::message)
             .collect(Collectors.joining("\n", "", "\n")));
     assertEquals(JobState.Running, ossimport.stat("local_test").state());
+    assertEquals(JobState.Running, ossimport.state("local_test"));
   }
 
   @Test
