@@ -1,10 +1,8 @@
 package io.ossimport.core.worker;
 
-import io.ossimport.core.jobtree.ErrorEntry;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.oss.OssFailure;
 import io.ossimport.core.oss.RemoteObject;
-import io.ossimport.core.source.ObjectKeys;
 import io.ossimport.core.source.ObjectStat;
 import java.io.IOException;
 
@@ -32,31 +30,12 @@ final class ObjectAudit {
    * @throws IOException if the task's own files cannot be written (the task cannot go on)
    */
   ObjectOutcome run() throws IOException {
-    try {
-      return audit();
-    } catch (StoppedException e) {
-      return ObjectOutcome.STOPPED;
-    } catch (ObjectFailedException e) {
-      OssFailure failure = e.failure();
-      ctx.logs.failed(o, failure, e.getCause());
-      ctx.counters.failed(o.size);
-      return ObjectOutcome.failed(
-          ErrorEntry.of(failure.reason(), o.entry), failure.isUnexpected() ? e.getCause() : null);
-    }
+    return ObjectSteps.run(ctx, o, this::audit);
   }
 
   private ObjectOutcome audit() throws ObjectFailedException, StoppedException, IOException {
-    String keyProblem = ObjectKeys.validate(o.key());
-    if (keyProblem != null) {
-      throw new ObjectFailedException(
-          OssFailure.permanent(ReasonCode.INVALID_KEY, keyProblem + "; check destPrefix"), null);
-    }
-    ObjectStat stat = ctx.attempts.run(o, () -> ctx.source().stat(o.reference()));
-    if (!stat.exists()) {
-      throw new ObjectFailedException(
-          OssFailure.permanent(ReasonCode.SOURCE_NOT_FOUND, "the source file is gone"), null);
-    }
-    o.size = stat.size();
+    ObjectSteps.checkKey(o);
+    ObjectStat stat = ObjectSteps.statSource(ctx, o);
     if (AfterImportAudit.newerThanLastModify(ctx, stat)) {
       ctx.logs.skipped(o, ReasonCode.NEWER_THAN_LAST_MODIFY);
       ctx.counters.skipped(o.size);

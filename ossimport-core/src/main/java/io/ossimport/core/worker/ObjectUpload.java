@@ -1,15 +1,12 @@
 package io.ossimport.core.worker;
 
 import com.aliyun.oss.model.ObjectMetadata;
-import io.ossimport.core.jobtree.ErrorEntry;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.jobtree.RecordedProgress.EntryProgress;
 import io.ossimport.core.jobtree.RecordedProgress.EntryState;
 import io.ossimport.core.oss.OssDestination;
-import io.ossimport.core.oss.OssFailure;
 import io.ossimport.core.oss.RemoteObject;
 import io.ossimport.core.oss.Uploaded;
-import io.ossimport.core.source.ObjectKeys;
 import io.ossimport.core.source.ObjectStat;
 import java.io.IOException;
 
@@ -45,37 +42,18 @@ final class ObjectUpload {
    * @throws IOException if the task's own files cannot be written (the task cannot go on)
    */
   ObjectOutcome run() throws IOException {
-    try {
-      return transfer();
-    } catch (StoppedException e) {
-      return ObjectOutcome.STOPPED;
-    } catch (ObjectFailedException e) {
-      OssFailure failure = e.failure();
-      ctx.logs.failed(o, failure, e.getCause());
-      ctx.counters.failed(o.size);
-      return ObjectOutcome.failed(
-          ErrorEntry.of(failure.reason(), o.entry), failure.isUnexpected() ? e.getCause() : null);
-    }
+    return ObjectSteps.run(ctx, o, this::transfer);
   }
 
   private ObjectOutcome transfer() throws ObjectFailedException, StoppedException, IOException {
-    String keyProblem = ObjectKeys.validate(o.key());
-    if (keyProblem != null) {
-      throw new ObjectFailedException(
-          OssFailure.permanent(ReasonCode.INVALID_KEY, keyProblem + "; check destPrefix"), null);
-    }
+    ObjectSteps.checkKey(o);
     long importSinceMillis = ctx.config().importSince() * 1000L;
     if (importSinceMillis > 0
         && o.entry.mtimeMillis() >= 0
         && o.entry.mtimeMillis() < importSinceMillis) {
       return skip(ReasonCode.OLDER_THAN_IMPORT_SINCE);
     }
-    ObjectStat stat = ctx.attempts.run(o, () -> ctx.source().stat(o.reference()));
-    if (!stat.exists()) {
-      throw new ObjectFailedException(
-          OssFailure.permanent(ReasonCode.SOURCE_NOT_FOUND, "the source file is gone"), null);
-    }
-    o.size = stat.size();
+    ObjectStat stat = ObjectSteps.statSource(ctx, o);
     if (previous.state() == EntryState.BEGUN) {
       Uploaded there = atDestinationAlready(stat);
       if (there != null) {
