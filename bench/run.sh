@@ -228,6 +228,10 @@ prepare_ossimport() {
   set_key destAccessKey "$KEY_ID"
   set_key destSecretKey "$KEY_SECRET"
   set_key destPrefix "$prefix"
+  # BENCH_OSSIMPORT_SET="key=value ...": job keys changed from the shipped defaults (e.g.
+  # isAuditAfterImport=false to measure without the after-upload HEAD)
+  local kv
+  for kv in ${BENCH_OSSIMPORT_SET:-}; do set_key "${kv%%=*}" "${kv#*=}"; done
   chmod 600 "$job"
 }
 
