@@ -99,14 +99,6 @@ public final class JobSubmission {
     ConfigProblem sourceProblem = Sources.problem(config, label);
     if (sourceProblem != null) {
       problems.add(sourceProblem);
-    } else if (config.srcType() != SourceType.LOCAL) {
-      // Opening is lazy: this contacts nothing, it only checks what the source kind reads from the
-      // configuration (e.g. that an Azure account key is Base64). Messages name the key to fix.
-      try {
-        Sources.open(config).close();
-      } catch (IllegalArgumentException | IOException e) {
-        problems.add(new ConfigProblem(label, 0, "", null, e.getMessage(), ""));
-      }
     }
     if (config.srcType() == SourceType.LOCAL) {
       String prefix = config.srcPrefix();

@@ -19,6 +19,7 @@ import io.ossimport.core.source.s3.S3Flavor;
 import io.ossimport.core.source.s3.S3Location;
 import io.ossimport.core.source.s3.S3Source;
 import io.ossimport.core.source.s3.S3SourceSettings;
+import java.io.IOException;
 import java.nio.file.Paths;
 
 /**
@@ -53,7 +54,8 @@ public final class Sources {
 
   /**
    * What is wrong with the {@code src*} keys that only the source kind can tell, without contacting
-   * anything (e.g. a Qiniu download domain as srcDomain), or {@code null}; submit reports it.
+   * anything (e.g. a Qiniu download domain as srcDomain, an Azure key that is not Base64), or
+   * {@code null}; submit reports it.
    */
   public static ConfigProblem problem(JobConfig config, String file) {
     switch (config.srcType()) {
@@ -68,8 +70,17 @@ public final class Sources {
         } catch (BadSrcDomainException e) {
           return new ConfigProblem(file, 0, "srcDomain", e.value(), e.problem(), e.fix());
         }
-      default:
+      case LOCAL:
         return null;
+      default:
+        // Opening is lazy: it contacts nothing, it only checks what the source kind reads from the
+        // configuration (e.g. that an Azure account key is Base64); the message names the key.
+        try {
+          open(config).close();
+          return null;
+        } catch (IllegalArgumentException | IOException e) {
+          return new ConfigProblem(file, 0, "", null, e.getMessage(), "");
+        }
     }
   }
 
