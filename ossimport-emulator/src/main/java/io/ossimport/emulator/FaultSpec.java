@@ -19,6 +19,9 @@ import java.util.Locale;
  *       fewer bytes than Content-Length promised (premature end of stream).
  *   <li>{@code WRONG_CRC}: serves the request normally but sends checksum headers ({@code
  *       x-oss-hash-crc64ecma}) off by one, so the client's CRC check must fail.
+ *   <li>{@code NO_CRC}: serves the request normally but sends no checksum headers, as a server (or
+ *       a proxy) that does not report a CRC-64 would: the client learns nothing from the answer
+ *       about what was stored.
  * </ul>
  */
 public final class FaultSpec {
@@ -30,7 +33,8 @@ public final class FaultSpec {
     RESET_REQUEST,
     RESET_RESPONSE,
     TRUNCATE,
-    WRONG_CRC
+    WRONG_CRC,
+    NO_CRC
   }
 
   private final Kind kind;
@@ -98,11 +102,16 @@ public final class FaultSpec {
     return new FaultSpec(Kind.WRONG_CRC, 0, null, 0);
   }
 
+  /** No CRC-64 response header at all. */
+  public static FaultSpec noCrc() {
+    return new FaultSpec(Kind.NO_CRC, 0, null, 0);
+  }
+
   /**
    * Parses the text form used by the admin endpoint and the CLI: {@code pass}, {@code 503:SlowDown}
    * (any status:code), {@code slowdown}, {@code unavailable}, {@code internal}, {@code
    * latency:200}, {@code reset} / {@code reset:100} (request), {@code reset-response[:n]}, {@code
-   * truncate[:n]}, {@code wrongcrc}.
+   * truncate[:n]}, {@code wrongcrc}, {@code nocrc}.
    */
   public static FaultSpec parse(String text) {
     String t = text.trim();
@@ -134,6 +143,9 @@ public final class FaultSpec {
         case "wrongcrc":
         case "wrong-crc":
           return wrongCrc();
+        case "nocrc":
+        case "no-crc":
+          return noCrc();
         default:
           break;
       }
@@ -144,7 +156,7 @@ public final class FaultSpec {
         "Unknown fault '"
             + text
             + "'; use pass, <status>:<Code>, slowdown, unavailable, internal, latency:<ms>,"
-            + " reset[:n], reset-response[:n], truncate[:n] or wrongcrc");
+            + " reset[:n], reset-response[:n], truncate[:n], wrongcrc or nocrc");
   }
 
   public Kind kind() {
@@ -181,6 +193,8 @@ public final class FaultSpec {
         return "truncate:" + amount;
       case WRONG_CRC:
         return "wrongcrc";
+      case NO_CRC:
+        return "nocrc";
       default:
         return "pass";
     }

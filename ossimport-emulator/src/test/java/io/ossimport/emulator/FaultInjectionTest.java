@@ -107,6 +107,18 @@ class FaultInjectionTest {
   }
 
   @Test
+  void noCrcServesTheRequestWithoutChecksumHeaders() throws Exception {
+    oss.faults().script(Operation.PutObject, FaultSpec.parse("nocrc"));
+    com.aliyun.oss.model.PutObjectResult put =
+        client.putObject("faults", "nocrc", new ByteArrayInputStream(DATA));
+    assertEquals(null, put.getServerCRC(), "no x-oss-hash-crc64ecma in the answer");
+    assertEquals(DATA.length, client.getObjectMetadata("faults", "nocrc").getContentLength());
+    // Only the scripted request loses the header: the next HEAD reports the stored CRC-64.
+    assertTrue(client.getObjectMetadata("faults", "nocrc").getServerCRC() != null);
+    assertEquals("nocrc", FaultSpec.noCrc().toString());
+  }
+
+  @Test
   void latencyDelaysButServes() throws Exception {
     oss.faults().script(Operation.GetObject, FaultSpec.latency(300));
     long t0 = System.nanoTime();

@@ -312,7 +312,11 @@ public final class JobKeys {
       key("isAuditAfterImport", BOOLEAN)
           .group(VERIFY)
           .defaultValue("true")
-          .describe("Verify each object after import.")
+          .describe(
+              "Verify each object after import: from the upload's answer (OSS's CRC-64 of what it"
+                  + " stored, checked against the bytes read) at no extra request; one HEAD,"
+                  + " compared as auditMode says, only where the answer proves nothing (server-side"
+                  + " copies, answers without a CRC-64).")
           .rule("true or false, case-insensitive.")
           .reference("§2.2 Verification, §5.8 [C, S1]")
           .build();

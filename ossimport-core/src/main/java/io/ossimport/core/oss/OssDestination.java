@@ -107,7 +107,7 @@ public final class OssDestination implements AutoCloseable {
   public Uploaded put(String key, InputStream body, long length, ObjectMetadata metadata) {
     metadata.setContentLength(length);
     PutObjectResult r = client.putObject(quiet(new PutObjectRequest(bucket, key, body, metadata)));
-    return new Uploaded(trimQuotes(r.getETag()), crc(r.getClientCRC(), r.getServerCRC()));
+    return Uploaded.checked(trimQuotes(r.getETag()), r.getClientCRC(), r.getServerCRC());
   }
 
   /** Starts a multipart upload and returns its id. */
@@ -121,7 +121,7 @@ public final class OssDestination implements AutoCloseable {
   public Uploaded uploadPart(String key, String uploadId, int number, InputStream body, long size) {
     UploadPartRequest request = new UploadPartRequest(bucket, key, uploadId, number, body, size);
     UploadPartResult r = client.uploadPart(quiet(request));
-    return new Uploaded(trimQuotes(r.getETag()), crc(r.getClientCRC(), r.getServerCRC()));
+    return Uploaded.checked(trimQuotes(r.getETag()), r.getClientCRC(), r.getServerCRC());
   }
 
   /**
@@ -193,7 +193,7 @@ public final class OssDestination implements AutoCloseable {
     CompleteMultipartUploadResult r =
         client.completeMultipartUpload(
             quiet(new CompleteMultipartUploadRequest(bucket, key, uploadId, parts)));
-    return new Uploaded(trimQuotes(r.getETag()), crc(r.getClientCRC(), r.getServerCRC()));
+    return Uploaded.checked(trimQuotes(r.getETag()), r.getClientCRC(), r.getServerCRC());
   }
 
   /** Aborts an upload; one OSS no longer knows counts as aborted. */
@@ -231,10 +231,6 @@ public final class OssDestination implements AutoCloseable {
     String header =
         response == null ? null : response.getHeaders().get(OSSHeaders.OSS_HASH_CRC64_ECMA);
     return header == null ? null : new BigInteger(header.trim()).longValue();
-  }
-
-  private static Long crc(Long client, Long server) {
-    return client != null ? client : server;
   }
 
   static String trimQuotes(String etag) {

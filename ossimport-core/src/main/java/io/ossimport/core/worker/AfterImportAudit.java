@@ -7,15 +7,32 @@ import io.ossimport.core.source.ObjectStat;
 import java.io.IOException;
 
 /**
- * {@code isAuditAfterImport=true}: after an object is uploaded, one HEAD of the destination and a
- * comparison as {@code auditMode} says ({@link AuditCheck}), so that an object changed at the
- * destination while or after it was sent fails with the reason instead of counting as done. The
- * content check ({@code detailed}) uses the CRC-64 the upload computed, so the source is not read
- * again. Times are not compared: the destination's Last-Modified is the upload's own, and against
- * the source's clock it would only measure the skew between the two.
+ * {@code isAuditAfterImport=true}: after an object is uploaded, proof that the destination holds
+ * what was read from the source, so that an object OSS stored wrong fails with the reason instead
+ * of counting as done.
+ *
+ * <p>The proof comes from the upload's own answer when it has one: OSS returns the CRC-64 of the
+ * bytes it stored ({@code x-oss-hash-crc64ecma}) on a PUT and on a Complete, the SDK checks it
+ * against the CRC-64 of the bytes it sent (computed while they were read from the source, so the
+ * source is not read again), and the body checked before its last byte that the source's size and
+ * mtime had not changed ({@code SIZE_NOT_MATCH} otherwise). Size, content type and user metadata
+ * are what the same request carried. Such an object ({@link Uploaded#confirmed()}) costs no request
+ * more: one PUT per small object.
+ *
+ * <p>Where the answer proves nothing (a server-side copy, whose answer reports what OSS copied
+ * rather than what was read; an answer without a CRC-64, as from a proxy or an OSS-compatible
+ * server that does not send one; an object found complete after a crash), one HEAD of the
+ * destination and a comparison as {@code auditMode} says ({@link AuditCheck}). The content check
+ * ({@code detailed}) uses the CRC-64 the upload computed. Times are not compared: the destination's
+ * Last-Modified is the upload's own, and against the source's clock it would only measure the skew
+ * between the two.
+ *
+ * <p>What this audit no longer sees: another writer overwriting the object between the upload's
+ * answer and the HEAD that used to follow it. That is outside the migration (a {@code
+ * jobType=audit} job compares the whole destination with the source later).
  *
  * <p>With {@code isAuditAfterImport=false}, or for a source modified after {@code lastModify},
- * nothing is sent.
+ * nothing is checked beyond what the SDK checks on every request.
  */
 final class AfterImportAudit {
   private AfterImportAudit() {}
@@ -28,7 +45,7 @@ final class AfterImportAudit {
    */
   static void verify(TaskContext ctx, ObjectContext o, ObjectStat stat, Uploaded sent)
       throws ObjectFailedException, StoppedException, IOException {
-    if (!ctx.config().isAuditAfterImport() || newerThanLastModify(ctx, stat)) {
+    if (!ctx.config().isAuditAfterImport() || newerThanLastModify(ctx, stat) || sent.confirmed()) {
       return;
     }
     // Sent already: a graceful stop lets the check run rather than leave the object half-recorded.

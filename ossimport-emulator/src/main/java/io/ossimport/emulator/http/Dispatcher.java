@@ -108,6 +108,9 @@ public final class Dispatcher implements RequestHandler {
       case WRONG_CRC:
         response.corruptChecksums();
         return false;
+      case NO_CRC:
+        response.dropChecksums();
+        return false;
       default:
         return false;
     }

@@ -24,6 +24,7 @@ public final class HttpResponse {
   private long cutAfter = -1;
   private boolean cutWithReset;
   private boolean corruptChecksums;
+  private boolean dropChecksums;
   private long plannedBodyBytes;
   private Runnable beforeCommit;
 
@@ -94,6 +95,11 @@ public final class HttpResponse {
   /** Fault hook: send checksum headers with a wrong value. */
   public void corruptChecksums() {
     corruptChecksums = true;
+  }
+
+  /** Fault hook: send no checksum headers. */
+  public void dropChecksums() {
+    dropChecksums = true;
   }
 
   /** Sends a complete response with a byte body. */
@@ -172,6 +178,9 @@ public final class HttpResponse {
     StringBuilder sb = new StringBuilder(512);
     sb.append("HTTP/1.1 ").append(code).append(' ').append(StatusText.of(code)).append("\r\n");
     for (String[] h : headers) {
+      if (dropChecksums && Checksums.isChecksumHeader(h[0])) {
+        continue;
+      }
       String value = h[1];
       if (corruptChecksums && Checksums.isChecksumHeader(h[0])) {
         value = Checksums.corrupt(value);
