@@ -22,10 +22,10 @@ import java.util.TreeMap;
 final class OssAuth {
   /**
    * Sub-resources that V1 signs in the CanonicalizedResource: the list of the OSS V1 signature
-   * documentation as the official SDKs carry it (aliyun-sdk-oss SignParameters.SIGNED_PARAMTERS,
-   * which oss2's auth.py matches). Listing options (prefix, marker, max-keys, delimiter,
+   * documentation as the official SDKs carry it (aliyun-sdk-oss 3.18.5
+   * SignParameters.SIGNED_PARAMTERS). Listing options (prefix, marker, max-keys, delimiter,
    * encoding-type, list-type, start-after, fetch-owner, ...) are not sub-resources;
-   * continuation-token is, because the SDKs sign it.
+   * continuation-token is, because the SDK signs it.
    */
   static final Set<String> V1_SIGNED =
       new HashSet<String>(

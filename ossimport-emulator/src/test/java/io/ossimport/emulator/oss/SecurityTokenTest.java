@@ -2,6 +2,7 @@ package io.ossimport.emulator.oss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.aliyun.oss.ClientBuilderConfiguration;
 import com.aliyun.oss.OSS;
@@ -150,6 +151,11 @@ class SecurityTokenTest {
           v1.generatePresignedUrl(
               "sts", "tmp.txt", new java.util.Date(System.currentTimeMillis() + 60_000));
       assertEquals("temporary", RawHttp.call("GET", url.toString(), null).text());
+      java.net.URL url4 =
+          v4.generatePresignedUrl(
+              "sts", "tmp.txt", new java.util.Date(System.currentTimeMillis() + 60_000));
+      assertTrue(url4.getQuery().contains("x-oss-security-token=CAIS-sdk"), url4.toString());
+      assertEquals("temporary", RawHttp.call("GET", url4.toString(), null).text());
 
       oss.expireSecurityToken("CAIS-sdk");
       OSSException e1 = assertThrows(OSSException.class, () -> v1.getObject("sts", "tmp.txt"));
