@@ -91,9 +91,4 @@ public final class SecurityTokens {
     }
     return e.expired ? Check.EXPIRED : Check.VALID;
   }
-
-  /** Number of registered temporary key pairs. */
-  public int size() {
-    return byAccessKeyId.size();
-  }
 }
