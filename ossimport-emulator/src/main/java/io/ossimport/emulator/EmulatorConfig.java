@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Settings every dialect reads: the virtual-host base name, access keys, region, anonymous access
- * and the allowed clock skew. Immutable; built by {@link OssEmulator.Builder}.
+ * and the allowed clock skew. Immutable, built by {@link OssEmulator.Builder}, except for the STS
+ * {@link #securityTokens()}, which tests add and expire while the emulator runs.
  */
 public final class EmulatorConfig {
   private final String baseHost;
@@ -14,6 +15,7 @@ public final class EmulatorConfig {
   private final String region;
   private final boolean allowAnonymous;
   private final long maxSkewMillis;
+  private final SecurityTokens securityTokens = new SecurityTokens();
 
   EmulatorConfig(
       String baseHost,
@@ -36,6 +38,11 @@ public final class EmulatorConfig {
   /** The secret of an access key id, or {@code null} if the id is unknown. */
   public String secretOf(String accessKeyId) {
     return credentials.get(accessKeyId);
+  }
+
+  /** The STS temporary credentials accepted (with their security tokens). */
+  public SecurityTokens securityTokens() {
+    return securityTokens;
   }
 
   /** Number of configured key pairs. */

@@ -51,6 +51,9 @@ public final class OssEmulator implements AutoCloseable {
     }
     this.config =
         new EmulatorConfig(b.baseHost, creds, b.region, b.allowAnonymous, b.maxSkewMillis);
+    for (String[] t : b.securityTokens) {
+      config.securityTokens().add(t[0], t[1], t[2]);
+    }
   }
 
   /** A builder with defaults: in memory, any free port on 127.0.0.1, one key pair. */
@@ -78,6 +81,7 @@ public final class OssEmulator implements AutoCloseable {
         new AdminHandler(
             counters,
             faults,
+            config.securityTokens(),
             new AdminHandler.BucketCreator() {
               @Override
               public boolean create(String name) throws IOException {
@@ -139,6 +143,29 @@ public final class OssEmulator implements AutoCloseable {
 
   public EmulatorConfig config() {
     return config;
+  }
+
+  /**
+   * Accepts STS temporary credentials from now on: requests signed with {@code accessKeyId} /
+   * {@code secret} must carry {@code token} (as {@code x-oss-security-token} or {@code
+   * security-token}).
+   */
+  public OssEmulator addSecurityToken(String accessKeyId, String secret, String token) {
+    config.securityTokens().add(accessKeyId, secret, token);
+    return this;
+  }
+
+  /**
+   * Expires an STS token: requests carrying it get 403 {@code SecurityTokenExpired}, as real OSS
+   * answers once the STS credentials have run out. Throws if no temporary key pair has the token.
+   */
+  public OssEmulator expireSecurityToken(String token) {
+    if (!config.securityTokens().expire(token)) {
+      throw new IllegalArgumentException(
+          "No temporary credentials have this security token; add them with addSecurityToken"
+              + " or Builder.securityToken first");
+    }
+    return this;
   }
 
   /** The fault plan (change it at any time). */
@@ -205,6 +232,7 @@ public final class OssEmulator implements AutoCloseable {
     private long maxSkewMillis = 15 * 60 * 1000L;
     private int maxConnections = 1024;
     private final List<String> buckets = new ArrayList<String>();
+    private final List<String[]> securityTokens = new ArrayList<String[]>();
 
     private Builder() {}
 
@@ -241,6 +269,15 @@ public final class OssEmulator implements AutoCloseable {
     /** Adds an accepted key pair (without any, one default pair is used). */
     public Builder credentials(String accessKeyId, String secret) {
       credentials.put(accessKeyId, secret);
+      return this;
+    }
+
+    /**
+     * Accepts STS temporary credentials: requests signed with this temporary key pair must carry
+     * {@code token}; see {@link OssEmulator#expireSecurityToken(String)}.
+     */
+    public Builder securityToken(String accessKeyId, String secret, String token) {
+      securityTokens.add(new String[] {accessKeyId, secret, token});
       return this;
     }
 

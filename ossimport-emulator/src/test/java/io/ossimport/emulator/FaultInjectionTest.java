@@ -130,7 +130,7 @@ class FaultInjectionTest {
   @Test
   void truncatedBodyEndsEarlyWithCleanClose() throws Exception {
     oss.faults().script(Operation.GetObject, FaultSpec.truncate(1000));
-    RawResult r = raw("GET /faults/obj HTTP/1.1\r\nHost: x\r\n\r\n", null);
+    RawResult r = raw("GET /faults/obj HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", null);
     assertFalse(r.reset);
     assertTrue(r.head.contains("Content-Length: 10000"));
     assertEquals(1000, r.bodyBytes);
@@ -139,7 +139,7 @@ class FaultInjectionTest {
   @Test
   void resetInResponseBodyIsATcpReset() throws Exception {
     oss.faults().script(Operation.GetObject, FaultSpec.resetResponse(-1));
-    RawResult r = raw("GET /faults/obj HTTP/1.1\r\nHost: x\r\n\r\n", null);
+    RawResult r = raw("GET /faults/obj HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", null);
     assertTrue(r.reset, "the client sees a TCP reset");
     assertTrue(r.bodyBytes <= 5000, "at most half the body arrived");
     oss.faults().script(Operation.GetObject, FaultSpec.resetResponse(-1));
@@ -156,7 +156,9 @@ class FaultInjectionTest {
     byte[] body = new byte[2_000_000];
     RawResult r =
         raw(
-            "PUT /faults/reset HTTP/1.1\r\nHost: x\r\nContent-Length: " + body.length + "\r\n\r\n",
+            "PUT /faults/reset HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: "
+                + body.length
+                + "\r\n\r\n",
             body);
     assertTrue(r.reset, "client sees a reset");
     assertEquals(404, RawHttp.call("HEAD", oss.endpoint() + "/faults/reset", null).status);

@@ -131,7 +131,7 @@ class ProtocolAndAdminTest {
       OutputStream out = s.getOutputStream();
       InputStream in = s.getInputStream();
       out.write(
-          ("PUT /proto/chunked HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n")
+          ("PUT /proto/chunked HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n")
               .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       assertTrue(readHead(in).startsWith("HTTP/1.1 100"));

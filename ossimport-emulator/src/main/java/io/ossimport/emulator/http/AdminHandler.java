@@ -4,6 +4,7 @@ import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Faults;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.RequestCounters;
+import io.ossimport.emulator.SecurityTokens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -21,6 +22,9 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code POST /_emulator/faults?op=GetObject&probability=0.25&fault=internal}: adds a rule
  *   <li>{@code POST /_emulator/faults?seed=42}: re-seeds the rule generator
  *   <li>{@code POST /_emulator/buckets?name=NAME}: creates a bucket
+ *   <li>{@code POST /_emulator/security-tokens?accessKeyId=ID&secret=S&token=T}: accepts STS
+ *       temporary credentials
+ *   <li>{@code POST /_emulator/security-tokens/expire?token=T}: expires a token (404 if unknown)
  * </ul>
  */
 public final class AdminHandler implements RequestHandler {
@@ -32,11 +36,17 @@ public final class AdminHandler implements RequestHandler {
 
   private final RequestCounters counters;
   private final Faults faults;
+  private final SecurityTokens securityTokens;
   private final BucketCreator buckets;
 
-  public AdminHandler(RequestCounters counters, Faults faults, BucketCreator buckets) {
+  public AdminHandler(
+      RequestCounters counters,
+      Faults faults,
+      SecurityTokens securityTokens,
+      BucketCreator buckets) {
     this.counters = counters;
     this.faults = faults;
+    this.securityTokens = securityTokens;
     this.buckets = buckets;
   }
 
@@ -69,6 +79,20 @@ public final class AdminHandler implements RequestHandler {
         }
         boolean created = buckets.create(name);
         text(resp, created ? 200 : 409, created ? "created" : "exists");
+      } else if (what.equals("/security-tokens") && m.equals("POST")) {
+        securityTokens.add(req.param("accessKeyId"), req.param("secret"), req.param("token"));
+        resp.sendEmpty(204);
+      } else if (what.equals("/security-tokens/expire") && m.equals("POST")) {
+        String token = req.param("token");
+        if (token == null) {
+          throw new IllegalArgumentException(
+              "POST /_emulator/security-tokens/expire needs ?token=TOKEN");
+        }
+        if (securityTokens.expire(token)) {
+          resp.sendEmpty(204);
+        } else {
+          text(resp, 404, "No temporary credentials have this security token");
+        }
       } else {
         text(resp, 404, "Unknown admin call " + m + " " + req.path() + "; see AdminHandler docs");
       }

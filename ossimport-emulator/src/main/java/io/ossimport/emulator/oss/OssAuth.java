@@ -1,6 +1,7 @@
 package io.ossimport.emulator.oss;
 
 import io.ossimport.emulator.EmulatorConfig;
+import io.ossimport.emulator.SecurityTokens;
 import io.ossimport.emulator.http.HttpDates;
 import io.ossimport.emulator.http.HttpRequest;
 import java.util.Arrays;
@@ -11,13 +12,21 @@ import java.util.TreeMap;
 
 /**
  * Verifies OSS request authentication: V1 header ({@code OSS ak:signature}), V4 header ({@code
- * OSS4-HMAC-SHA256 Credential=...}), and presigned URLs of both versions. Rules follow the SDK's
- * OSSV1Signer/OSSV4Signer; unknown key → InvalidAccessKeyId, bad signature → SignatureDoesNotMatch,
- * date too far off → RequestTimeTooSkewed, unsigned → AccessDenied unless anonymous access is
- * allowed.
+ * OSS4-HMAC-SHA256 Credential=...}), and presigned URLs of both versions, with permanent or STS
+ * temporary credentials. Rules follow the OSS signature documentation (listed in the emulator
+ * README, "Signing and routing"); unknown key → InvalidAccessKeyId, bad signature →
+ * SignatureDoesNotMatch, date too far off → RequestTimeTooSkewed, STS token missing / wrong /
+ * expired → InvalidAccessKeyId / InvalidSecurityToken / SecurityTokenExpired, unsigned →
+ * AccessDenied unless anonymous access is allowed.
  */
 final class OssAuth {
-  /** Sub-resources that V1 signs (the SDK's SignParameters.SIGNED_PARAMTERS). */
+  /**
+   * Sub-resources that V1 signs in the CanonicalizedResource: the list of the OSS V1 signature
+   * documentation as the official SDKs carry it (aliyun-sdk-oss 3.18.5
+   * SignParameters.SIGNED_PARAMTERS). Listing options (prefix, marker, max-keys, delimiter,
+   * encoding-type, list-type, start-after, fetch-owner, ...) are not sub-resources;
+   * continuation-token is, because the SDK signs it.
+   */
   static final Set<String> V1_SIGNED =
       new HashSet<String>(
           Arrays.asList(
@@ -139,16 +148,62 @@ final class OssAuth {
     }
   }
 
-  String secret(String accessKeyId) throws OssError {
+  /**
+   * The secret to verify the signature with. A temporary (STS) id must come with its own, unexpired
+   * security token; a permanent id must come without one.
+   */
+  String secret(String accessKeyId, HttpRequest req) throws OssError {
+    SecurityTokens sts = config.securityTokens();
+    String token = securityToken(req);
+    if (sts.isTemporary(accessKeyId)) {
+      switch (sts.check(accessKeyId, token)) {
+        case VALID:
+          return sts.secretOf(accessKeyId);
+        case MISSING:
+          // OSS 0002-00000003: an STS AccessKey id used without the STS token.
+          throw invalidAccessKeyId(accessKeyId);
+        case EXPIRED:
+          throw new OssError(
+                  403, "SecurityTokenExpired", "The security token you provided has expired.")
+              .with("OSSAccessKeyId", accessKeyId);
+        default:
+          throw invalidSecurityToken(accessKeyId);
+      }
+    }
     String secret = config.secretOf(accessKeyId);
     if (secret == null) {
-      throw new OssError(
-              403,
-              "InvalidAccessKeyId",
-              "The OSS Access Key Id you provided does not exist in our records.")
-          .with("OSSAccessKeyId", accessKeyId);
+      throw invalidAccessKeyId(accessKeyId);
+    }
+    if (token != null) {
+      // OSS 0002-00000004: the token was not issued with this AccessKey id.
+      throw invalidSecurityToken(accessKeyId);
     }
     return secret;
+  }
+
+  /** The STS token of a request: the header, or the V1 or V4 presigned-URL parameter. */
+  static String securityToken(HttpRequest req) {
+    String token = req.header("x-oss-security-token");
+    if (token == null) {
+      token = req.param("security-token");
+    }
+    if (token == null) {
+      token = req.param("x-oss-security-token");
+    }
+    return token;
+  }
+
+  private static OssError invalidAccessKeyId(String accessKeyId) {
+    return new OssError(
+            403,
+            "InvalidAccessKeyId",
+            "The OSS Access Key Id you provided does not exist in our records.")
+        .with("OSSAccessKeyId", accessKeyId);
+  }
+
+  private static OssError invalidSecurityToken(String accessKeyId) {
+    return new OssError(403, "InvalidSecurityToken", "The security token you provided is invalid.")
+        .with("OSSAccessKeyId", accessKeyId);
   }
 
   EmulatorConfig config() {
@@ -178,10 +233,17 @@ final class OssAuth {
     }
     String ak = credential.substring(0, colon).trim();
     String signature = credential.substring(colon + 1).trim();
-    String secret = secret(ak);
-    String date = req.header("Date");
-    checkSkew(HttpDates.parseRfc1123(date), date);
-    String toSign = v1StringToSign(req, t, date == null ? "" : date);
+    String secret = secret(ak, req);
+    // As OSS documents for V1: the Date line is x-oss-date when present (a browser cannot set
+    // Date), else Date; x-oss-date may be RFC 1123 (ali-oss) or ISO 8601 basic (OSS examples).
+    String ossDate = req.header("x-oss-date");
+    String date = ossDate != null ? ossDate : req.header("Date");
+    long millis = HttpDates.parseRfc1123(date);
+    if (millis < 0 && ossDate != null) {
+      millis = HttpDates.parseCompact(ossDate);
+    }
+    checkSkew(millis, date);
+    String toSign = v1StringToSign(req, t, date);
     compare(signature, Signatures.hmacSha1Base64(secret, toSign), toSign, ak);
   }
 
@@ -191,7 +253,7 @@ final class OssAuth {
     if (ak == null || expires == null) {
       throw OssError.accessDenied("Presigned URL needs OSSAccessKeyId, Expires and Signature.");
     }
-    String secret = secret(ak);
+    String secret = secret(ak, req);
     long exp;
     try {
       exp = Long.parseLong(expires);
@@ -246,7 +308,8 @@ final class OssAuth {
     char sep = '?';
     for (Map.Entry<String, String> p : sub.entrySet()) {
       sb.append(sep).append(p.getKey());
-      if (p.getValue() != null) {
+      // "?uploads=" is signed as "?uploads": an empty value carries no '='.
+      if (p.getValue() != null && !p.getValue().isEmpty()) {
         sb.append('=').append(p.getValue());
       }
       sep = '&';

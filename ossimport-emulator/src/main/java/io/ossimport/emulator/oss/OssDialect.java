@@ -38,7 +38,8 @@ public final class OssDialect implements Dialect {
 
   @Override
   public Operation classify(HttpRequest request) {
-    return OssRouter.classify(request, OssTarget.of(request, config.baseHost()));
+    OssTarget t = OssTarget.of(request, config);
+    return t.hostError != null ? Operation.Invalid : OssRouter.classify(request, t);
   }
 
   @Override
@@ -57,8 +58,11 @@ public final class OssDialect implements Dialect {
   public void handle(HttpRequest req, Operation op, HttpResponse resp) throws IOException {
     resp.header("Server", "AliyunOSS");
     resp.header("Date", io.ossimport.emulator.http.HttpDates.rfc1123(System.currentTimeMillis()));
-    OssTarget t = OssTarget.of(req, config.baseHost());
+    OssTarget t = OssTarget.of(req, config);
     try {
+      if (t.hostError != null) {
+        throw t.hostError;
+      }
       if (op == Operation.Invalid && !isKnownMethod(req.method())) {
         throw new OssError(
                 405,

@@ -82,7 +82,7 @@ final class OssSignatureV4 {
       throw new OssError(400, "InvalidArgument", "Invalid credential scope: " + credential);
     }
     String ak = scope[0];
-    String secret = ctx.secret(ak);
+    String secret = ctx.secret(ak, req);
     if (dateTime == null || !dateTime.startsWith(scope[1])) {
       throw new OssError(
           403,

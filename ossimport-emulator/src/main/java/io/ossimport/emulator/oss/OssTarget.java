@@ -1,60 +1,51 @@
 package io.ossimport.emulator.oss;
 
+import io.ossimport.emulator.EmulatorConfig;
 import io.ossimport.emulator.http.HttpRequest;
 import io.ossimport.emulator.http.UrlCodec;
-import java.util.Locale;
 
 /**
  * The bucket and key a request addresses, path style ({@code /bucket/key}) or virtual-host style
- * ({@code Host: bucket.<baseHost>}, path {@code /key}).
+ * ({@code Host: bucket.<baseHost>}, path {@code /key}); which hosts are served is {@link OssHost}'s
+ * rule.
  */
 final class OssTarget {
   final String bucket;
   final String key;
   final boolean virtualHost;
 
-  private OssTarget(String bucket, String key, boolean virtualHost) {
+  /** Set when the Host header names nothing the emulator serves; answered before anything else. */
+  final OssError hostError;
+
+  private OssTarget(String bucket, String key, boolean virtualHost, OssError hostError) {
     this.bucket = bucket;
     this.key = key;
     this.virtualHost = virtualHost;
+    this.hostError = hostError;
   }
 
-  static OssTarget of(HttpRequest req, String baseHost) {
+  static OssTarget of(HttpRequest req, EmulatorConfig config) {
     String raw = req.rawPath();
-    String vhBucket = virtualHostBucket(req.header("Host"), baseHost);
+    String vhBucket;
+    try {
+      vhBucket = OssHost.bucketOf(req.header("Host"), config.baseHost(), config.region());
+    } catch (OssError e) {
+      return new OssTarget(null, null, false, e);
+    }
     if (vhBucket != null) {
       String key = raw.length() <= 1 ? null : UrlCodec.decodePath(raw.substring(1));
-      return new OssTarget(vhBucket, key, true);
+      return new OssTarget(vhBucket, key, true, null);
     }
     if (raw.length() <= 1) {
-      return new OssTarget(null, null, false);
+      return new OssTarget(null, null, false, null);
     }
     int slash = raw.indexOf('/', 1);
     if (slash < 0) {
-      return new OssTarget(UrlCodec.decodePath(raw.substring(1)), null, false);
+      return new OssTarget(UrlCodec.decodePath(raw.substring(1)), null, false, null);
     }
     String bucket = UrlCodec.decodePath(raw.substring(1, slash));
     String key = slash == raw.length() - 1 ? null : UrlCodec.decodePath(raw.substring(slash + 1));
-    return new OssTarget(bucket, key, false);
-  }
-
-  private static String virtualHostBucket(String host, String baseHost) {
-    if (host == null || baseHost == null || baseHost.isEmpty()) {
-      return null;
-    }
-    String h = host.toLowerCase(Locale.ROOT);
-    if (!h.startsWith("[")) {
-      int colon = h.lastIndexOf(':');
-      if (colon > 0) {
-        h = h.substring(0, colon);
-      }
-    }
-    String suffix = "." + baseHost.toLowerCase(Locale.ROOT);
-    if (h.endsWith(suffix) && h.length() > suffix.length()) {
-      String b = h.substring(0, h.length() - suffix.length());
-      return b.indexOf('.') < 0 ? b : null;
-    }
-    return null;
+    return new OssTarget(bucket, key, false, null);
   }
 
   /** The resource as signatures see it: {@code /}, {@code /bucket/} or {@code /bucket/key}. */
