@@ -8,6 +8,8 @@ import com.aliyun.oss.model.InitiateMultipartUploadRequest;
 import io.ossimport.core.api.ConfigProblem;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.JobType;
+import io.ossimport.core.retry.Backoff;
+import java.util.Random;
 import java.util.UUID;
 
 /**
@@ -20,13 +22,24 @@ import java.util.UUID;
  * needs the same {@code oss:PutObject} permission as an upload, and an aborted upload leaves no
  * object). An AccessDenied on GetBucketInfo alone is not a problem: a RAM user may write without
  * being allowed to read the bucket's info. An audit job only reads, so it gets no write check.
+ *
+ * <p>What another attempt may cure (throttling, a 5xx, a reset connection: the {@link OssFailures}
+ * table) is tried three times in about a second. A server that keeps answering 5xx does not refuse
+ * the job: it answers, and the job's own retries ride that out; a network that keeps failing does.
  */
 public final class DestinationPreflight {
   private static final String OFFLINE_FIX =
       " (or submit with --offline, -Dossimport.offline=true, offline=\"true\" to skip this check on"
           + " a machine that cannot reach OSS now)";
 
+  private static final Backoff RETRIES = new Backoff(100, 800, 3, new Random());
+
   private DestinationPreflight() {}
+
+  /** One request of the check. */
+  private interface Request {
+    void send();
+  }
 
   /** The first problem found, or {@code null} when the destination accepts the job. */
   public static ConfigProblem check(JobConfig config, String file) {
@@ -44,7 +57,7 @@ public final class DestinationPreflight {
 
   private static ConfigProblem bucketInfo(OSS client, JobConfig config, String file) {
     try {
-      client.getBucketInfo(config.destBucket());
+      send(() -> client.getBucketInfo(config.destBucket()));
       return null;
     } catch (OSSException e) {
       if ("AccessDenied".equals(e.getErrorCode())) {
@@ -60,16 +73,63 @@ public final class DestinationPreflight {
     String key = config.destPrefix() + ".ossimport-preflight-" + UUID.randomUUID();
     String bucket = config.destBucket();
     try {
-      String uploadId =
-          client
-              .initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, key))
-              .getUploadId();
-      client.abortMultipartUpload(new AbortMultipartUploadRequest(bucket, key, uploadId));
+      String[] uploadId = new String[1];
+      send(
+          () ->
+              uploadId[0] =
+                  client
+                      .initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, key))
+                      .getUploadId());
+      if (uploadId[0] == null) {
+        return null; // the server kept answering 5xx: it answers, the job's retries go on
+      }
+      send(
+          () ->
+              client.abortMultipartUpload(
+                  new AbortMultipartUploadRequest(bucket, key, uploadId[0])));
       return null;
     } catch (OSSException e) {
       return answered(e, config, file);
     } catch (ClientException e) {
       return unreachable(e, config, file);
+    }
+  }
+
+  /**
+   * Sends a request, again after what another attempt may cure.
+   *
+   * @throws OSSException what OSS answered last, unless it was a 5xx or throttling (then the
+   *     destination answers, which is all this check can learn)
+   * @throws ClientException the network failure of the last attempt
+   */
+  private static void send(Request request) {
+    for (int attempts = 1; ; attempts++) {
+      try {
+        request.send();
+        return;
+      } catch (RuntimeException e) {
+        OssFailure failure = OssFailures.classify(e);
+        if (!failure.isRetryable()
+            || !(e instanceof OSSException || e instanceof ClientException)) {
+          throw e;
+        }
+        if (!RETRIES.allowsAnotherAttempt(attempts)) {
+          if (e instanceof OSSException) {
+            return;
+          }
+          throw e;
+        }
+        sleep(RETRIES.delayMillis(attempts));
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClientException("interrupted while checking the destination", e);
     }
   }
 
