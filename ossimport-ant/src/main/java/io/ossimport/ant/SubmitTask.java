@@ -1,6 +1,7 @@
 package io.ossimport.ant;
 
 import io.ossimport.core.api.ConfigWarning;
+import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.core.api.SubmitResult;
 import java.io.File;
 import java.nio.file.Path;
@@ -23,11 +24,13 @@ import org.apache.tools.ant.Project;
 public class SubmitTask extends AbstractOssImportTask {
   static final String ACCESS_KEY_ID_PROPERTY = "ossimport.accesskeyid";
   static final String ACCESS_KEY_SECRET_PROPERTY = "ossimport.accesskeysecret";
+  static final String OFFLINE_PROPERTY = "ossimport.offline";
 
   private File jobconfig;
   private String jobname;
   private String accesskeyid;
   private String accesskeysecret;
+  private boolean offline;
   private final List<JobProperty> jobProperties = new ArrayList<JobProperty>();
 
   /** The job configuration, a {@code local_job.cfg}. */
@@ -48,6 +51,15 @@ public class SubmitTask extends AbstractOssImportTask {
   /** The destination AccessKey secret; never logged. */
   public void setAccesskeysecret(String accesskeysecret) {
     this.accesskeysecret = accesskeysecret;
+  }
+
+  /**
+   * Accept the job without contacting the destination ({@code false} by default: submit first asks
+   * OSS whether the endpoint answers, the bucket exists and the AccessKey may write to it). The Ant
+   * property {@code ossimport.offline=true} does the same for every submit of the build.
+   */
+  public void setOffline(boolean offline) {
+    this.offline = offline;
   }
 
   /** A nested {@code <jobproperty name=".." value=".."/>} overriding one job key. */
@@ -75,7 +87,11 @@ public class SubmitTask extends AbstractOssImportTask {
   protected void run(AntRunner runner) {
     final Path file = jobconfig == null ? null : jobconfig.toPath();
     final Map<String, String> overrides = jobOverrides();
-    SubmitResult result = runner.run(ossImport -> ossImport.submit(file, overrides));
+    final SubmitCheck check =
+        offline || Project.toBoolean(getProject().getProperty(OFFLINE_PROPERTY))
+            ? SubmitCheck.OFFLINE
+            : SubmitCheck.ONLINE;
+    SubmitResult result = runner.run(ossImport -> ossImport.submit(file, overrides, check));
     for (ConfigWarning warning : result.warnings()) {
       log(warning.toString(), Project.MSG_WARN);
     }

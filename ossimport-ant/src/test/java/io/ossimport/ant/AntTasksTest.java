@@ -116,6 +116,36 @@ class AntTasksTest {
   }
 
   @Test
+  void aMissingBucketIsRefusedAtSubmitUnlessOffline() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-preflight", 1);
+    String missing = "    <jobproperty name='destBucket' value='no-such-bucket'/>\n";
+    AntBuild build =
+        new AntBuild(
+            dir,
+            properties(job),
+            "<target name='checked'>\n"
+                + "  <ossimport:submit workdir='${work}' jobconfig='${jobconfig}'>\n"
+                + missing
+                + "  </ossimport:submit>\n"
+                + "</target>\n"
+                + "<target name='offline'>\n"
+                + "  <ossimport:submit workdir='${work}' jobconfig='${jobconfig}' offline='true'>\n"
+                + missing
+                + "  </ossimport:submit>\n"
+                + "</target>\n");
+
+    BuildException failure = assertThrows(BuildException.class, () -> build.run("checked"));
+    assertTrue(
+        failure.getMessage().contains("destBucket='no-such-bucket': does not exist at "),
+        failure.getMessage());
+    long before = oss.counters().total();
+
+    build.run("offline");
+    assertTrue(build.log().contains("INFO Submitted job sample_job"), build.log());
+    assertEquals(before, oss.counters().total(), "offline: no request");
+  }
+
+  @Test
   void credentialsFromAntPropertiesReplaceTheJobConfigsAndAreNeverLogged() throws Exception {
     SampleJob job = SampleJob.create(dir, oss, "ant-credentials", 2);
     Files.write(

@@ -3,11 +3,14 @@ package io.ossimport.cli;
 import io.ossimport.core.api.ConfigWarning;
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.core.api.SubmitResult;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Collections;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,7 +21,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Validates a job file and adds the job to the working directory; the service runs it.",
       "Every problem of the file is listed at once, one per line. A job of the same name must be"
-          + " cleaned first."
+          + " cleaned first.",
+      "Unless --offline, the destination is asked first (the endpoint answers, the bucket exists,"
+          + " the AccessKey may write to it), with requests that leave nothing behind."
     })
 final class SubmitCommand implements Callable<Integer> {
   @ParentCommand OssImportCli cli;
@@ -30,12 +35,23 @@ final class SubmitCommand implements Callable<Integer> {
       description = "The job file (default: local_job.cfg beside sys.properties).")
   Path jobConfig;
 
+  @Option(
+      names = "--offline",
+      description =
+          "Accept the job without contacting the destination (the endpoint, bucket and AccessKey"
+              + " are then first used at start).")
+  boolean offline;
+
   @Override
   public Integer call() throws Exception {
     Path file = jobConfig != null ? jobConfig : defaultJobConfig();
     cli.out.println("submit job:" + file);
     OssImport oss = cli.open(ImportListener.NONE);
-    SubmitResult result = oss.submit(file);
+    SubmitResult result =
+        oss.submit(
+            file,
+            Collections.<String, String>emptyMap(),
+            offline ? SubmitCheck.OFFLINE : SubmitCheck.ONLINE);
     for (ConfigWarning warning : result.warnings()) {
       cli.err.println("Warning: " + warning);
     }

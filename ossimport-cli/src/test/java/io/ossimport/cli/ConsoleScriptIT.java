@@ -59,6 +59,39 @@ class ConsoleScriptIT {
   }
 
   @Test
+  void aMissingBucketIsOneErrorAtSubmitUnlessOffline() throws Exception {
+    SampleTree.create(source, 3, 1);
+    dist.configureJob(source, oss, "no-such-bucket-here");
+
+    Result submit = dist.console("submit");
+
+    assertEquals(2, submit.exitCode, submit.toString());
+    assertTrue(
+        submit.output.contains(
+            "Error: conf/local_job.cfg: destBucket='no-such-bucket-here': does not exist at "
+                + oss.endpoint()),
+        submit.output);
+    assertEquals(1, submit.output.split("Error: ", -1).length - 1, submit.output);
+    assertFalse(Files.exists(dist.jobDir("local_test")), "nothing written");
+
+    Result offline =
+        UnpackedDistribution.run(
+            dist.home,
+            "",
+            null,
+            "java",
+            "-jar",
+            "bin/ossimport2.jar",
+            "-c",
+            "conf/sys.properties",
+            "submit",
+            "--offline",
+            "conf/local_job.cfg");
+    assertEquals(0, offline.exitCode, offline.toString());
+    assertTrue(Files.exists(dist.jobDir("local_test")));
+  }
+
+  @Test
   void everyVerbBehavesAsTheOriginal() throws Exception {
     TreeMap<String, Long> files = SampleTree.create(source, 24, 1);
     dist.configureJob(source, oss, bucket);

@@ -1,6 +1,7 @@
 package io.ossimport.maven;
 
 import io.ossimport.core.api.ConfigWarning;
+import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.core.api.SubmitResult;
 import java.io.File;
 import java.nio.file.Path;
@@ -58,6 +59,17 @@ public class SubmitMojo extends AbstractOssImportMojo {
   @Parameter(property = "ossimport.serverId")
   private String serverId;
 
+  /**
+   * Accept the job without contacting the destination. By default submit asks OSS first whether the
+   * endpoint answers, the bucket exists and the AccessKey may write to it (requests that leave
+   * nothing behind) and fails with one message per problem; set this on a machine that cannot reach
+   * OSS yet.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "ossimport.offline", defaultValue = "false")
+  private boolean offline;
+
   @Parameter(defaultValue = "${settings}", readonly = true)
   private Settings settings;
 
@@ -78,7 +90,8 @@ public class SubmitMojo extends AbstractOssImportMojo {
     }
     final Path file = jobConfig == null ? null : jobConfig.toPath();
     final Map<String, String> overrides = jobOverrides();
-    SubmitResult result = runner.run(ossImport -> ossImport.submit(file, overrides));
+    final SubmitCheck check = offline ? SubmitCheck.OFFLINE : SubmitCheck.ONLINE;
+    SubmitResult result = runner.run(ossImport -> ossImport.submit(file, overrides, check));
     for (ConfigWarning warning : result.warnings()) {
       runner.log().warn(warning.toString());
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
@@ -52,6 +53,29 @@ class SubmitMojoTest {
     assertTrue(failure.getMessage().contains("destPrefix='/absolute/'"), failure.getMessage());
     assertTrue(failure.getMessage().contains("local_job.cfg"), failure.getMessage());
     assertFalse(Files.exists(dir.resolve("work/master/jobs/sample_job")));
+  }
+
+  @Test
+  void aMissingBucketIsAFailureAtSubmitUnlessOffline(
+      @InjectMojo(goal = "submit") SubmitMojo checked,
+      @InjectMojo(goal = "submit") @MojoParameter(name = "offline", value = "true")
+          SubmitMojo offline)
+      throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "preflight", 1);
+    Map<String, String> missing = Collections.singletonMap("destBucket", "no-such-bucket");
+    MojoHarness.setField(checked, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(checked, "job", missing);
+    MojoHarness.setField(offline, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(offline, "job", missing);
+
+    MojoFailureException failure = assertThrows(MojoFailureException.class, () -> run(checked));
+    assertTrue(
+        failure.getMessage().contains("destBucket='no-such-bucket': does not exist at "),
+        failure.getMessage());
+    assertFalse(Files.exists(dir.resolve("work/master/jobs/sample_job")));
+
+    run(offline);
+    assertTrue(Files.exists(dir.resolve("work/master/jobs/sample_job")));
   }
 
   @Test

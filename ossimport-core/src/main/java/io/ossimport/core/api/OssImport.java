@@ -85,7 +85,20 @@ public final class OssImport {
    */
   public SubmitResult submit(Path jobConfigOrNull, Map<String, String> jobOverrides)
       throws OssImportException {
-    return operations.submit(jobConfigOrNull, jobOverrides);
+    return submit(jobConfigOrNull, jobOverrides, SubmitCheck.ONLINE);
+  }
+
+  /**
+   * As {@link #submit(Path, Map)}, with {@link SubmitCheck#ONLINE} (the destination is contacted:
+   * endpoint, bucket, AccessKey and write permission) or {@link SubmitCheck#OFFLINE} (only what
+   * needs no network).
+   *
+   * @throws ConfigurationException listing every problem, including what the destination answered
+   */
+  public SubmitResult submit(
+      Path jobConfigOrNull, Map<String, String> jobOverrides, SubmitCheck check)
+      throws OssImportException {
+    return operations.submit(jobConfigOrNull, jobOverrides, check);
   }
 
   /**

@@ -116,7 +116,11 @@ public final class JobTree {
     }
   }
 
-  private void refuseExisting(String job) throws JobExistsException {
+  /**
+   * Refuses a name already taken by a job or a queued submit; submit asks before it contacts the
+   * destination, and again when it writes.
+   */
+  public void refuseExisting(String job) throws JobExistsException {
     for (Path existing : new Path[] {layout.jobDir(job), layout.queueEntry(job)}) {
       if (Files.exists(existing)) {
         throw new JobExistsException(

@@ -7,6 +7,7 @@ import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.JobConflictException;
 import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.core.api.SubmitResult;
 import io.ossimport.core.config.CanonicalJobConfig;
 import io.ossimport.core.config.JobConfig;
@@ -15,6 +16,7 @@ import io.ossimport.core.config.LoadedConfig;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.jobtree.JobExistsException;
 import io.ossimport.core.jobtree.JobTree;
+import io.ossimport.core.oss.DestinationPreflight;
 import io.ossimport.core.source.registry.Sources;
 import io.ossimport.core.tracker.Events;
 import java.io.IOException;
@@ -23,14 +25,17 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code submit}: loads and validates the job configuration (file and inline keys, credentials from
  * the environment when unset), checks what can only be checked on this machine (the local source
- * directory exists, the source type is supported), then freezes the canonical configuration into
- * the tree, owner-only. Nothing is written unless every check passes.
+ * directory exists and is readable, the source type is supported), then, unless {@link
+ * SubmitCheck#OFFLINE}, asks the destination whether it accepts the job ({@link
+ * DestinationPreflight}), then freezes the canonical configuration into the tree, owner-only.
+ * Nothing is written unless every check passes.
  */
 public final class JobSubmission {
   /** How problems name inline keys (Maven and Ant parameters, CLI overrides). */
@@ -46,7 +51,7 @@ public final class JobSubmission {
     this.events = events;
   }
 
-  public SubmitResult submit(Path jobConfigOrNull, Map<String, String> overrides)
+  public SubmitResult submit(Path jobConfigOrNull, Map<String, String> overrides, SubmitCheck check)
       throws OssImportException {
     Events.log(
         events,
@@ -66,6 +71,15 @@ public final class JobSubmission {
     }
     String job = config.jobName();
     try {
+      if (check == SubmitCheck.ONLINE) {
+        // Only a job that is right on this machine and new is worth a request to the destination.
+        tree.refuseExisting(job);
+        ConfigProblem destination = DestinationPreflight.check(config, label);
+        if (destination != null) {
+          throw new ConfigurationException(
+              Collections.singletonList(destination), loaded.warnings());
+        }
+      }
       tree.submit(job, CanonicalJobConfig.write(config));
     } catch (JobExistsException e) {
       throw new JobConflictException(job, e.getMessage());
@@ -123,6 +137,16 @@ public final class JobSubmission {
                   prefix,
                   "is not a directory",
                   "set srcPrefix to the directory to migrate, " + example));
+        } else if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
+          problems.add(
+              new ConfigProblem(
+                  label,
+                  0,
+                  "srcPrefix",
+                  prefix,
+                  "cannot be read by this user (" + System.getProperty("user.name") + ")",
+                  "grant it read and execute permission on the directory, or run as a user who"
+                      + " has them"));
         }
       } catch (InvalidPathException e) {
         problems.add(

@@ -10,6 +10,7 @@ import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.api.RetryResult;
 import io.ossimport.core.api.RunningService;
+import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.core.api.SubmitResult;
 import io.ossimport.core.config.LoadedConfig;
 import io.ossimport.core.config.SysConfig;
@@ -73,9 +74,11 @@ public final class Operations {
     return tree.workingDir();
   }
 
-  public SubmitResult submit(Path jobConfigOrNull, Map<String, String> jobOverrides)
+  public SubmitResult submit(
+      Path jobConfigOrNull, Map<String, String> jobOverrides, SubmitCheck check)
       throws OssImportException {
-    return new JobSubmission(tree, environment, listener).submit(jobConfigOrNull, jobOverrides);
+    return new JobSubmission(tree, environment, listener)
+        .submit(jobConfigOrNull, jobOverrides, check);
   }
 
   public RunningService start() throws OssImportException {

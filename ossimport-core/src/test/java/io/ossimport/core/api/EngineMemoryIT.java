@@ -36,7 +36,7 @@ class EngineMemoryIT {
             new EventLog());
     Map<String, String> job = TestJobs.offlineJob("local_test", src);
     job.put("taskObjectCountLimit", "5000");
-    ossimport.submit(null, job);
+    ossimport.submit(null, job, SubmitCheck.OFFLINE);
 
     String scanned;
     try (ForkedJvm child =

@@ -95,14 +95,14 @@ class OssImportEndToEndTest {
     }
     f.file("large/one.bin", 1300 * 1024); // 6 parts
     f.file("large/two.bin", 1700 * 1024); // 7 parts
+    OssImport ossimport = f.open();
+    ossimport.submit(f.jobFile());
     oss.faults()
         .seed(20261127)
         .probability(null, 0.05, FaultSpec.slowDown())
         .probability(Operation.PutObject, 0.03, FaultSpec.resetRequest(-1))
         .probability(Operation.UploadPart, 0.03, FaultSpec.resetRequest(-1));
-    OssImport ossimport = f.open();
 
-    ossimport.submit(f.jobFile());
     JobStatus status;
     try (RunningService service = ossimport.start()) {
       status = service.awaitJob(ImportFixture.JOB, MINUTE);

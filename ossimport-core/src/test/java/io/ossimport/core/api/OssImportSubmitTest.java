@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** submit: everything checked first, nothing written when rejected, the job frozen owner-only. */
 class OssImportSubmitTest {
+  /** These jobs go to a destination nobody listens on: DestinationPreflightTest asks one. */
+  private static final SubmitCheck OFFLINE = SubmitCheck.OFFLINE;
+
   @TempDir Path temp;
   private Path src;
   private Path work;
@@ -47,7 +50,7 @@ class OssImportSubmitTest {
   void aValidJobIsFrozenOwnerOnlyAndTheOriginalsLinesAreLogged() throws Exception {
     Path file = jobFile(job);
 
-    SubmitResult result = ossimport.submit(file);
+    SubmitResult result = ossimport.submit(file, Collections.<String, String>emptyMap(), OFFLINE);
 
     assertEquals("local_test", result.jobName());
     Path frozen = work.resolve("master/jobs/local_test/job.cfg");
@@ -111,7 +114,7 @@ class OssImportSubmitTest {
 
   @Test
   void aJobOfAnExistingNameIsAConflictThatSaysToCleanIt() throws Exception {
-    ossimport.submit(null, job);
+    ossimport.submit(null, job, OFFLINE);
     String frozenBefore = new JobTree(work).readFrozenConfig("local_test");
     job.put("destPrefix", "other/");
 
@@ -133,7 +136,7 @@ class OssImportSubmitTest {
     OssImport withEnv =
         OssImport.open(null, Collections.singletonMap("workingDir", work.toString()), env, events);
 
-    withEnv.submit(null, job);
+    withEnv.submit(null, job, OFFLINE);
 
     String frozen = new JobTree(work).readFrozenConfig("local_test");
     assertTrue(

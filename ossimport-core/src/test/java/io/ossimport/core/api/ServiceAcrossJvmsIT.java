@@ -27,7 +27,9 @@ class ServiceAcrossJvmsIT {
             Collections.<String, String>emptyMap(),
             new EventLog());
     here.submit(
-        null, TestJobs.offlineJob("local_test", Files.createDirectories(temp.resolve("src"))));
+        null,
+        TestJobs.offlineJob("local_test", Files.createDirectories(temp.resolve("src"))),
+        SubmitCheck.OFFLINE);
 
     try (ForkedJvm child =
         ForkedJvm.start(
