@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Why in a row: one AccessDenied can be a bucket policy on one prefix, and one refused
  * connection after six attempts can be a restart of the endpoint; three objects in a row that
- * cannot reach the bucket while none can is a destination that does not work.
+ * cannot reach the bucket, and none that reaches it between them, is a destination that does not
+ * work.
  */
 final class DestinationHealth {
   /** How many destination-wide failures in a row abort the job. */
@@ -51,33 +52,25 @@ final class DestinationHealth {
     }
   }
 
-  /**
-   * An object failed for good with {@code failure}.
-   *
-   * @return whether the destination is (now or already) tripped, so the failure is the
-   *     destination's and the object is to be tried again once it is fixed
-   */
-  boolean failed(OssFailure failure) {
+  /** An object failed for good with {@code failure}; a destination-wide one counts. */
+  void failed(OssFailure failure) {
     if (!failure.isDestinationWide()) {
-      return false;
+      return;
     }
     synchronized (this) {
-      if (tripped == null && ++inARow >= FAILURES_IN_A_ROW) {
-        tripped = failure;
+      if (tripped != null || ++inARow < FAILURES_IN_A_ROW) {
+        return;
       }
-      if (tripped == null) {
-        return false;
-      }
+      tripped = failure;
     }
     for (StopSignal stop : stops) {
       stop.request();
     }
-    return true;
   }
 
   /**
    * The cause of the Abort for {@code stat}, the log and the front ends: which destination, what
-   * OSS (or the network) said, and what to fix. Never a secret: the AccessKey id at most.
+   * OSS (or the network) said, and what to fix. Never a secret.
    */
   static String abortReason(OssFailure failure, JobConfig config) {
     String said = failure.cause().isEmpty() ? failure.detail() : failure.cause().toString();

@@ -64,14 +64,22 @@ final class TaskRun {
   }
 
   TaskOutcome run() throws IOException, InterruptedException {
+    DestinationHealth health = job.destinationHealth();
+    health.register(stop);
+    try {
+      return run(health);
+    } finally {
+      health.unregister(stop);
+    }
+  }
+
+  private TaskOutcome run(DestinationHealth health) throws IOException, InterruptedException {
     WorkerTaskFiles files = job.tree().workerFiles(job.jobName(), id);
     RecordedProgress progress = files.readProgress();
     int inFlight = resources.objectThreads;
     Semaphore slots = new Semaphore(inFlight);
     boolean interrupted = false;
     boolean reachedEnd = false;
-    DestinationHealth health = job.destinationHealth();
-    health.register(stop);
     try (TaskFileReader reader =
             job.tree().openTask(job.jobName(), new TaskRef(id, TaskState.DISPATCHED, workerName));
         ProgressLog progressLog = files.openProgressLog();
@@ -135,7 +143,6 @@ final class TaskRun {
         }
       } finally {
         interrupted |= awaitInFlight(slots, inFlight);
-        health.unregister(stop);
       }
       if (health.trippedBy() != null && fatal.get() == null) {
         throw destinationAbort(logs, health);
