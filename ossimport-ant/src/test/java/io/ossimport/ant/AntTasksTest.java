@@ -79,6 +79,17 @@ class AntTasksTest {
     assertTrue(
         failure.getMessage().contains("then run the retry and start tasks"), failure.getMessage());
     assertEquals(5, failure.getLocation().getLineNumber(), "the start task's line");
+
+    AntBuild status =
+        new AntBuild(
+            dir,
+            properties(job),
+            "<target name='status'>\n"
+                + "  <ossimport:stat workdir='${work}' prefix='s' failonerror='false'/>\n"
+                + "</target>\n");
+    status.run("status");
+    assertEquals("Abort", status.property("s.state"));
+    assertTrue(status.property("s.abortreason").contains("NoSuchBucket"), status.log());
   }
 
   @Test
