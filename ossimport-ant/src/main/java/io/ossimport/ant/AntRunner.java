@@ -74,7 +74,7 @@ final class AntRunner {
       task.log(line, failed ? Project.MSG_WARN : Project.MSG_INFO);
     }
     if (job.state() == JobState.Abort) {
-      throw fail("Job " + job.jobName() + " was aborted by the engine; see the log above.");
+      throw fail(JobReport.abortMessage(job, "the retry and start tasks"));
     }
     if (failed) {
       throw fail(

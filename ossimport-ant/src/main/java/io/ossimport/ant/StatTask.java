@@ -14,9 +14,9 @@ import java.util.Locale;
  * {@code <prefix>.state} (Running, Succeed, Failed, Abort), {@code .pending}, {@code .running},
  * {@code .succeeded}, {@code .failed} (tasks), {@code .scanfinished}, {@code .objects}, {@code
  * .doneobjects}, {@code .skippedobjects}, {@code .failedobjects}, {@code .totalbytes}, {@code
- * .bytes} (done); and {@code <prefix>.jobs}, the comma-separated job names. Like every Ant property
- * they are set once per build. A job with failed tasks then fails the task unless {@code
- * failonerror="false"}.
+ * .bytes} (done), {@code .abortreason} (only for an aborted job: why, and what to fix); and {@code
+ * <prefix>.jobs}, the comma-separated job names. Like every Ant property they are set once per
+ * build. A job with failed tasks then fails the task unless {@code failonerror="false"}.
  */
 public class StatTask extends AbstractJobTask {
   private String prefix = "ossimport";
@@ -69,6 +69,9 @@ public class StatTask extends AbstractJobTask {
     publish("failedobjects", job.failedObjects());
     publish("totalbytes", job.totalBytes());
     publish("bytes", job.doneBytes());
+    if (!job.abortReason().isEmpty()) {
+      publish("abortreason", job.abortReason());
+    }
   }
 
   private void publish(String name, long value) {

@@ -65,6 +65,34 @@ class AntTasksTest {
   }
 
   @Test
+  void aBucketThatIsGoneAbortsTheJobAndTheFailureNamesTheCause() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-gone", 8);
+    AntBuild build = new AntBuild(dir, properties(job), MIGRATE);
+    for (int i = 0; i < 8; i++) {
+      oss.faults().script(Operation.PutObject, FaultSpec.error(404, "NoSuchBucket"));
+    }
+
+    BuildException failure = assertThrows(BuildException.class, () -> build.run("migrate"));
+
+    assertTrue(failure.getMessage().contains("sample_job was aborted: "), failure.getMessage());
+    assertTrue(failure.getMessage().contains("NoSuchBucket"), failure.getMessage());
+    assertTrue(
+        failure.getMessage().contains("then run the retry and start tasks"), failure.getMessage());
+    assertEquals(5, failure.getLocation().getLineNumber(), "the start task's line");
+
+    AntBuild status =
+        new AntBuild(
+            dir,
+            properties(job),
+            "<target name='status'>\n"
+                + "  <ossimport:stat workdir='${work}' prefix='s' failonerror='false'/>\n"
+                + "</target>\n");
+    status.run("status");
+    assertEquals("Abort", status.property("s.state"));
+    assertTrue(status.property("s.abortreason").contains("NoSuchBucket"), status.log());
+  }
+
+  @Test
   void withFailonerrorFalseTheBuildGoesOnAndRetryRedoesTheFailedObjects() throws Exception {
     SampleJob job = SampleJob.create(dir, oss, "ant-retry", 4);
     AntBuild build =

@@ -1,6 +1,7 @@
 package io.ossimport.cli;
 
 import io.ossimport.core.api.ImportListener;
+import io.ossimport.core.api.JobReport;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
@@ -127,14 +128,31 @@ final class StatCommand implements Callable<Integer> {
               jobName,
               interval,
               serviceStartMillis,
-              status -> output.print(report(Collections.singletonList(status))))
+              status -> {
+                output.print(report(Collections.singletonList(status)));
+                if (JobFollower.hasEnded(status)) {
+                  explainAborts(Collections.singletonList(status));
+                }
+              })
           .follow()
           .code();
     }
     List<JobStatus> jobs =
         jobName == null ? oss.stat() : Collections.singletonList(oss.stat(jobName));
     output.print(report(jobs));
+    explainAborts(jobs);
     return exitCodeOf(jobs).code();
+  }
+
+  /** One line on stderr per aborted job: the cause and the way back (the exit code is 5). */
+  private void explainAborts(List<JobStatus> jobs) {
+    for (JobStatus job : jobs) {
+      if (job.state() == JobState.Abort) {
+        cli.err.println(
+            JobReport.abortMessage(
+                job, "'console retry " + job.jobName() + "' and 'console start'"));
+      }
+    }
   }
 
   private void checkArguments() {

@@ -103,7 +103,7 @@ final class OssImportRunner {
     }
     if (job.state() == JobState.Abort) {
       throw new MojoExecutionException(
-          "Job " + job.jobName() + " was aborted by the engine; see the log above.");
+          JobReport.abortMessage(job, "ossimport:retry and ossimport:start"));
     }
     if (failed) {
       String message =

@@ -13,6 +13,7 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.Mojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,6 +61,28 @@ class StartMojoTest {
     assertTrue(log.text().contains("WARN Job sample_job: Failed."), log.text());
     assertTrue(log.text().contains("audit.log"), log.text());
     assertTrue(log.text().contains("error.list"), log.text());
+  }
+
+  @Test
+  void aBucketThatIsGoneAbortsTheJobAndTheFailureNamesTheCauseAndTheWayBack(
+      @InjectMojo(goal = "submit") SubmitMojo submit, @InjectMojo(goal = "start") StartMojo start)
+      throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "gone", 8);
+    MojoHarness.setField(submit, "jobConfig", job.jobConfig.toFile());
+    run(submit);
+    for (int i = 0; i < 8; i++) {
+      oss.faults().script(Operation.PutObject, FaultSpec.error(404, "NoSuchBucket"));
+    }
+
+    MojoExecutionException failure = assertThrows(MojoExecutionException.class, () -> run(start));
+
+    assertTrue(failure.getMessage().contains("sample_job was aborted: "), failure.getMessage());
+    assertTrue(failure.getMessage().contains("NoSuchBucket"), failure.getMessage());
+    assertTrue(failure.getMessage().contains("check destBucket"), failure.getMessage());
+    assertTrue(
+        failure.getMessage().contains("then run ossimport:retry and ossimport:start"),
+        failure.getMessage());
+    assertTrue(log.text().contains("Aborted: the destination failed"), log.text());
   }
 
   @Test

@@ -46,6 +46,9 @@ public final class JobReport {
   public static List<String> summary(JobStatus job, Path workingDir) {
     List<String> lines = new ArrayList<String>();
     lines.add(job.isAudit() ? auditCounts(job) : importCounts(job));
+    if (!job.abortReason().isEmpty()) {
+      lines.add("Aborted: " + job.abortReason() + ".");
+    }
     lines.add(
         "Tasks: "
             + job.succeedTasks()
@@ -99,6 +102,23 @@ public final class JobReport {
         + " differ or could not be compared; "
         + bytes(job.totalBytes())
         + " audited in all.";
+  }
+
+  /**
+   * The failure message of a front end for an {@code Abort}ed job: the cause when recorded, and the
+   * recovery ({@code retryAndStart} names the front end's retry and start, e.g. {@code
+   * ossimport:retry and ossimport:start}).
+   */
+  public static String abortMessage(JobStatus job, String retryAndStart) {
+    return "Job "
+        + job.jobName()
+        + " was aborted"
+        + (job.abortReason().isEmpty()
+            ? " by the engine; see the log above"
+            : ": " + job.abortReason())
+        + ". Fix the cause, then run "
+        + retryAndStart
+        + ": the objects already done are kept.";
   }
 
   /** True when the job finished with failed tasks (Failed), or has failed tasks at all. */

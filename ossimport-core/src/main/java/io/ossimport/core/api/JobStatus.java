@@ -32,6 +32,7 @@ public final class JobStatus {
   private final long failedObjects;
   private final List<TaskProgress> running;
   private final boolean audit;
+  private final String abortReason;
 
   private JobStatus(Builder b) {
     this.jobName = b.jobName;
@@ -53,6 +54,7 @@ public final class JobStatus {
     this.failedObjects = b.failedObjects;
     this.running = Collections.unmodifiableList(new ArrayList<TaskProgress>(b.running));
     this.audit = b.audit;
+    this.abortReason = b.abortReason;
   }
 
   /** Starts a snapshot of the named job. */
@@ -150,6 +152,14 @@ public final class JobStatus {
     return audit;
   }
 
+  /**
+   * Why the job is {@code Abort}: the cause (e.g. what OSS answered) and what to fix, one line;
+   * empty in any other state, or when the job was aborted by a version that did not record it.
+   */
+  public String abortReason() {
+    return abortReason;
+  }
+
   @Override
   public String toString() {
     return "JobStatus{"
@@ -186,6 +196,7 @@ public final class JobStatus {
     private long failedObjects;
     private final List<TaskProgress> running = new ArrayList<TaskProgress>();
     private boolean audit;
+    private String abortReason = "";
 
     private Builder(String jobName, JobState state) {
       this.jobName = jobName;
@@ -239,6 +250,12 @@ public final class JobStatus {
     /** Marks a {@code jobType=audit} job. */
     public Builder audit(boolean audit) {
       this.audit = audit;
+      return this;
+    }
+
+    /** Why the job is {@code Abort} (empty or {@code null}: not recorded). */
+    public Builder abortReason(String reason) {
+      this.abortReason = reason == null ? "" : reason;
       return this;
     }
 

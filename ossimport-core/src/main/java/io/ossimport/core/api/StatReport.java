@@ -25,6 +25,9 @@ public final class StatReport {
       out.append("---------------- job stat ------------------").append(NL);
       out.append("JobName:").append(job.jobName()).append(NL);
       out.append("JobState:").append(job.state().name()).append(NL);
+      if (!job.abortReason().isEmpty()) {
+        out.append("AbortReason:").append(job.abortReason()).append(NL);
+      }
       out.append("PendingTasks:").append(job.pendingTasks()).append(NL);
       out.append("DispatchedTasks:").append(job.dispatchedTasks()).append(NL);
       out.append("RunningTasks:").append(job.runningTasks()).append(NL);
@@ -53,6 +56,8 @@ public final class StatReport {
       out.append('{');
       field(out, "jobName", quote(job.jobName())).append(',');
       field(out, "state", quote(job.state().name())).append(',');
+      field(out, "abortReason", job.abortReason().isEmpty() ? null : quote(job.abortReason()))
+          .append(',');
       field(out, "pendingTasks", job.pendingTasks()).append(',');
       field(out, "dispatchedTasks", job.dispatchedTasks()).append(',');
       field(out, "runningTasks", job.runningTasks()).append(',');

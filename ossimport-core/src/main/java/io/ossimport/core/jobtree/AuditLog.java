@@ -11,7 +11,10 @@ import java.util.function.Consumer;
  * {@code audit.log}, one line per object attempt. Format version 1: header {@code ossimport-audit
  * 1}, then eight TAB-separated fields: ISO-8601 UTC time, result ({@link AuditResult}), reason code
  * or {@code -}, size, CRC-64 (unsigned decimal) or {@code -}, duration in ms, attempt, escaped
- * destination key (last, so the line reads left to right like a log). Example:
+ * destination key (last of the original's columns, so the line reads left to right like a log). A
+ * FAILED or RETRY line whose failure has a {@link FailureCause} adds three fields after them: the
+ * OSS error code, the escaped short message and the request id ({@code -} when absent); lines of
+ * eight fields still read. Example:
  *
  * <pre>
  * 2024-05-01T08:00:00.123Z	OK	-	1048576	5981274012712349811	35	1	photos/2024/a b.jpg
@@ -69,13 +72,15 @@ public final class AuditLog implements Closeable {
         + "\t"
         + r.attempt()
         + "\t"
-        + NameCodec.escape(r.destination());
+        + NameCodec.escape(r.destination())
+        + (r.cause().isEmpty() ? "" : "\t" + r.cause().columns());
   }
 
   static AuditRecord parse(String line) {
     String[] f = line.split("\t", -1);
-    if (f.length != 8) {
-      throw new IllegalArgumentException("expected 8 TAB-separated fields, found " + f.length);
+    if (f.length != 8 && f.length != 11) {
+      throw new IllegalArgumentException(
+          "expected 8 or 11 TAB-separated fields, found " + f.length);
     }
     return new AuditRecord(
         Instant.parse(f[0]),
@@ -85,7 +90,8 @@ public final class AuditLog implements Closeable {
         f[4].equals("-") ? null : Long.parseUnsignedLong(f[4]),
         Long.parseLong(f[5]),
         Integer.parseInt(f[6]),
-        NameCodec.unescape(f[7]));
+        NameCodec.unescape(f[7]),
+        f.length == 11 ? FailureCause.parse(f, 8) : FailureCause.NONE);
   }
 
   static boolean isValid(String line) {

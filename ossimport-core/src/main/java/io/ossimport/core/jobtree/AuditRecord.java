@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One line of {@code audit.log}: one attempt at one object. {@code reason} and {@code crc64} may be
- * {@code null} (written as {@code -}).
+ * {@code null} (written as {@code -}); {@code cause} is what the server said about a failed or
+ * retried attempt ({@link FailureCause#NONE} otherwise).
  */
 public final class AuditRecord {
   private final Instant time;
@@ -16,6 +17,7 @@ public final class AuditRecord {
   private final long durationMillis;
   private final int attempt;
   private final String destination;
+  private final FailureCause cause;
 
   public AuditRecord(
       Instant time,
@@ -26,6 +28,19 @@ public final class AuditRecord {
       long durationMillis,
       int attempt,
       String destination) {
+    this(time, result, reason, size, crc64, durationMillis, attempt, destination, null);
+  }
+
+  public AuditRecord(
+      Instant time,
+      AuditResult result,
+      ReasonCode reason,
+      long size,
+      Long crc64,
+      long durationMillis,
+      int attempt,
+      String destination,
+      FailureCause cause) {
     this.time = Objects.requireNonNull(time, "time");
     this.result = Objects.requireNonNull(result, "result");
     this.reason = reason;
@@ -34,6 +49,7 @@ public final class AuditRecord {
     this.durationMillis = durationMillis;
     this.attempt = attempt;
     this.destination = Objects.requireNonNull(destination, "destination");
+    this.cause = cause == null ? FailureCause.NONE : cause;
   }
 
   public Instant time() {
@@ -69,6 +85,11 @@ public final class AuditRecord {
     return destination;
   }
 
+  /** The OSS error code, message and request id; {@link FailureCause#NONE} in an old line. */
+  public FailureCause cause() {
+    return cause;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof AuditRecord)) {
@@ -82,12 +103,14 @@ public final class AuditRecord {
         && Objects.equals(r.crc64, crc64)
         && r.durationMillis == durationMillis
         && r.attempt == attempt
-        && r.destination.equals(destination);
+        && r.destination.equals(destination)
+        && r.cause.equals(cause);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(time, result, reason, size, crc64, durationMillis, attempt, destination);
+    return Objects.hash(
+        time, result, reason, size, crc64, durationMillis, attempt, destination, cause);
   }
 
   @Override

@@ -16,7 +16,9 @@ import java.util.List;
 /**
  * {@code error.list}: one line per failed object. Format version 1: empty when nothing failed
  * (operators test for an empty file); otherwise the header {@code ossimport-errors 1}, then one
- * line per object: reason code, TAB, escaped source reference, TAB, escaped destination key.
+ * line per object: reason code, TAB, escaped source reference, TAB, escaped destination key, and
+ * when the failure has a {@link FailureCause}: TAB, OSS error code, TAB, escaped message, TAB,
+ * request id (each {@code -} when absent). Lines of three fields (older writers) still read.
  */
 public final class ErrorList {
   static final String HEADER = "ossimport-errors 1";
@@ -37,6 +39,7 @@ public final class ErrorList {
               + NameCodec.escape(e.source())
               + "\t"
               + NameCodec.escape(e.destination())
+              + (e.cause().isEmpty() ? "" : "\t" + e.cause().columns())
               + "\n");
     }
     w.flush();
@@ -59,13 +62,16 @@ public final class ErrorList {
       }
       for (String line = lines.next(); line != null; line = lines.next()) {
         String[] f = line.split("\t", -1);
-        if (f.length != 3) {
-          throw lines.corrupt("expected 3 TAB-separated fields, found " + f.length);
+        if (f.length != 3 && f.length != 6) {
+          throw lines.corrupt("expected 3 or 6 TAB-separated fields, found " + f.length);
         }
         try {
           errors.add(
               new ErrorEntry(
-                  ReasonCode.parse(f[0]), NameCodec.unescape(f[1]), NameCodec.unescape(f[2])));
+                  ReasonCode.parse(f[0]),
+                  NameCodec.unescape(f[1]),
+                  NameCodec.unescape(f[2]),
+                  f.length == 6 ? FailureCause.parse(f, 3) : FailureCause.NONE));
         } catch (IllegalArgumentException e) {
           throw lines.corrupt(e.getMessage());
         }

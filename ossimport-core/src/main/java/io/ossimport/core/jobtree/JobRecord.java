@@ -20,6 +20,7 @@ public final class JobRecord {
   private final Instant finishTime;
   private final String countLedger;
   private final RoundSchedule schedule;
+  private final String abortReason;
 
   JobRecord(
       String name,
@@ -32,7 +33,8 @@ public final class JobRecord {
       Instant startTime,
       Instant finishTime,
       String countLedger,
-      RoundSchedule schedule) {
+      RoundSchedule schedule,
+      String abortReason) {
     this.name = Objects.requireNonNull(name, "name");
     this.state = Objects.requireNonNull(state, "state");
     this.scanFinished = scanFinished;
@@ -50,6 +52,10 @@ public final class JobRecord {
       throw new IllegalArgumentException("the count ledger must be one line");
     }
     this.schedule = schedule;
+    this.abortReason = abortReason == null ? "" : abortReason;
+    if (this.abortReason.indexOf('\n') >= 0 || this.abortReason.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("the abort reason must be one line");
+    }
   }
 
   /** The record of a job just submitted: Running, scan not finished, round 0, zero counters. */
@@ -65,7 +71,8 @@ public final class JobRecord {
         null,
         null,
         "",
-        null);
+        null,
+        "");
   }
 
   public String name() {
@@ -109,6 +116,7 @@ public final class JobRecord {
     return finishTime;
   }
 
+  /** This record in {@code newState}; the abort reason goes unless the state stays Abort. */
   public JobRecord withState(JobState newState) {
     return new JobRecord(
         name,
@@ -121,7 +129,8 @@ public final class JobRecord {
         startTime,
         finishTime,
         countLedger,
-        schedule);
+        schedule,
+        newState == JobState.Abort ? abortReason : "");
   }
 
   public JobRecord withScanFinished(boolean finished) {
@@ -136,7 +145,8 @@ public final class JobRecord {
         startTime,
         finishTime,
         countLedger,
-        schedule);
+        schedule,
+        abortReason);
   }
 
   public JobRecord withRound(int newRound) {
@@ -151,7 +161,8 @@ public final class JobRecord {
         startTime,
         finishTime,
         countLedger,
-        schedule);
+        schedule,
+        abortReason);
   }
 
   public JobRecord withCounters(JobCounters newCounters) {
@@ -166,7 +177,8 @@ public final class JobRecord {
         startTime,
         finishTime,
         countLedger,
-        schedule);
+        schedule,
+        abortReason);
   }
 
   public JobRecord withStartTime(Instant time) {
@@ -181,7 +193,8 @@ public final class JobRecord {
         time,
         finishTime,
         countLedger,
-        schedule);
+        schedule,
+        abortReason);
   }
 
   public JobRecord withFinishTime(Instant time) {
@@ -196,7 +209,8 @@ public final class JobRecord {
         startTime,
         time,
         countLedger,
-        schedule);
+        schedule,
+        abortReason);
   }
 
   /**
@@ -220,7 +234,8 @@ public final class JobRecord {
         startTime,
         finishTime,
         ledger,
-        schedule);
+        schedule,
+        abortReason);
   }
 
   /** The incremental schedule, or {@code null} for a job that is not incremental. */
@@ -241,7 +256,37 @@ public final class JobRecord {
         startTime,
         finishTime,
         countLedger,
-        newSchedule);
+        newSchedule,
+        abortReason);
+  }
+
+  /**
+   * Why the job is in {@code Abort}: one line naming the cause and what to fix, for {@code stat}
+   * and the front ends; empty in any other state (and in a JOB written before it was recorded).
+   */
+  public String abortReason() {
+    return abortReason;
+  }
+
+  /** This record in {@code Abort} for {@code reason} (one line, never a secret). */
+  public JobRecord withAbort(String reason) {
+    return new JobRecord(
+        name,
+        JobState.Abort,
+        scanFinished,
+        round,
+        configDigest,
+        counters,
+        submitTime,
+        startTime,
+        finishTime,
+        countLedger,
+        schedule,
+        oneLine(reason));
+  }
+
+  private static String oneLine(String text) {
+    return text == null ? "" : text.replace('\r', ' ').replace('\n', ' ');
   }
 
   @Override
@@ -260,7 +305,8 @@ public final class JobRecord {
         && Objects.equals(r.startTime, startTime)
         && Objects.equals(r.finishTime, finishTime)
         && r.countLedger.equals(countLedger)
-        && Objects.equals(r.schedule, schedule);
+        && Objects.equals(r.schedule, schedule)
+        && r.abortReason.equals(abortReason);
   }
 
   @Override

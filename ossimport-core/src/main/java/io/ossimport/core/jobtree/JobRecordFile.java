@@ -30,6 +30,7 @@ import java.util.Map;
  * roundStartTime=2024-05-01T08:00:05Z      (incremental jobs only, see {@link RoundSchedule})
  * roundModifiedSince=
  * nextRoundTime=2024-05-02T08:00:05Z
+ * abortReason=the destination failed ...  (Abort only: the cause, one line)
  * </pre>
  *
  * <p>Lines starting with {@code #} are comments; unknown keys are ignored so a newer minor addition
@@ -65,6 +66,9 @@ final class JobRecordFile {
       b.append("roundStartTime=").append(s.started()).append('\n');
       b.append("roundModifiedSince=").append(orEmpty(s.modifiedSince())).append('\n');
       b.append("nextRoundTime=").append(orEmpty(s.nextRound())).append('\n');
+    }
+    if (!r.abortReason().isEmpty()) {
+      b.append("abortReason=").append(r.abortReason()).append('\n');
     }
     return b.toString();
   }
@@ -120,7 +124,8 @@ final class JobRecordFile {
           optionalTime(v.get("startTime")),
           optionalTime(v.get("finishTime")),
           v.get("countLedger"),
-          schedule(v));
+          schedule(v),
+          v.get("abortReason"));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new CorruptFileException(file, 0, e.getMessage(), e);
     }

@@ -2,7 +2,8 @@ package io.ossimport.core.jobtree;
 
 /**
  * Why an object failed or was skipped, as written in {@code audit.log} and {@code error.list}. The
- * names are stable: operators grep for them (the original tool's {@code SIZE_NOT_MATCH} first).
+ * names are stable: operators grep for them (the original tool's {@code SIZE_NOT_MATCH} first). New
+ * codes are added at the end.
  */
 public enum ReasonCode {
   /** The source's size or mtime changed between the scan and the end of the upload. */
@@ -42,7 +43,9 @@ public enum ReasonCode {
   /** Audit: the source was modified after {@code lastModify}, so it is not verified (SKIPPED). */
   NEWER_THAN_LAST_MODIFY,
   /** A row of the source's list (srcType=http) is malformed: too few columns or a bad URL. */
-  BAD_LIST_ROW;
+  BAD_LIST_ROW,
+  /** OSS answered {@code NoSuchBucket}: the destination (or source) bucket does not exist. */
+  NO_SUCH_BUCKET;
 
   /** The code of {@code name}; an unknown name (from a newer version) reads as {@link #UNKNOWN}. */
   public static ReasonCode parse(String name) {

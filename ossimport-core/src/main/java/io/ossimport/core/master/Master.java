@@ -296,7 +296,7 @@ public final class Master implements Runnable {
 
   private void abort(String job, String reason) throws IOException {
     log(ImportEvent.Level.ERROR, job, "job Abort: " + reason + "; fix the cause, then run retry");
-    tree.updateJob(job, r -> r.withState(JobState.Abort).withFinishTime(Instant.now()));
+    tree.updateJob(job, r -> r.withAbort(reason).withFinishTime(Instant.now()));
   }
 
   private void log(ImportEvent.Level level, String job, String text) {

@@ -4,15 +4,19 @@ import com.aliyun.oss.ClientErrorCode;
 import com.aliyun.oss.ClientException;
 import com.aliyun.oss.InconsistentException;
 import com.aliyun.oss.OSSException;
+import io.ossimport.core.jobtree.FailureCause;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.source.BadSourceEntryException;
 import io.ossimport.core.source.TransientSourceException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,8 +36,9 @@ import java.util.regex.Pattern;
  *   <tr><td>{@link InconsistentException} (CRC-64 differs)</td><td>CRC_NOT_MATCH</td>
  *       <td>yes</td></tr>
  *   <tr><td>OSS codes AccessDenied, AccessForbidden, InvalidAccessKeyId, SignatureDoesNotMatch,
- *       InvalidSecurityToken, SecurityTokenExpired, NoSuchBucket, InvalidBucketName</td>
+ *       InvalidSecurityToken, SecurityTokenExpired, InvalidBucketName</td>
  *       <td>ACCESS_DENIED</td><td>no</td></tr>
+ *   <tr><td>OSS code NoSuchBucket</td><td>NO_SUCH_BUCKET</td><td>no</td></tr>
  *   <tr><td>OSS codes InvalidObjectName, KeyTooLong</td><td>INVALID_KEY</td><td>no</td></tr>
  *   <tr><td>OSS codes InternalError, ServiceUnavailable, SlowDown, RequestTimeout,
  *       RequestTimeTooSkewed (the SDK corrects its clock from the answer), QpsLimitExceeded,
@@ -48,11 +53,40 @@ import java.util.regex.Pattern;
  *   <tr><td>anything else</td><td>UNKNOWN, unexpected (a bug)</td><td>no</td></tr>
  * </table>
  *
+ * <p><em>Destination-wide</em> ({@link OssFailure#isDestinationWide()}), because every other object
+ * would fail the same way: InvalidAccessKeyId, SignatureDoesNotMatch, AccessDenied,
+ * InvalidSecurityToken, SecurityTokenExpired, NoSuchBucket, InvalidBucketName, and a network
+ * failure that never reached the server (connection refused, unknown host, no route, connect
+ * timeout). A failure of the source is never destination-wide, whatever its code.
+ *
+ * <p>Every failure from an OSS answer carries its code, message and request id ({@link
+ * OssFailure#cause()}); a network failure its error and message.
+ *
  * <p>The SDK's own retries are off ({@link OssClients}), so each attempt passes through here.
  */
 public final class OssFailures {
   private static final Map<String, OssFailure> BY_CODE;
   private static final Pattern NO_BODY_STATUS = Pattern.compile("http status code (\\d{3})");
+  private static final Set<String> DESTINATION_WIDE_CODES =
+      new HashSet<>(
+          Arrays.asList(
+              "AccessDenied",
+              "InvalidAccessKeyId",
+              "SignatureDoesNotMatch",
+              "InvalidSecurityToken",
+              "SecurityTokenExpired",
+              "NoSuchBucket",
+              "InvalidBucketName"));
+
+  /** Network errors that mean nothing reached a server: no other object can get through either. */
+  private static final Set<String> UNREACHABLE =
+      new HashSet<>(
+          Arrays.asList(
+              "java.net.ConnectException",
+              "java.net.UnknownHostException",
+              "java.net.NoRouteToHostException",
+              "org.apache.http.conn.HttpHostConnectException",
+              "org.apache.http.conn.ConnectTimeoutException"));
 
   static {
     Map<String, OssFailure> m = new HashMap<>();
@@ -64,11 +98,11 @@ public final class OssFailures {
           "SignatureDoesNotMatch",
           "InvalidSecurityToken",
           "SecurityTokenExpired",
-          "NoSuchBucket",
           "InvalidBucketName"
         }) {
       m.put(code, OssFailure.permanent(ReasonCode.ACCESS_DENIED, code));
     }
+    m.put("NoSuchBucket", OssFailure.permanent(ReasonCode.NO_SUCH_BUCKET, "NoSuchBucket"));
     for (String code : new String[] {"InvalidObjectName", "KeyTooLong"}) {
       m.put(code, OssFailure.permanent(ReasonCode.INVALID_KEY, code));
     }
@@ -94,9 +128,12 @@ public final class OssFailures {
   public static OssFailure classify(Throwable failure) {
     SourceFailureException source = find(failure, SourceFailureException.class);
     if (source != null) {
-      return source.isRetryable()
-          ? OssFailure.retryable(source.reason(), source.getMessage())
-          : OssFailure.permanent(source.reason(), source.getMessage());
+      OssFailure f =
+          source.isRetryable()
+              ? OssFailure.retryable(source.reason(), source.getMessage())
+              : OssFailure.permanent(source.reason(), source.getMessage());
+      OSSException answer = find(source.getCause(), OSSException.class);
+      return answer == null ? f : f.withCause(causeOf(answer), f.detail());
     }
     if (failure instanceof BadSourceEntryException) {
       return OssFailure.permanent(ReasonCode.BAD_LIST_ROW, failure.getMessage());
@@ -122,8 +159,17 @@ public final class OssFailures {
     if (failure instanceof ClientException) {
       IOException io = find(failure, IOException.class);
       if (io != null) {
-        return OssFailure.retryable(
-            ReasonCode.NETWORK, networkDetail((ClientException) failure, io));
+        ClientException client = (ClientException) failure;
+        String detail = networkDetail(client, io);
+        OssFailure f =
+            OssFailure.retryable(ReasonCode.NETWORK, detail)
+                .withCause(
+                    FailureCause.of(
+                        networkCode(client, io),
+                        String.valueOf(io.getMessage()),
+                        client.getRequestId()),
+                    detail);
+        return unreachable(failure) ? f.destinationWide() : f;
       }
       return OssFailure.unexpected("SDK client error: " + failure.getMessage());
     }
@@ -156,11 +202,11 @@ public final class OssFailures {
   private static OssFailure classifyServerAnswer(OSSException e) {
     String code = e.getErrorCode() == null ? "" : e.getErrorCode();
     String detail = code + ": " + e.getErrorMessage() + " (request " + e.getRequestId() + ")";
+    FailureCause cause = causeOf(e);
     OssFailure known = BY_CODE.get(code);
     if (known != null) {
-      return known.isRetryable()
-          ? OssFailure.retryable(known.reason(), detail)
-          : OssFailure.permanent(known.reason(), detail);
+      OssFailure f = known.withCause(cause, detail);
+      return DESTINATION_WIDE_CODES.contains(code) ? f.destinationWide() : f;
     }
     if (ClientErrorCode.UNKNOWN.equals(code) && e.getErrorMessage() != null) {
       // An answer without a body (HEAD): the SDK only keeps the status in its message.
@@ -168,23 +214,41 @@ public final class OssFailures {
       if (m.find()) {
         int status = Integer.parseInt(m.group(1));
         if (status >= 500 || status == 429) {
-          return OssFailure.retryable(ReasonCode.SERVER_ERROR, "HTTP " + status + " without body");
+          return OssFailure.retryable(ReasonCode.SERVER_ERROR, "HTTP " + status + " without body")
+              .withCause(cause, "HTTP " + status + " without body");
         }
         if (status == 403) {
-          return OssFailure.permanent(ReasonCode.ACCESS_DENIED, "HTTP 403 without body");
+          return OssFailure.permanent(ReasonCode.ACCESS_DENIED, "HTTP 403 without body")
+              .withCause(cause, "HTTP 403 without body");
         }
       }
     }
-    return OssFailure.permanent(ReasonCode.UNKNOWN, detail);
+    return OssFailure.permanent(ReasonCode.UNKNOWN, detail).withCause(cause, detail);
+  }
+
+  private static FailureCause causeOf(OSSException e) {
+    return FailureCause.of(e.getErrorCode(), e.getErrorMessage(), e.getRequestId());
+  }
+
+  /** Whether the cause chain holds an error of a connection that never reached a server. */
+  private static boolean unreachable(Throwable t) {
+    for (int depth = 0; t != null && depth < 16; depth++, t = t.getCause()) {
+      if (UNREACHABLE.contains(t.getClass().getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String networkCode(ClientException e, IOException cause) {
+    String code = e.getErrorCode();
+    return code == null || ClientErrorCode.UNKNOWN.equals(code)
+        ? cause.getClass().getSimpleName()
+        : code;
   }
 
   private static String networkDetail(ClientException e, IOException cause) {
-    String code = e.getErrorCode();
-    String what =
-        code == null || ClientErrorCode.UNKNOWN.equals(code)
-            ? cause.getClass().getSimpleName()
-            : code;
-    return what + ": " + cause.getMessage();
+    return networkCode(e, cause) + ": " + cause.getMessage();
   }
 
   private static String unsigned(Long crc) {

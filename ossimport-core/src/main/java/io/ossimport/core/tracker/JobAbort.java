@@ -6,21 +6,36 @@ import io.ossimport.core.api.JobState;
 import io.ossimport.core.jobtree.JobTree;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Puts a job in {@code Abort}: nothing of it runs until a {@code retry} lifts it. */
+/**
+ * Puts a job in {@code Abort} with its reason in the JOB record ({@code stat} shows it): nothing of
+ * it runs until a {@code retry} lifts it. The first reason stays: the other tasks of the job that
+ * stop because of it report the same cause once more, at DEBUG.
+ */
 final class JobAbort {
   private JobAbort() {}
 
   static void record(JobTree tree, ImportListener events, String job, String reason) {
-    Events.log(
-        events,
-        ImportEvent.Level.ERROR,
-        job,
-        "job Abort: " + reason + "; fix the cause, then run retry");
+    final AtomicBoolean first = new AtomicBoolean();
     try {
-      tree.updateJob(job, r -> r.withState(JobState.Abort).withFinishTime(Instant.now()));
+      tree.updateJob(
+          job,
+          r -> {
+            if (r.state() == JobState.Abort) {
+              return r;
+            }
+            first.set(true);
+            return r.withAbort(reason).withFinishTime(Instant.now());
+          });
     } catch (IOException e) {
+      first.set(true);
       Events.log(events, ImportEvent.Level.ERROR, job, "cannot record the Abort state: " + e);
     }
+    Events.log(
+        events,
+        first.get() ? ImportEvent.Level.ERROR : ImportEvent.Level.DEBUG,
+        job,
+        "job Abort: " + reason + "; fix the cause, then run retry and start");
   }
 }

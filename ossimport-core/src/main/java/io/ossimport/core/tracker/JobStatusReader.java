@@ -1,5 +1,6 @@
 package io.ossimport.core.tracker;
 
+import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.api.TaskProgress;
@@ -96,6 +97,7 @@ public final class JobStatusReader {
                 tree.countTasks(job, TaskState.FAILED))
             .scan(record.scanFinished(), record.round())
             .audit(isAudit(job))
+            .abortReason(record.state() == JobState.Abort ? record.abortReason() : "")
             .objects(
                 c.objectsTotal(),
                 c.bytesTotal(),

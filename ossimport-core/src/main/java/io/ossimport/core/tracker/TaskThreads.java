@@ -93,8 +93,9 @@ final class TaskThreads {
       completion.complete(job, id, worker, outcome);
     } catch (TaskRunner.AbortJobException e) {
       requeue(job, id, ImportEvent.Level.ERROR, "task " + id + ": " + e.getMessage());
-      JobAbort.record(
-          tree, events, job.name, "the worker gave up on task " + id + ": " + e.getMessage());
+      // The worker's message is the cause (the object's bug, the destination's answer): stat shows
+      // it as the abort reason, so it does not repeat which task happened to report it.
+      JobAbort.record(tree, events, job.name, e.getMessage());
     } catch (InterruptedException e) {
       requeue(
           job,

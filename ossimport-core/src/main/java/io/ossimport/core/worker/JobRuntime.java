@@ -18,6 +18,7 @@ public final class JobRuntime implements AutoCloseable {
   private final Source source;
   private final OssDestination destination;
   private final CopyRoute copyRoute;
+  private final DestinationHealth destinationHealth = new DestinationHealth();
 
   JobRuntime(
       JobTree tree, String jobName, JobConfig config, Source source, OssDestination destination) {
@@ -52,6 +53,11 @@ public final class JobRuntime implements AutoCloseable {
   /** Whether OSS copies this job's objects itself (same endpoint and AccessKey as the source). */
   CopyRoute copyRoute() {
     return copyRoute;
+  }
+
+  /** Whether the destination still works, shared by every task of the job. */
+  DestinationHealth destinationHealth() {
+    return destinationHealth;
   }
 
   @Override

@@ -36,7 +36,9 @@ final class ObjectSteps {
       ctx.logs.failed(o, failure, e.getCause());
       ctx.counters.failed(o.size);
       return ObjectOutcome.failed(
-          ErrorEntry.of(failure.reason(), o.entry), failure.isUnexpected() ? e.getCause() : null);
+          ErrorEntry.of(failure.reason(), failure.cause(), o.entry),
+          failure.isUnexpected() ? e.getCause() : null,
+          failure);
     }
   }
 

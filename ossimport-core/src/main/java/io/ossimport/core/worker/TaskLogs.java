@@ -5,6 +5,7 @@ import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.jobtree.AuditLog;
 import io.ossimport.core.jobtree.AuditRecord;
 import io.ossimport.core.jobtree.AuditResult;
+import io.ossimport.core.jobtree.FailureCause;
 import io.ossimport.core.jobtree.NameCodec;
 import io.ossimport.core.jobtree.ProgressLog;
 import io.ossimport.core.jobtree.ReasonCode;
@@ -41,19 +42,19 @@ final class TaskLogs {
   /** Uploaded and verified. */
   synchronized void uploaded(ObjectContext o, Long crc64, String etag) throws IOException {
     progress.done(o.index, crc64, etag);
-    audit(o, AuditResult.OK, null, crc64, o.elapsedMillis());
+    audit(o, AuditResult.OK, null, null, crc64, o.elapsedMillis());
   }
 
   /** Left alone on purpose; recorded as done so a resumed run does not look at it again. */
   synchronized void skipped(ObjectContext o, ReasonCode why) throws IOException {
     progress.done(o.index, null, null);
-    audit(o, AuditResult.SKIPPED, why, null, o.elapsedMillis());
+    audit(o, AuditResult.SKIPPED, why, null, null, o.elapsedMillis());
   }
 
   /** An attempt failed and another one follows. */
   synchronized void retrying(ObjectContext o, OssFailure failure, long attemptMillis, int tries)
       throws IOException {
-    audit(o, AuditResult.RETRY, failure.reason(), null, attemptMillis);
+    audit(o, AuditResult.RETRY, failure.reason(), failure.cause(), null, attemptMillis);
     event(
         ImportEvent.Level.DEBUG,
         "retrying " + name(o) + " after " + failure + " (" + tries + " failed so far)");
@@ -63,7 +64,7 @@ final class TaskLogs {
   synchronized void failed(ObjectContext o, OssFailure failure, Throwable cause)
       throws IOException {
     progress.failed(o.index, failure.reason());
-    audit(o, AuditResult.FAILED, failure.reason(), null, o.elapsedMillis());
+    audit(o, AuditResult.FAILED, failure.reason(), failure.cause(), null, o.elapsedMillis());
     if (failure.isUnexpected()) {
       event(
           ImportEvent.Level.ERROR,
@@ -80,16 +81,38 @@ final class TaskLogs {
     }
   }
 
+  /**
+   * An object failed because the destination does not work, and the job aborts: it is to be sent
+   * again once the destination is fixed, so its FAILED gives way to a BEGIN (the resumed run looks
+   * at the destination first, as after a crash). Its FAILED audit line stays: it is what happened.
+   */
+  synchronized void reopened(int index) throws IOException {
+    progress.begin(index);
+  }
+
   void event(ImportEvent.Level level, String message) {
     events.onEvent(ImportEvent.log(level, jobName, message));
   }
 
   private void audit(
-      ObjectContext o, AuditResult result, ReasonCode reason, Long crc64, long millis)
+      ObjectContext o,
+      AuditResult result,
+      ReasonCode reason,
+      FailureCause cause,
+      Long crc64,
+      long millis)
       throws IOException {
     audit.append(
         new AuditRecord(
-            Instant.now(), result, reason, o.size, crc64, millis, o.entry.attempt(), o.key()));
+            Instant.now(),
+            result,
+            reason,
+            o.size,
+            crc64,
+            millis,
+            o.entry.attempt(),
+            o.key(),
+            cause));
   }
 
   private static String name(ObjectContext o) {

@@ -33,6 +33,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>A graceful stop (the calling thread is interrupted) starts no further object, lets the running
  * ones finish or record their state, then throws {@link InterruptedException}.
+ *
+ * <p>When the job's {@link DestinationHealth} trips (a run of failures that are the destination's,
+ * in this task or another of the job), the task stops the same way, the objects that failed because
+ * of the destination are reopened for the resumed run, and it throws {@link WorkerAbortException}
+ * naming the cause.
  */
 final class TaskRun {
   private final WorkerResources resources;
@@ -48,6 +53,9 @@ final class TaskRun {
   /** Objects that a stop left unfinished (or never started). */
   private final AtomicInteger unfinished = new AtomicInteger();
 
+  /** Entries of this run that failed because of the destination: reopened if the job aborts. */
+  private final List<Integer> destinationFailures = Collections.synchronizedList(new ArrayList<>());
+
   TaskRun(WorkerResources resources, JobRuntime job, TaskId id, String workerName) {
     this.resources = resources;
     this.job = job;
@@ -56,6 +64,16 @@ final class TaskRun {
   }
 
   TaskOutcome run() throws IOException, InterruptedException {
+    DestinationHealth health = job.destinationHealth();
+    health.register(stop);
+    try {
+      return run(health);
+    } finally {
+      health.unregister(stop);
+    }
+  }
+
+  private TaskOutcome run(DestinationHealth health) throws IOException, InterruptedException {
     WorkerTaskFiles files = job.tree().workerFiles(job.jobName(), id);
     RecordedProgress progress = files.readProgress();
     int inFlight = resources.objectThreads;
@@ -126,6 +144,9 @@ final class TaskRun {
       } finally {
         interrupted |= awaitInFlight(slots, inFlight);
       }
+      if (health.trippedBy() != null && fatal.get() == null) {
+        throw destinationAbort(logs, health);
+      }
     }
     if (fatal.get() != null) {
       throw fatal.get();
@@ -178,13 +199,20 @@ final class TaskRun {
                 : new ObjectUpload(ctx, o, previous).run();
       } catch (RuntimeException | Error bug) {
         // A bug in the worker itself, outside any request: the object fails as UNKNOWN.
-        ctx.logs.failed(o, OssFailure.unexpected(bug.toString()), bug);
+        OssFailure failure = OssFailure.unexpected(bug.toString());
+        ctx.logs.failed(o, failure, bug);
         ctx.counters.failed(o.size);
-        outcome = ObjectOutcome.failed(ErrorEntry.of(ReasonCode.UNKNOWN, o.entry), bug);
+        outcome = ObjectOutcome.failed(ErrorEntry.of(ReasonCode.UNKNOWN, o.entry), bug, failure);
       }
       if (outcome.kind == ObjectOutcome.Kind.STOPPED) {
         unfinished.incrementAndGet();
-      } else if (outcome.kind == ObjectOutcome.Kind.FAILED) {
+      } else if (outcome.kind != ObjectOutcome.Kind.FAILED) {
+        job.destinationHealth().succeeded();
+      } else {
+        if (outcome.failure != null && outcome.failure.isDestinationWide()) {
+          destinationFailures.add(o.index);
+          job.destinationHealth().failed(outcome.failure);
+        }
         errors.add(outcome.error);
         if (outcome.unexpected != null && resources.abortOnUnexpected) {
           abortJob(ctx, o, outcome.unexpected);
@@ -194,6 +222,21 @@ final class TaskRun {
       fatal.compareAndSet(null, e);
       stop.request();
     }
+  }
+
+  /**
+   * The job's destination does not work: this run's objects that failed because of it go back to
+   * BEGIN (sent again after the fix, nothing done is lost), and the task ends with the cause.
+   */
+  private WorkerAbortException destinationAbort(TaskLogs logs, DestinationHealth health)
+      throws IOException {
+    synchronized (destinationFailures) {
+      for (int index : destinationFailures) {
+        logs.reopened(index);
+      }
+    }
+    return new WorkerAbortException(
+        null, DestinationHealth.abortReason(health.trippedBy(), job.config()), null);
   }
 
   private void abortJob(TaskContext ctx, ObjectContext o, Throwable cause) {

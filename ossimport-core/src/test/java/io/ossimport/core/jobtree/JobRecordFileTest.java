@@ -55,6 +55,24 @@ class JobRecordFileTest {
   }
 
   @Test
+  void anAbortKeepsItsReasonUntilTheStateChanges() throws IOException {
+    Path file = dir.resolve("JOB");
+    JobRecord aborted =
+        JobRecord.submitted("local_test", "sha256:ab", Instant.now())
+            .withAbort("the destination failed: NoSuchBucket\nsecond line")
+            .withFinishTime(Instant.now());
+    JobRecordFile.write(file, aborted);
+    JobRecord back = JobRecordFile.read(file);
+    assertEquals(JobState.Abort, back.state());
+    assertEquals("the destination failed: NoSuchBucket second line", back.abortReason());
+    assertEquals(back.abortReason(), back.withCounters(back.counters()).abortReason());
+    assertEquals("", back.withState(JobState.Running).abortReason(), "retry lifts it");
+    JobRecordFile.write(file, back.withState(JobState.Running));
+    String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    assertTrue(!text.contains("abortReason"), text);
+  }
+
+  @Test
   void aRecordWithoutACountLedgerReadsAsAnEmptyOne() throws IOException {
     Path file = dir.resolve("JOB");
     JobRecord record = JobRecord.submitted("local_test", "sha256:ab", Instant.now());

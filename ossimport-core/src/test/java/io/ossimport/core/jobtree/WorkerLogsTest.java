@@ -196,6 +196,78 @@ class WorkerLogsTest {
     assertEquals(errors, ErrorList.read(file));
   }
 
+  @Test
+  void failureLinesAddTheServersCodeMessageAndRequestIdAfterTheOriginalColumns()
+      throws IOException {
+    Path file = dir.resolve("audit.log");
+    FailureCause cause =
+        FailureCause.of("NoSuchBucket", "The specified\tbucket\r\ndoes not exist.", "5F00AB");
+    AuditRecord failed =
+        new AuditRecord(
+            Instant.parse("2024-05-01T08:00:01Z"),
+            AuditResult.FAILED,
+            ReasonCode.NO_SUCH_BUCKET,
+            10,
+            null,
+            3,
+            1,
+            "a/b.txt",
+            cause);
+    try (AuditLog log = AuditLog.open(file)) {
+      log.append(failed);
+    }
+    append(file, "2024-05-01T08:00:02Z\tFAILED\tNETWORK\t10\t-\t3\t2\told/line.txt\n");
+    assertEquals(
+        "ossimport-audit 1\n"
+            + "2024-05-01T08:00:01Z\tFAILED\tNO_SUCH_BUCKET\t10\t-\t3\t1\ta/b.txt"
+            + "\tNoSuchBucket\tThe specified bucket  does not exist.\t5F00AB\n"
+            + "2024-05-01T08:00:02Z\tFAILED\tNETWORK\t10\t-\t3\t2\told/line.txt\n",
+        read(file));
+    List<AuditRecord> back = new ArrayList<>();
+    assertFalse(AuditLog.read(file, back::add), "the old eight-field line is no torn tail");
+    assertEquals(failed, back.get(0));
+    assertEquals("5F00AB", back.get(0).cause().requestId());
+    assertTrue(back.get(1).cause().isEmpty());
+
+    Path list = dir.resolve("error.list");
+    List<ErrorEntry> errors =
+        Arrays.asList(
+            new ErrorEntry(ReasonCode.NO_SUCH_BUCKET, "a/b.txt", "x/a/b.txt", cause),
+            new ErrorEntry(
+                ReasonCode.NETWORK,
+                "c.txt",
+                "x/c.txt",
+                FailureCause.of("ConnectException", "Connection refused", null)));
+    try (OutputStream out = Files.newOutputStream(list)) {
+      ErrorList.write(errors, out);
+    }
+    append(list, "SOURCE_NOT_FOUND\told.txt\tx/old.txt\n");
+    assertEquals(
+        "ossimport-errors 1\n"
+            + "NO_SUCH_BUCKET\ta/b.txt\tx/a/b.txt\tNoSuchBucket\tThe specified bucket  does not"
+            + " exist.\t5F00AB\n"
+            + "NETWORK\tc.txt\tx/c.txt\tConnectException\tConnection refused\t-\n"
+            + "SOURCE_NOT_FOUND\told.txt\tx/old.txt\n",
+        read(list));
+    List<ErrorEntry> read = ErrorList.read(list);
+    assertEquals(cause, read.get(0).cause());
+    assertEquals("", read.get(1).cause().requestId());
+    assertEquals(FailureCause.NONE, read.get(2).cause());
+    assertEquals("old.txt", read.get(2).source());
+  }
+
+  @Test
+  void aFailureMessageIsOneBoundedLine() {
+    StringBuilder longText = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      longText.append("line ").append(i).append('\n');
+    }
+    FailureCause c = FailureCause.of("X", longText.toString(), "r");
+    assertEquals(FailureCause.MAX_MESSAGE, c.message().length());
+    assertFalse(c.message().contains("\n"), c.message());
+    assertEquals(FailureCause.NONE, FailureCause.of(null, " ", "-"));
+  }
+
   private static void append(Path file, String text) throws IOException {
     Files.write(file, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
   }

@@ -91,6 +91,9 @@ class MasterTest {
     assertFalse(
         events.messagesContaining("job Abort: its source cannot be listed").isEmpty(),
         events.text());
+    assertTrue(
+        tree.readJob(JOB).abortReason().startsWith("its source cannot be listed"),
+        "stat shows why: " + tree.readJob(JOB).abortReason());
   }
 
   private JobRecord runUntilScanned(JobTree tree, AtomicInteger commits) throws Exception {

@@ -29,19 +29,83 @@ class OssFailuresTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {
-        "AccessDenied",
-        "AccessForbidden",
-        "InvalidAccessKeyId",
-        "SignatureDoesNotMatch",
-        "NoSuchBucket"
-      })
-  void refusedCredentialsAndMissingBucketsAreAccessDeniedAndFinal(String code) {
+      strings = {"AccessDenied", "AccessForbidden", "InvalidAccessKeyId", "SignatureDoesNotMatch"})
+  void refusedCredentialsAreAccessDeniedAndFinal(String code) {
     OssFailure f = OssFailures.classify(answer(code, "no"));
     assertEquals(ReasonCode.ACCESS_DENIED, f.reason());
     assertFalse(f.isRetryable());
     assertFalse(f.isUnexpected());
     assertTrue(f.detail().contains(code) && f.detail().contains("REQ1"), f.detail());
+  }
+
+  @Test
+  void aMissingBucketHasItsOwnReasonAndIsTheDestinations() {
+    OssFailure f =
+        OssFailures.classify(answer("NoSuchBucket", "The specified bucket does not exist."));
+    assertEquals(ReasonCode.NO_SUCH_BUCKET, f.reason());
+    assertFalse(f.isRetryable());
+    assertTrue(f.isDestinationWide());
+    assertEquals("NoSuchBucket", f.cause().code());
+    assertEquals("The specified bucket does not exist.", f.cause().message());
+    assertEquals("REQ1", f.cause().requestId());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "AccessDenied",
+        "InvalidAccessKeyId",
+        "SignatureDoesNotMatch",
+        "InvalidSecurityToken",
+        "SecurityTokenExpired",
+        "NoSuchBucket",
+        "InvalidBucketName"
+      })
+  void failuresAboutTheDestinationNotTheObjectAreDestinationWide(String code) {
+    assertTrue(OssFailures.classify(answer(code, "no")).isDestinationWide(), code);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"AccessForbidden", "InvalidObjectName", "KeyTooLong", "InternalError"})
+  void failuresOfOneObjectOrOfOneMomentAreNot(String code) {
+    assertFalse(OssFailures.classify(answer(code, "no")).isDestinationWide(), code);
+  }
+
+  @Test
+  void anEndpointThatDoesNotAnswerIsTheDestinationsButStillRetried() {
+    OssFailure refused =
+        OssFailures.classify(
+            new ClientException(
+                "refused",
+                ClientErrorCode.CONNECTION_REFUSED,
+                "Unknown",
+                new java.net.ConnectException("Connection refused")));
+    assertEquals(ReasonCode.NETWORK, refused.reason());
+    assertTrue(refused.isRetryable(), "it counts only once the retries are spent");
+    assertTrue(refused.isDestinationWide());
+    assertEquals(ClientErrorCode.CONNECTION_REFUSED, refused.cause().code());
+    assertEquals("Connection refused", refused.cause().message());
+    assertTrue(
+        OssFailures.classify(
+                new ClientException(new java.net.UnknownHostException("oss.example.invalid")))
+            .isDestinationWide());
+    assertFalse(
+        OssFailures.classify(new ClientException(new SocketTimeoutException("Read timed out")))
+            .isDestinationWide(),
+        "a read timeout reached a server");
+  }
+
+  @Test
+  void aSourceFailureIsNeverTheDestinationsWhateverItsCode() {
+    OssFailure f =
+        OssFailures.classify(
+            new SourceFailureException(
+                ReasonCode.NO_SUCH_BUCKET,
+                false,
+                "reading the source failed",
+                answer("NoSuchBucket", "The specified bucket does not exist.")));
+    assertFalse(f.isDestinationWide());
+    assertEquals("NoSuchBucket", f.cause().code(), "the source's answer is still recorded");
   }
 
   @ParameterizedTest

@@ -98,7 +98,9 @@ class TrackerTest {
     assertEquals(1, tree.countTasks(JOB, TaskState.PENDING));
     assertEquals(0, tree.countTasks(JOB, TaskState.DISPATCHED));
     assertFalse(
-        events.messagesContaining("job Abort: the worker gave up").isEmpty(), events.text());
+        events.messagesContaining("job Abort: object x: unexpected NullPointerException").isEmpty(),
+        events.text());
+    assertEquals("object x: unexpected NullPointerException", record.abortReason());
     Thread.sleep(3 * Tracker.TICK_MILLIS);
     assertEquals(1, tree.countTasks(JOB, TaskState.PENDING), "nothing of an aborted job runs");
     assertEquals(JobState.Abort, record.state());
