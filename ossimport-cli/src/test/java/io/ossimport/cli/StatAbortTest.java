@@ -40,7 +40,7 @@ class StatAbortTest {
                 + "/\ndestAccessKey=id\ndestSecretKey=secret\ndestDomain=http://127.0.0.1:9\n"
                 + "destBucket=dest\n")
             .getBytes(StandardCharsets.UTF_8));
-    assertEquals(0, run("-c", sys.toString(), "submit", job.toString()), err());
+    assertEquals(0, run("-c", sys.toString(), "submit", "--offline", job.toString()), err());
     new JobTree(work).updateJob("local_test", r -> r.withAbort(REASON));
     out.reset();
     err.reset();

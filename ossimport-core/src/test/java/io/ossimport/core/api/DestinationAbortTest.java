@@ -64,7 +64,7 @@ class DestinationAbortTest {
     String missing = f.bucket + "-missing";
     f.job.put("destBucket", missing);
     OssImport ossimport = f.open();
-    ossimport.submit(f.jobFile());
+    ossimport.submit(f.jobFile(), Collections.<String, String>emptyMap(), SubmitCheck.OFFLINE);
 
     JobStatus aborted = run(ossimport);
 
@@ -116,7 +116,7 @@ class DestinationAbortTest {
     }
     oss.faults().script(Operation.PutObject, script);
     OssImport ossimport = f.open();
-    ossimport.submit(f.jobFile());
+    ossimport.submit(f.jobFile(), Collections.<String, String>emptyMap(), SubmitCheck.OFFLINE);
 
     JobStatus aborted = run(ossimport);
 
@@ -146,7 +146,7 @@ class DestinationAbortTest {
     String wrong = "wrong-secret-0123456789";
     f.job.put("destSecretKey", wrong);
     OssImport ossimport = f.open();
-    ossimport.submit(f.jobFile());
+    ossimport.submit(f.jobFile(), Collections.<String, String>emptyMap(), SubmitCheck.OFFLINE);
 
     JobStatus aborted = run(ossimport);
 
@@ -173,7 +173,7 @@ class DestinationAbortTest {
     }
     f.job.put("destDomain", "http://127.0.0.1:" + port);
     OssImport ossimport = f.open();
-    ossimport.submit(f.jobFile());
+    ossimport.submit(f.jobFile(), Collections.<String, String>emptyMap(), SubmitCheck.OFFLINE);
 
     JobStatus aborted = run(ossimport);
 
