@@ -21,11 +21,13 @@ final class Attempts {
   private final Backoff backoff;
   private final StopSignal stop;
   private final TaskLogs logs;
+  private final DestinationHealth health;
 
-  Attempts(Backoff backoff, StopSignal stop, TaskLogs logs) {
+  Attempts(Backoff backoff, StopSignal stop, TaskLogs logs, DestinationHealth health) {
     this.backoff = backoff;
     this.stop = stop;
     this.logs = logs;
+    this.health = health;
   }
 
   /** Runs {@code call} with retries. */
@@ -75,6 +77,9 @@ final class Attempts {
                 && !(crcMismatchIsFinal && failure.reason() == ReasonCode.CRC_NOT_MATCH);
         if (!retry) {
           throw new ObjectFailedException(failure, e);
+        }
+        if (failure.isDestinationWide()) {
+          health.unreachable(failure); // may trip it: the stop ends the wait below
         }
         logs.retrying(o, failure, (System.nanoTime() - started) / 1_000_000L, tries);
         if (!stop.sleep(backoff.delayMillis(tries))) {

@@ -4,6 +4,7 @@ import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.oss.OssFailure;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * Whether a job's destination still works, shared by every task of the job in this worker. A
@@ -18,14 +19,39 @@ import java.util.concurrent.ConcurrentHashMap;
  * connection after six attempts can be a restart of the endpoint; three objects in a row that
  * cannot reach the bucket, and none that reaches it between them, is a destination that does not
  * work.
+ *
+ * <p>An endpoint that does not answer at all is found sooner than its objects' retry budgets end
+ * (six attempts with backoff take up to 15 s each): {@value #UNREACHABLE_ATTEMPTS} attempts that
+ * could not connect, over at least {@value #UNREACHABLE_MILLIS} ms with no object reaching the
+ * destination meanwhile, trip it too. An endpoint that restarts within that time is ridden out by
+ * the retries.
  */
 final class DestinationHealth {
   /** How many destination-wide failures in a row abort the job. */
   static final int FAILURES_IN_A_ROW = 3;
 
+  /** How many attempts that could not connect, with none reaching the destination, abort it... */
+  static final int UNREACHABLE_ATTEMPTS = 20;
+
+  /** ...when they span at least this long. */
+  static final long UNREACHABLE_MILLIS = 5_000;
+
   private final Set<StopSignal> stops = ConcurrentHashMap.newKeySet();
+  private final LongSupplier nanoClock;
   private int inARow;
+  private int unreachable;
+  private long firstUnreachableNanos;
   private volatile OssFailure tripped;
+  private volatile String trippedFor = "";
+
+  DestinationHealth() {
+    this(System::nanoTime);
+  }
+
+  /** With another clock, for tests of the unreachable rule. */
+  DestinationHealth(LongSupplier nanoClock) {
+    this.nanoClock = nanoClock;
+  }
 
   /** The failure that tripped it, or {@code null} while the destination is taken to work. */
   OssFailure trippedBy() {
@@ -49,7 +75,36 @@ final class DestinationHealth {
   synchronized void succeeded() {
     if (tripped == null) {
       inARow = 0;
+      unreachable = 0;
     }
+  }
+
+  /**
+   * An attempt failed with a destination-wide failure that will be retried (a connection that never
+   * reached a server); a long enough run of them trips it before the retries end.
+   */
+  void unreachable(OssFailure failure) {
+    long now = nanoClock.getAsLong();
+    synchronized (this) {
+      if (tripped != null) {
+        return;
+      }
+      if (unreachable++ == 0) {
+        firstUnreachableNanos = now;
+      }
+      if (unreachable < UNREACHABLE_ATTEMPTS
+          || now - firstUnreachableNanos < UNREACHABLE_MILLIS * 1_000_000L) {
+        return;
+      }
+      tripped = failure;
+      trippedFor =
+          "could not be reached in "
+              + unreachable
+              + " attempts over "
+              + (now - firstUnreachableNanos) / 1_000_000_000L
+              + " s";
+    }
+    stopAll();
   }
 
   /** An object failed for good with {@code failure}; a destination-wide one counts. */
@@ -62,7 +117,12 @@ final class DestinationHealth {
         return;
       }
       tripped = failure;
+      trippedFor = "failed for " + FAILURES_IN_A_ROW + " objects in a row";
     }
+    stopAll();
+  }
+
+  private void stopAll() {
     for (StopSignal stop : stops) {
       stop.request();
     }
@@ -72,11 +132,12 @@ final class DestinationHealth {
    * The cause of the Abort for {@code stat}, the log and the front ends: which destination, what
    * OSS (or the network) said, and what to fix. Never a secret.
    */
-  static String abortReason(OssFailure failure, JobConfig config) {
+  String abortReason(JobConfig config) {
+    OssFailure failure = tripped;
     String said = failure.cause().isEmpty() ? failure.detail() : failure.cause().toString();
-    return "the destination failed for "
-        + FAILURES_IN_A_ROW
-        + " objects in a row: "
+    return "the destination "
+        + trippedFor
+        + ": "
         + said
         + " (bucket "
         + config.destBucket()

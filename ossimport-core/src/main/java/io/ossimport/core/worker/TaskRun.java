@@ -90,7 +90,7 @@ final class TaskRun {
               job,
               files,
               logs,
-              new Attempts(resources.backoff, stop, logs),
+              new Attempts(resources.backoff, stop, logs, health),
               stop,
               resources.limiter,
               resources.partPool,
@@ -235,8 +235,7 @@ final class TaskRun {
         logs.reopened(index);
       }
     }
-    return new WorkerAbortException(
-        null, DestinationHealth.abortReason(health.trippedBy(), job.config()), null);
+    return new WorkerAbortException(null, health.abortReason(job.config()), null);
   }
 
   private void abortJob(TaskContext ctx, ObjectContext o, Throwable cause) {
