@@ -13,7 +13,11 @@ set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
 
 if "%~1"=="" goto usage
-if not "%~2"=="" goto usage
+rem submit --offline: accept the job without asking the destination first (no network here yet).
+set "SUBMIT_OPTS="
+if /i "%~2"=="--offline" if /i "%~1"=="submit" set "SUBMIT_OPTS=--offline"
+if not "%~2"=="" if not defined SUBMIT_OPTS goto usage
+if not "%~3"=="" goto usage
 set "VERB="
 for %%v in (submit start stop clean stat retry version) do if /i "%~1"=="%%v" set "VERB=%%v"
 if not defined VERB goto usage
@@ -30,7 +34,7 @@ call :read_key "%SYS_CONF%" javaHeapMaxSize 1024m JAVA_HEAP
 goto verb_%VERB%
 
 :verb_submit
-"%JAVA%" -jar "%JAR%" -c "%SYS_CONF%" submit "%JOB_CONF%" > logs\submit.log 2>&1
+"%JAVA%" -jar "%JAR%" -c "%SYS_CONF%" submit %SUBMIT_OPTS% "%JOB_CONF%" > logs\submit.log 2>&1
 set "RC=%errorlevel%"
 type logs\submit.log
 exit /b %RC%
@@ -76,7 +80,7 @@ exit /b %errorlevel%
 
 :usage
 echo Usage: console.bat ^<command^>
-echo   submit   submit the job of conf/local_job.cfg
+echo   submit   submit the job of conf/local_job.cfg (submit --offline: without asking OSS first)
 echo   start    start the import service in the background
 echo   stop     stop the import service (gracefully, else by its recorded PID)
 echo   clean    delete the job (jobName of conf/local_job.cfg) to run it again

@@ -9,6 +9,8 @@ SYS_CONF=conf/sys.properties
 JOB_CONF=conf/local_job.cfg
 JAR=bin/ossimport2.jar
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# `submit --offline` (console.sh) or `--offline` (import.sh) sets it.
+SUBMIT_OPTS=
 # Seconds `start` waits for the service to report that it runs.
 START_TIMEOUT=${OSSIMPORT_START_TIMEOUT:-60}
 
@@ -37,7 +39,7 @@ run_jar() {
 }
 
 submit_job() {
-  run_jar submit "$JOB_CONF" > logs/submit.log 2>&1
+  run_jar submit ${SUBMIT_OPTS:+"$SUBMIT_OPTS"} "$JOB_CONF" > logs/submit.log 2>&1
   local rc=$?
   cat logs/submit.log
   return $rc
@@ -108,7 +110,7 @@ retry_job() {
 
 console_usage() {
   echo "Usage: bash console.sh <command>"
-  echo "  submit   submit the job of conf/local_job.cfg"
+  echo "  submit   submit the job of conf/local_job.cfg (submit --offline: without asking OSS first)"
   echo "  start    start the import service in the background"
   echo "  stop     stop the import service (gracefully, else by its recorded PID)"
   echo "  clean    delete the job (jobName of conf/local_job.cfg) to run it again"
@@ -120,6 +122,11 @@ console_usage() {
 }
 
 console_main() {
+  # submit --offline: accept the job without asking the destination first (no network here yet).
+  if [ $# -eq 2 ] && [ "$2" = --offline ] && [ "$(echo "$1" | tr '[:upper:]' '[:lower:]')" = submit ]; then
+    SUBMIT_OPTS=--offline
+    set -- "$1"
+  fi
   if [ $# -ne 1 ]; then
     console_usage
     exit 1

@@ -20,6 +20,7 @@ if defined OSSIMPORT_POLL_SECONDS set "POLL_SECONDS=%OSSIMPORT_POLL_SECONDS%"
 set "JOB_MODE="
 set "RETRIES="
 set "STOP_MODE="
+set "SUBMIT_OPTS="
 :parse_args
 if "%~1"=="" goto args_done
 if /i "%~1"=="--resume" goto opt_resume
@@ -28,6 +29,7 @@ if /i "%~1"=="--retry" goto opt_retry
 if /i "%~1"=="--no-retry" goto opt_no_retry
 if /i "%~1"=="--stop" goto opt_stop
 if /i "%~1"=="--no-stop" goto opt_no_stop
+if /i "%~1"=="--offline" goto opt_offline
 if /i "%~1"=="-h" goto help
 if /i "%~1"=="--help" goto help
 goto bad_usage
@@ -53,6 +55,9 @@ goto next_arg
 :opt_no_stop
 set "STOP_MODE=no"
 goto next_arg
+:opt_offline
+set "SUBMIT_OPTS=--offline"
+goto next_arg
 :next_arg
 shift
 goto parse_args
@@ -69,7 +74,7 @@ call :say ==== import %date% %time% ====
 
 rem 1. Submit; when the job exists, resume it or clean it and submit again.
 :submit
-call "%CONSOLE%" submit > nul 2>&1
+call "%CONSOLE%" submit %SUBMIT_OPTS% > nul 2>&1
 set "RC=%errorlevel%"
 call :say_file logs\submit.log
 if "%RC%"=="6" goto job_exists
@@ -188,13 +193,14 @@ exit /b 0
 call :usage
 exit /b 1
 :usage
-echo Usage: import.bat [--resume ^| --restart] [--retry N ^| --no-retry] [--stop ^| --no-stop]
+echo Usage: import.bat [--resume ^| --restart] [--retry N ^| --no-retry] [--stop ^| --no-stop] [--offline]
 echo   --resume    if the job exists, resume it from the last breakpoint without asking
 echo   --restart   if the job exists, clean it and start again without asking
 echo   --retry N   retry failed tasks up to N times without asking
 echo   --no-retry  never retry failed tasks
 echo   --stop      stop the import service at the end without asking
 echo   --no-stop   leave the import service running at the end
+echo   --offline   submit without asking OSS first whether it accepts the job
 echo Exit codes: 0 every file imported, 1 declined or usage, 2 configuration,
 echo 3 some files failed, 4 service state, 5 runtime failure.
 goto :eof

@@ -9,13 +9,14 @@
 POLL_SECONDS=${OSSIMPORT_POLL_SECONDS:-5}
 
 import_usage() {
-  echo "Usage: bash import.sh [--resume | --restart] [--retry N | --no-retry] [--stop | --no-stop]"
+  echo "Usage: bash import.sh [--resume | --restart] [--retry N | --no-retry] [--stop | --no-stop] [--offline]"
   echo "  --resume    if the job exists, resume it from the last breakpoint without asking"
   echo "  --restart   if the job exists, clean it and start again without asking"
   echo "  --retry N   retry failed tasks up to N times without asking"
   echo "  --no-retry  never retry failed tasks"
   echo "  --stop      stop the import service at the end without asking"
   echo "  --no-stop   leave the import service running at the end"
+  echo "  --offline   submit without asking OSS first whether it accepts the job"
   echo "Exit codes: 0 every file imported, 1 declined or usage, 2 configuration,"
   echo "3 some files failed, 4 service state, 5 runtime failure."
 }
@@ -88,6 +89,7 @@ while [ $# -gt 0 ]; do
     --no-retry) RETRIES=0 ;;
     --stop) STOP_MODE=yes ;;
     --no-stop) STOP_MODE=no ;;
+    --offline) SUBMIT_OPTS=--offline ;;
     -h | --help)
       import_usage
       exit 0

@@ -74,20 +74,9 @@ class ConsoleScriptIT {
     assertEquals(1, submit.output.split("Error: ", -1).length - 1, submit.output);
     assertFalse(Files.exists(dist.jobDir("local_test")), "nothing written");
 
-    Result offline =
-        UnpackedDistribution.run(
-            dist.home,
-            "",
-            null,
-            "java",
-            "-jar",
-            "bin/ossimport2.jar",
-            "-c",
-            "conf/sys.properties",
-            "submit",
-            "--offline",
-            "conf/local_job.cfg");
+    Result offline = dist.bash("", null, "console.sh", "submit", "--offline");
     assertEquals(0, offline.exitCode, offline.toString());
+    assertEquals("submit job:conf/local_job.cfg\nsubmit job:local_test success!\n", offline.output);
     assertTrue(Files.exists(dist.jobDir("local_test")));
   }
 

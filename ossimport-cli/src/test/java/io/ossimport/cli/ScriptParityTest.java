@@ -82,7 +82,14 @@ class ScriptParityTest {
     assertEquals(
         new TreeSet<String>(
             Arrays.asList(
-                "--resume", "--restart", "--retry", "--no-retry", "--stop", "--no-stop", "--help")),
+                "--resume",
+                "--restart",
+                "--retry",
+                "--no-retry",
+                "--stop",
+                "--no-stop",
+                "--offline",
+                "--help")),
         sh);
     assertEquals(sh, bat);
   }
