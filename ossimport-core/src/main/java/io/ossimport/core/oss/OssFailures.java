@@ -193,6 +193,31 @@ public final class OssFailures {
         && "NoSuchUpload".equals(((OSSException) failure).getErrorCode());
   }
 
+  /**
+   * True when OSS answered that it is overloaded ({@code SlowDown}, {@code QpsLimitExceeded},
+   * {@code Throttling}, or a 503/429 without a body): the answer that should slow the client down,
+   * not only make it retry.
+   */
+  public static boolean isThrottling(Throwable failure) {
+    if (!(failure instanceof OSSException)) {
+      return false; // a source's throttling is the source's, not the destination's
+    }
+    OSSException e = (OSSException) failure;
+    String code = e.getErrorCode() == null ? "" : e.getErrorCode();
+    switch (code) {
+      case "SlowDown":
+      case "QpsLimitExceeded":
+      case "Throttling":
+        return true;
+      default:
+        if (ClientErrorCode.UNKNOWN.equals(code) && e.getErrorMessage() != null) {
+          Matcher m = NO_BODY_STATUS.matcher(e.getErrorMessage());
+          return m.find() && (m.group(1).equals("503") || m.group(1).equals("429"));
+        }
+        return false;
+    }
+  }
+
   /** True when OSS answered that the object does not exist. */
   public static boolean isNoSuchKey(Throwable failure) {
     return failure instanceof OSSException

@@ -1,5 +1,6 @@
 package io.ossimport.core.worker;
 
+import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.oss.OssFailure;
 import io.ossimport.core.oss.OssFailures;
@@ -8,9 +9,10 @@ import java.io.IOException;
 
 /**
  * Runs one request (or source read) of an object until it succeeds, fails for good, or the task
- * stops. Every failure goes through {@link OssFailures#classify}; a retryable one with budget left
- * is written as a {@code RETRY} audit line and waited out with {@link Backoff} (full jitter). The
- * budget is per request, so a large object's parts each get their own.
+ * stops. Each attempt waits for room in the job's {@link RequestWindow}, which OSS's throttling
+ * answers narrow. Every failure goes through {@link OssFailures#classify}; a retryable one with
+ * budget left is written as a {@code RETRY} audit line and waited out with {@link Backoff} (full
+ * jitter). The budget is per request, so a large object's parts each get their own.
  */
 final class Attempts {
   /** A request. */
@@ -22,12 +24,19 @@ final class Attempts {
   private final StopSignal stop;
   private final TaskLogs logs;
   private final DestinationHealth health;
+  private final RequestWindow window;
 
-  Attempts(Backoff backoff, StopSignal stop, TaskLogs logs, DestinationHealth health) {
+  Attempts(
+      Backoff backoff,
+      StopSignal stop,
+      TaskLogs logs,
+      DestinationHealth health,
+      RequestWindow window) {
     this.backoff = backoff;
     this.stop = stop;
     this.logs = logs;
     this.health = health;
+    this.window = window;
   }
 
   /** Runs {@code call} with retries. */
@@ -64,12 +73,22 @@ final class Attempts {
       if (stop.isRequested() && (tries > 1 || stopBeforeFirstAttempt)) {
         throw new StoppedException();
       }
-      long started = System.nanoTime();
+      long round;
       try {
-        return call.call();
+        round = window.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoppedException();
+      }
+      long started = System.nanoTime();
+      T result;
+      try {
+        result = call.call();
       } catch (ObjectFailedException | StoppedException e) {
+        window.release(round, false);
         throw e;
       } catch (Exception | LinkageError | AssertionError e) {
+        narrowed(window.release(round, OssFailures.isThrottling(e)), e);
         OssFailure failure = OssFailures.classify(e);
         boolean retry =
             failure.isRetryable()
@@ -85,7 +104,26 @@ final class Attempts {
         if (!stop.sleep(backoff.delayMillis(tries))) {
           throw new StoppedException();
         }
+        continue;
+      } catch (Error e) {
+        window.release(round, false);
+        throw e;
       }
+      window.release(round, false);
+      return result;
+    }
+  }
+
+  /** One event per narrowing of the window (not per throttled request). */
+  private void narrowed(int width, Throwable cause) {
+    if (width > 0) {
+      logs.event(
+          ImportEvent.Level.INFO,
+          "OSS throttles ("
+              + OssFailures.classify(cause).detail()
+              + "): at most "
+              + width
+              + " requests of the job in flight now, more again as requests get through");
     }
   }
 }

@@ -19,6 +19,7 @@ public final class JobRuntime implements AutoCloseable {
   private final OssDestination destination;
   private final CopyRoute copyRoute;
   private final DestinationHealth destinationHealth = new DestinationHealth();
+  private final RequestWindow requestWindow = new RequestWindow();
 
   JobRuntime(
       JobTree tree, String jobName, JobConfig config, Source source, OssDestination destination) {
@@ -58,6 +59,11 @@ public final class JobRuntime implements AutoCloseable {
   /** Whether the destination still works, shared by every task of the job. */
   DestinationHealth destinationHealth() {
     return destinationHealth;
+  }
+
+  /** How many of the job's requests may be in flight, narrowed when OSS throttles. */
+  RequestWindow requestWindow() {
+    return requestWindow;
   }
 
   @Override

@@ -90,7 +90,7 @@ final class TaskRun {
               job,
               files,
               logs,
-              new Attempts(resources.backoff, stop, logs, health),
+              new Attempts(resources.backoff, stop, logs, health, job.requestWindow()),
               stop,
               resources.limiter,
               resources.partPool,

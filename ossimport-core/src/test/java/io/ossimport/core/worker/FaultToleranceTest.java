@@ -46,6 +46,38 @@ class FaultToleranceTest {
   }
 
   @Test
+  void slowDownNarrowsTheJobsRequestsInFlightAndEveryObjectStillArrives() throws Exception {
+    h.sysKeys.put("workerTaskThreadNum", "8");
+    h.backoff = new Backoff(1, 8, 8, new Random(3));
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      names.add("t/" + i + ".txt");
+      h.file("t/" + i + ".txt", 100 + i);
+    }
+    TaskId id = h.dispatch(h.entries(names.toArray(new String[0])));
+    oss.faults() // the first rule that draws wins: 30 % SlowDown, the rest served after 20 ms
+        .seed(7)
+        .probability(Operation.PutObject, 0.3, FaultSpec.slowDown())
+        .always(Operation.PutObject, FaultSpec.latency(20));
+
+    TaskOutcome outcome = h.run(id);
+    oss.faults().clear();
+
+    assertEquals(TaskStatus.COMPLETED, outcome.status(), outcome.errors().toString());
+    for (String n : names) {
+      h.assertStored(n, Files.readAllBytes(h.src.resolve(n)));
+    }
+    long narrowings =
+        h.events.stream().filter(e -> e.message().startsWith("OSS throttles (SlowDown")).count();
+    long slowDowns =
+        h.audit(id).stream()
+            .filter(r -> r.result() == AuditResult.RETRY && r.toString().contains("SlowDown"))
+            .count();
+    assertTrue(narrowings >= 1, h.eventText());
+    assertTrue(narrowings < slowDowns, narrowings + " narrowings for " + slowDowns + " SlowDowns");
+  }
+
+  @Test
   void everyObjectArrivesVerifiedThroughRandomThrottlingAndResets() throws Exception {
     h.sysKeys.put("workerTaskThreadNum", "8");
     h.backoff = new Backoff(1, 8, 8, new Random(3)); // 8 failures in a row: about 1e-9
