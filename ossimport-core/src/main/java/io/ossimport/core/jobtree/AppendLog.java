@@ -58,9 +58,18 @@ final class AppendLog implements Closeable {
     }
   }
 
-  /** Appends one line (without its LF) in a single write. */
+  /**
+   * Appends one line (without its LF) in a single write. Thread-safe: the line is encoded before
+   * the lock, which covers only the write, so threads sharing a log wait microseconds at most.
+   */
   void append(String line) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+    synchronized (this) {
+      write(bytes);
+    }
+  }
+
+  private void write(ByteBuffer bytes) throws IOException {
     try {
       while (bytes.hasRemaining()) {
         channel.write(bytes);

@@ -17,9 +17,12 @@ import java.time.Instant;
 
 /**
  * Everything a running task records about its objects: the progress log (BEGIN, DONE, FAILED), the
- * audit log (one line per attempt) and the operator's events. Object threads share it, so each
- * write is serialized. Keys in events are escaped like in the task files, so a name with a line
- * feed cannot forge a log line; secrets never reach this class.
+ * audit log (one line per attempt) and the operator's events. Object threads share it without a
+ * lock of its own: each line is formatted by the thread that writes it and each log serializes only
+ * its own write ({@code AppendLog}), so no thread waits while another formats (a convoy of 60
+ * object threads on one lock, under load, in the 2026-11-27 profile). Keys in events are escaped
+ * like in the task files, so a name with a line feed cannot forge a log line; secrets never reach
+ * this class.
  */
 final class TaskLogs {
   private final ProgressLog progress;
@@ -35,24 +38,24 @@ final class TaskLogs {
   }
 
   /** The object is about to be sent: a crash from here on needs a check before re-sending. */
-  synchronized void begin(ObjectContext o) throws IOException {
+  void begin(ObjectContext o) throws IOException {
     progress.begin(o.index);
   }
 
   /** Uploaded and verified. */
-  synchronized void uploaded(ObjectContext o, Long crc64, String etag) throws IOException {
+  void uploaded(ObjectContext o, Long crc64, String etag) throws IOException {
     progress.done(o.index, crc64, etag);
     audit(o, AuditResult.OK, null, null, crc64, o.elapsedMillis());
   }
 
   /** Left alone on purpose; recorded as done so a resumed run does not look at it again. */
-  synchronized void skipped(ObjectContext o, ReasonCode why) throws IOException {
+  void skipped(ObjectContext o, ReasonCode why) throws IOException {
     progress.done(o.index, null, null);
     audit(o, AuditResult.SKIPPED, why, null, null, o.elapsedMillis());
   }
 
   /** An attempt failed and another one follows. */
-  synchronized void retrying(ObjectContext o, OssFailure failure, long attemptMillis, int tries)
+  void retrying(ObjectContext o, OssFailure failure, long attemptMillis, int tries)
       throws IOException {
     audit(o, AuditResult.RETRY, failure.reason(), failure.cause(), null, attemptMillis);
     event(
@@ -61,8 +64,7 @@ final class TaskLogs {
   }
 
   /** The object failed for good in this run. */
-  synchronized void failed(ObjectContext o, OssFailure failure, Throwable cause)
-      throws IOException {
+  void failed(ObjectContext o, OssFailure failure, Throwable cause) throws IOException {
     progress.failed(o.index, failure.reason());
     audit(o, AuditResult.FAILED, failure.reason(), failure.cause(), null, o.elapsedMillis());
     if (failure.isUnexpected()) {
@@ -86,7 +88,7 @@ final class TaskLogs {
    * again once the destination is fixed, so its FAILED gives way to a BEGIN (the resumed run looks
    * at the destination first, as after a crash). Its FAILED audit line stays: it is what happened.
    */
-  synchronized void reopened(int index) throws IOException {
+  void reopened(int index) throws IOException {
     progress.begin(index);
   }
 
