@@ -353,6 +353,20 @@ public final class JobTree {
   }
 
   /** The worker's in-flight files of a task. */
+  /**
+   * Opens the job's {@code skipped.list} for appending (creating it); the caller closes it. One per
+   * job and process: its appends are serialized.
+   */
+  public SkippedList openSkippedList(String job) throws IOException {
+    requireJob(job);
+    return SkippedList.open(layout.skippedList(job));
+  }
+
+  /** The job's {@code skipped.list} (it may not exist: nothing was skipped). */
+  public Path skippedListFile(String job) {
+    return layout.skippedList(job);
+  }
+
   public WorkerTaskFiles workerFiles(String job, TaskId id) {
     return new WorkerTaskFiles(layout.workerTaskDir(job, id));
   }

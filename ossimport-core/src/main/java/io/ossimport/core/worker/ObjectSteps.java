@@ -22,7 +22,8 @@ final class ObjectSteps {
 
   /**
    * Runs {@code body}: a stop ends the object STOPPED, a failure logs it, counts it and ends it
-   * FAILED with its error.list entry.
+   * FAILED with its error.list entry; a failure whose code is a {@linkplain ReasonCode#isSkipRule()
+   * skip rule} (the source's stat found a symbolic link a rule leaves alone) ends it SKIPPED.
    *
    * @throws IOException if the task's own files cannot be written (the task cannot go on)
    */
@@ -33,6 +34,13 @@ final class ObjectSteps {
       return ObjectOutcome.STOPPED;
     } catch (ObjectFailedException e) {
       OssFailure failure = e.failure();
+      if (failure.reason().isSkipRule()) {
+        // the source found an entry a rule leaves alone (a symbolic link,
+        // isAllowSymbolicLink=false)
+        ctx.logs.skipped(o, failure.reason());
+        ctx.counters.skipped(o.size);
+        return ObjectOutcome.SKIPPED;
+      }
       ctx.logs.failed(o, failure, e.getCause());
       ctx.counters.failed(o.size);
       return ObjectOutcome.failed(

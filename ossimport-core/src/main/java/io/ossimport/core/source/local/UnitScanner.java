@@ -1,9 +1,9 @@
 package io.ossimport.core.source.local;
 
 import io.ossimport.core.source.ObjectKeys;
-import io.ossimport.core.source.SkipReason;
 import io.ossimport.core.source.SourceObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -171,38 +171,46 @@ final class UnitScanner {
     }
   }
 
+  /**
+   * Emits a file as an object, and any other entry (a link, a special file, an unreadable entry, an
+   * undecodable name) as an entry of size 0 and unknown mtime: nothing the scan meets is dropped
+   * here; the worker looks at each again and records it as uploaded, skipped by a rule or failed.
+   */
   private void emit(UnitEmitter out, String reference, EntryInspector.Entry entry, boolean shared)
       throws InterruptedException {
     if (entry.kind == EntryInspector.Kind.FILE) {
-      if (settings.isRecentEnough(entry.lastModifiedMillis)) {
-        String problem = ObjectKeys.validate(settings.keyPrefix() + reference);
-        out.emit(
-            ScanItem.object(
-                problem == null
-                    ? SourceObject.of(reference, entry.size, entry.lastModifiedMillis)
-                    : SourceObject.withInvalidKey(
-                        reference, entry.size, entry.lastModifiedMillis, problem)));
-      }
+      out.emit(object(reference, entry.size, entry.lastModifiedMillis));
     } else {
-      out.emit(ScanItem.skipped(reference, entry.reason, entry.detail));
+      out.emit(object(reference, 0, -1));
     }
     if (shared) {
-      out.emit(
-          ScanItem.skipped(
-              reference,
-              SkipReason.UNDECODABLE_NAME,
-              "several names in this directory decode to this same text; only one was looked at. "
-                  + EntryInspector.undecodableDetail()));
+      // several names of this directory decode to this same text: one entry for each other one
+      out.emit(object(reference, 0, -1));
     }
   }
 
-  private static ScanItem unreadable(String reference, IOException e) {
-    return ScanItem.skipped(
-        reference,
-        SkipReason.UNREADABLE_DIRECTORY,
-        "cannot list the directory ("
-            + DirectoryListing.describeFailure(e)
-            + "); nothing below it is migrated. Fix its permissions and run the job again");
+  private ScanItem object(String reference, long size, long mtime) {
+    String problem = ObjectKeys.validate(settings.keyPrefix() + reference);
+    return ScanItem.object(
+        problem == null
+            ? SourceObject.of(reference, size, mtime)
+            : SourceObject.withInvalidKey(reference, size, mtime, problem));
+  }
+
+  /** A directory that cannot be listed: an entry of its own, which the worker records as failed. */
+  private ScanItem unreadable(String reference, IOException e) {
+    if (reference.isEmpty()) {
+      // the root, listable a moment ago (LocalSource.list checks it): the listing fails
+      throw new UncheckedIOException(
+          "cannot list srcPrefix " + settings.root() + ": " + unreadableDetail(e), e);
+    }
+    return object(reference, 0, -1);
+  }
+
+  static String unreadableDetail(IOException e) {
+    return "cannot list the directory ("
+        + DirectoryListing.describeFailure(e)
+        + "); nothing below it is migrated. Fix its permissions and run the job again";
   }
 
   /** A closed listing interrupts its scanners; stop even while nothing is being queued. */
