@@ -283,8 +283,13 @@ public final class JobTree {
    * attempt + 1). The redo task has a new id: the MD5 of its own TASK and the retry time.
    */
   public RetryReport retry(String job) throws IOException {
+    return retry(job, RedoExpander.NONE);
+  }
+
+  /** As {@link #retry(String)}, with failed entries replaced as {@code expander} says. */
+  public RetryReport retry(String job, RedoExpander expander) throws IOException {
     requireJob(job);
-    return transitions.retry(job);
+    return transitions.retry(job, expander);
   }
 
   /** Repairs one job after a crash; see {@link TreeRecovery}. Call under the service lock. */

@@ -105,6 +105,23 @@ public final class LocalSource implements Source {
     return new LocalListing(settings, start, listener);
   }
 
+  @Override
+  public Listing listBelow(String reference, ListingListener listener) throws IOException {
+    Path dir = resolve(reference);
+    try {
+      DirectoryListing.read(dir);
+    } catch (IOException e) {
+      throw new UnusableEntryException(
+          reference, SkipReason.UNREADABLE_DIRECTORY, UnitScanner.unreadableDetail(e));
+    }
+    if (Files.isSymbolicLink(dir)) {
+      throw new UnusableEntryException(
+          reference, SkipReason.SYMBOLIC_LINK_TO_DIRECTORY, "a symbolic link is not followed");
+    }
+    return new PrefixedListing(
+        new LocalSource(settings.below(reference)).list(null, listener), reference + "/");
+  }
+
   private void checkRootIsListable() throws IOException {
     Path root = settings.root();
     try {
@@ -172,9 +189,9 @@ public final class LocalSource implements Source {
     } catch (IOException e) {
       return UnitScanner.unreadableDetail(e);
     }
-    return "a directory where a file was listed, or a directory that could not be listed at scan"
-        + " time and can be now: a retry does not list it; submit a job for it (or the whole"
-        + " source with isSkipExistFile=true) to migrate its contents";
+    return "a directory that could not be listed at scan time (or a file replaced by a"
+        + " directory) and can be listed now: run retry once the scan has finished, and retry"
+        + " lists it";
   }
 
   @Override
