@@ -91,7 +91,7 @@ class ScanAccountingEndToEndTest {
       f.file("locked/inner.txt", 40);
       chmod("secret.txt", "---------");
       chmod("locked", "---------");
-      expectedFailures.put("secret.txt", ReasonCode.SOURCE_READ_ERROR);
+      expectedFailures.put("secret.txt", ReasonCode.SOURCE_UNREADABLE);
       expectedFailures.put("locked", ReasonCode.UNREADABLE_DIRECTORY);
     }
     f.sys.put("workerTaskThreadNum", "1");

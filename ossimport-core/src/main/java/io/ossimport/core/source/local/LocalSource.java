@@ -159,9 +159,9 @@ public final class LocalSource implements Source {
    * Looks at the entry again the way the scan did ({@link EntryInspector}): a regular file (or,
    * with {@code isAllowSymbolicLink}, a link to one) has a size and mtime; an entry that is gone is
    * missing; anything else (what the scan carried into the task as failed or skipped: a special
-   * file, an undecodable name, an unreadable entry or directory, a symbolic link) throws an {@link
-   * UnusableEntryException} with its {@link SkipReason}, so a {@code retry} after the fix finds the
-   * file as it is then.
+   * file, an undecodable name, an unreadable file, entry or directory, a symbolic link) throws an
+   * {@link UnusableEntryException} with its {@link SkipReason}, so a {@code retry} after the fix
+   * finds the file as it is then.
    */
   @Override
   public ObjectStat stat(String reference) throws IOException {
@@ -171,6 +171,14 @@ public final class LocalSource implements Source {
     EntryInspector.Entry entry = inspector.inspect(parent, name);
     switch (entry.kind) {
       case FILE:
+        if (!Files.isReadable(entry.path)) {
+          // fail before a request is made, rather than in the middle of sending the body
+          throw new UnusableEntryException(
+              reference,
+              SkipReason.UNREADABLE_ENTRY,
+              "the file cannot be read (permission denied); give the user who runs ossimport"
+                  + " read permission, then run retry");
+        }
         return ObjectStat.of(entry.size, entry.lastModifiedMillis);
       case DIRECTORY:
         throw new UnusableEntryException(
