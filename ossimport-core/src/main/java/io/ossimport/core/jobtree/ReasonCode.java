@@ -62,7 +62,9 @@ public enum ReasonCode {
   /** A symbolic link while {@code isAllowSymbolicLink=false} (SKIPPED lines). */
   SYMBOLIC_LINK_NOT_ALLOWED,
   /** A symbolic link to a directory: never followed, so a walk cannot loop (SKIPPED lines). */
-  SYMBOLIC_LINK_TO_DIRECTORY;
+  SYMBOLIC_LINK_TO_DIRECTORY,
+  /** A directory with nothing in it: no object is made for it, as the original (SKIPPED lines). */
+  EMPTY_DIRECTORY;
 
   /**
    * True for the codes of objects left alone on purpose by a rule (SKIPPED lines, {@code
@@ -75,6 +77,7 @@ public enum ReasonCode {
       case NEWER_THAN_LAST_MODIFY:
       case SYMBOLIC_LINK_NOT_ALLOWED:
       case SYMBOLIC_LINK_TO_DIRECTORY:
+      case EMPTY_DIRECTORY:
         return true;
       default:
         return false;

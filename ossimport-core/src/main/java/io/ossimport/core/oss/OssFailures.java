@@ -113,6 +113,8 @@ public final class OssFailures {
         return ReasonCode.UNDECODABLE_NAME;
       case VANISHED:
         return ReasonCode.SOURCE_NOT_FOUND;
+      case EMPTY_DIRECTORY:
+        return ReasonCode.EMPTY_DIRECTORY;
       default:
         return ReasonCode.UNKNOWN;
     }

@@ -65,8 +65,9 @@ final class DirectoryRelisting implements RedoExpander, Closeable {
       return;
     }
     int cut = failed.source().length();
+    long found = 0;
     try (Listing below = listing) {
-      for (SourceObject o = below.next(); o != null; o = below.next()) {
+      for (SourceObject o = below.next(); o != null; o = below.next(), found++) {
         out.add(
             new TaskEntry(
                 o.reference(),
@@ -78,6 +79,9 @@ final class DirectoryRelisting implements RedoExpander, Closeable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("retry interrupted while listing " + failed.source());
+    }
+    if (found == 0) {
+      out.add(failed.nextAttempt()); // empty: the worker skips it as EMPTY_DIRECTORY
     }
   }
 

@@ -18,8 +18,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,6 +72,7 @@ class ScanAccountingEndToEndTest {
     f.file("ok/a.txt", 100);
     f.file("ok/b.txt", 200);
     Files.createSymbolicLink(f.src.resolve("link.txt"), f.src.resolve("ok/a.txt"));
+    Files.createDirectories(f.src.resolve("ok/empty"));
     Path pipe = f.src.resolve("pipe");
     assumeTrue(run("mkfifo", pipe.toString()), "mkfifo is not available");
     Files.createDirectories(f.src.resolve("names"));
@@ -109,15 +111,19 @@ class ScanAccountingEndToEndTest {
     }
     assertEquals(expectedFailures, failures);
     assertEquals(expectedFailures.size(), failed.failedObjects());
-    assertEquals(1, failed.skippedObjects(), "the symbolic link, isAllowSymbolicLink=false");
-    assertEquals(2 + 1 + expectedFailures.size(), failed.totalObjects());
-    List<ErrorEntry> skipped = SkippedList.read(tree.skippedListFile(ImportFixture.JOB));
+    assertEquals(2, failed.skippedObjects(), "the link (isAllowSymbolicLink=false), ok/empty");
+    assertEquals(2 + 2 + expectedFailures.size(), failed.totalObjects());
+    List<ErrorEntry> skipped =
+        new ArrayList<>(SkippedList.read(tree.skippedListFile(ImportFixture.JOB)));
+    skipped.sort(Comparator.comparing(ErrorEntry::source));
     assertEquals(
-        Collections.singletonList(
+        Arrays.asList(
             new ErrorEntry(
                 ReasonCode.SYMBOLIC_LINK_NOT_ALLOWED,
                 "link.txt",
-                ImportFixture.DEST_PREFIX + "link.txt")),
+                ImportFixture.DEST_PREFIX + "link.txt"),
+            new ErrorEntry(
+                ReasonCode.EMPTY_DIRECTORY, "ok/empty", ImportFixture.DEST_PREFIX + "ok/empty")),
         skipped);
     assertEquals(2, oss.counters().get(Operation.PutObject), "only the two regular files");
     assertTrue(
@@ -146,18 +152,18 @@ class ScanAccountingEndToEndTest {
 
     assertEquals(JobState.Succeed, again.state(), f.events.text());
     assertEquals(0, again.failedObjects());
-    assertEquals(1, again.skippedObjects());
+    assertEquals(2, again.skippedObjects());
     assertEquals(again.totalObjects(), again.doneObjects(), "the totals follow the relisting");
     assertEquals(
         f.files.size(),
         oss.counters().get(Operation.PutObject),
         "only the fixed entries are sent: " + f.files.keySet());
     f.assertAllStored();
-    assertEquals(1, SkippedList.read(tree.skippedListFile(ImportFixture.JOB)).size());
+    assertEquals(2, SkippedList.read(tree.skippedListFile(ImportFixture.JOB)).size());
   }
 
   private List<ErrorEntry> errors(JobTree tree) throws Exception {
-    List<ErrorEntry> all = new java.util.ArrayList<>();
+    List<ErrorEntry> all = new ArrayList<>();
     try (Stream<TaskRef> failed = tree.tasks(ImportFixture.JOB, TaskState.FAILED)) {
       for (TaskRef t : (Iterable<TaskRef>) failed::iterator) {
         all.addAll(tree.readErrors(ImportFixture.JOB, t));

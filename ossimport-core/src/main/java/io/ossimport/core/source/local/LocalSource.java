@@ -181,8 +181,7 @@ public final class LocalSource implements Source {
         }
         return ObjectStat.of(entry.size, entry.lastModifiedMillis);
       case DIRECTORY:
-        throw new UnusableEntryException(
-            reference, SkipReason.UNREADABLE_DIRECTORY, directoryDetail(entry.path));
+        throw directory(reference, entry.path);
       default:
         if (entry.reason == SkipReason.VANISHED) {
           return ObjectStat.missing();
@@ -191,12 +190,25 @@ public final class LocalSource implements Source {
     }
   }
 
-  private static String directoryDetail(Path dir) {
+  private static UnusableEntryException directory(String reference, Path dir) {
+    DirectoryListing listing;
     try {
-      DirectoryListing.read(dir);
+      listing = DirectoryListing.read(dir);
     } catch (IOException e) {
-      return UnitScanner.unreadableDetail(e);
+      return new UnusableEntryException(
+          reference, SkipReason.UNREADABLE_DIRECTORY, UnitScanner.unreadableDetail(e));
     }
+    if (listing.names.length == 0) {
+      return new UnusableEntryException(
+          reference,
+          SkipReason.EMPTY_DIRECTORY,
+          "an empty directory: OSS has no directories, so no object is made for it");
+    }
+    return new UnusableEntryException(
+        reference, SkipReason.UNREADABLE_DIRECTORY, directoryDetail());
+  }
+
+  private static String directoryDetail() {
     return "a directory that could not be listed at scan time (or a file replaced by a"
         + " directory) and can be listed now: run retry once the scan has finished, and retry"
         + " lists it";

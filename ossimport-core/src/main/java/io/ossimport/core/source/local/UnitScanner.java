@@ -55,6 +55,7 @@ final class UnitScanner {
     if (listing == null) {
       return NO_DIRS;
     }
+    emitIfEmpty(unit, listing, resume, out);
     boolean ownDone = resume.own == UnitState.Own.DONE;
     String position = resume.position;
     String prefix = prefixOf(unit.relPath);
@@ -108,6 +109,7 @@ final class UnitScanner {
     if (rootListing == null) {
       return;
     }
+    emitIfEmpty(unit, rootListing, resume, out);
     String[] position =
         resume.own == UnitState.Own.PARTIAL ? Names.split(resume.position) : new String[0];
     ArrayDeque<Frame> stack = new ArrayDeque<>();
@@ -132,6 +134,12 @@ final class UnitScanner {
         } catch (IOException e) {
           if (!onPath) {
             out.emit(unreadable(reference, e));
+          }
+          continue;
+        }
+        if (listing.names.length == 0) {
+          if (!onPath) {
+            out.emit(object(reference, 0, -1)); // the worker skips it as EMPTY_DIRECTORY
           }
           continue;
         }
@@ -176,6 +184,18 @@ final class UnitScanner {
    * undecodable name) as an entry of size 0 and unknown mtime: nothing the scan meets is dropped
    * here; the worker looks at each again and records it as uploaded, skipped by a rule or failed.
    */
+  /**
+   * An empty unit directory (not the root) is the unit's only entry, which the worker skips as
+   * EMPTY_DIRECTORY; once consumed (the unit is then DONE) it is not emitted again.
+   */
+  private void emitIfEmpty(
+      UnitState unit, DirectoryListing listing, ScanCoordinator.ResumePoint resume, UnitEmitter out)
+      throws InterruptedException {
+    if (listing.names.length == 0 && !unit.relPath.isEmpty() && resume.own == UnitState.Own.NONE) {
+      out.emit(object(unit.relPath, 0, -1));
+    }
+  }
+
   private void emit(UnitEmitter out, String reference, EntryInspector.Entry entry, boolean shared)
       throws InterruptedException {
     if (entry.kind == EntryInspector.Kind.FILE) {

@@ -55,12 +55,16 @@ class LocalSourceTest {
   }
 
   @Test
-  void emptyDirectoriesAreNotObjects() throws Exception {
+  void onlyADirectoryWithNothingInItIsAnEntryForTheWorkerToSkip() throws Exception {
     Files.createDirectories(root.resolve("empty/nested/deeper"));
     Files.createDirectories(root.resolve("other"));
     file(root, "other/f", 1);
+    LocalSource source = new LocalSource(settings(root).build());
 
-    assertEquals(Arrays.asList("other/f"), references(listAll(settings(root).build())));
+    assertEquals(
+        Arrays.asList("empty/nested/deeper", "other/f"),
+        references(listAll(source, ListingListener.IGNORE)));
+    assertEquals(SkipReason.EMPTY_DIRECTORY, unusable(source, "empty/nested/deeper"));
   }
 
   @Test
@@ -179,6 +183,27 @@ class LocalSourceTest {
     Files.createSymbolicLink(root.resolve("broken-link"), root.resolve("nowhere"));
     Files.createSymbolicLink(root.resolve("loop-a"), root.resolve("loop-b"));
     Files.createSymbolicLink(root.resolve("loop-b"), root.resolve("loop-a"));
+  }
+
+  @Test
+  void anEmptyDirectoryIsAnEntryOfItsOwnAtEveryScanDepthAndItsStatSaysEmpty() throws Exception {
+    file(root, "a/f", 1);
+    Files.createDirectories(root.resolve("a/empty"));
+    Files.createDirectories(root.resolve("a/b/deeper-empty"));
+    Files.createDirectories(root.resolve("top-empty"));
+    for (int depth = 1; depth <= 3; depth++) {
+      LocalSource source =
+          new LocalSource(settings(root).maxMultiThreadScanDepth(depth).scanThreadCount(2).build());
+
+      List<SourceObject> listed = listAll(source, ListingListener.IGNORE);
+
+      assertEquals(
+          Arrays.asList("a/b/deeper-empty", "a/empty", "a/f", "top-empty"),
+          sortedReferences(listed),
+          "depth " + depth);
+      assertEquals(SkipReason.EMPTY_DIRECTORY, unusable(source, "a/empty"));
+      assertEquals(SkipReason.EMPTY_DIRECTORY, unusable(source, "top-empty"));
+    }
   }
 
   @Test
