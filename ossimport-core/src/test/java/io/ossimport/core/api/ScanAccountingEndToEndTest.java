@@ -1,13 +1,28 @@
 package io.ossimport.core.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.ossimport.core.jobtree.ErrorEntry;
+import io.ossimport.core.jobtree.JobTree;
+import io.ossimport.core.jobtree.ReasonCode;
+import io.ossimport.core.jobtree.SkippedList;
+import io.ossimport.core.jobtree.TaskRef;
+import io.ossimport.core.jobtree.TaskState;
+import io.ossimport.core.testkit.ImportFixture;
+import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link ScanAccountingScenario} in the build's JVM (the chmod cases unless it runs as root). */
+/** {@link ScanAccountingScenario} in the build's JVM, and the links when they are allowed. */
 @ExtendWith(OssEmulatorExtension.class)
 class ScanAccountingEndToEndTest {
   OssEmulator oss;
@@ -16,5 +31,52 @@ class ScanAccountingEndToEndTest {
   @Test
   void everyEntryEndsUploadedSkippedOrFailedAndRetryRedoesOnlyTheFailedOnes() throws Exception {
     ScanAccountingScenario.run(oss, temp);
+  }
+
+  @Test
+  void withLinksAllowedAFileLinkIsUploadedADirectoryLinkSkippedABrokenLinkFailed()
+      throws Exception {
+    try (ImportFixture f = new ImportFixture(oss, temp)) {
+      byte[] target = f.file("dir/target.txt", 70);
+      Files.createSymbolicLink(f.src.resolve("file-link"), f.src.resolve("dir/target.txt"));
+      Files.createSymbolicLink(f.src.resolve("dir-link"), f.src.resolve("dir"));
+      Files.createSymbolicLink(f.src.resolve("broken-link"), f.src.resolve("nowhere"));
+      f.job.put("isAllowSymbolicLink", "true");
+      OssImport ossimport = f.open();
+      ossimport.submit(f.jobFile());
+
+      JobStatus done;
+      try (RunningService service = ossimport.start()) {
+        done = service.awaitJob(ImportFixture.JOB, 60_000);
+      }
+
+      assertEquals(JobState.Failed, done.state(), f.events.text());
+      assertEquals(4, done.totalObjects());
+      assertEquals(1, done.failedObjects());
+      assertEquals(1, done.skippedObjects());
+      assertEquals(2, oss.counters().get(Operation.PutObject), "the file and the file link");
+      f.assertStored("file-link", target);
+      JobTree tree = new JobTree(f.work);
+      List<ErrorEntry> errors = new ArrayList<>();
+      try (Stream<TaskRef> failed = tree.tasks(ImportFixture.JOB, TaskState.FAILED)) {
+        for (TaskRef t : (Iterable<TaskRef>) failed::iterator) {
+          errors.addAll(tree.readErrors(ImportFixture.JOB, t));
+        }
+      }
+      assertEquals(
+          Collections.singletonList(
+              new ErrorEntry(
+                  ReasonCode.BROKEN_SYMBOLIC_LINK,
+                  "broken-link",
+                  ImportFixture.DEST_PREFIX + "broken-link")),
+          errors);
+      assertEquals(
+          Collections.singletonList(
+              new ErrorEntry(
+                  ReasonCode.SYMBOLIC_LINK_TO_DIRECTORY,
+                  "dir-link",
+                  ImportFixture.DEST_PREFIX + "dir-link")),
+          SkippedList.read(tree.skippedListFile(ImportFixture.JOB)));
+    }
   }
 }
