@@ -14,6 +14,7 @@ import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -77,6 +78,38 @@ class ScanAccountingEndToEndTest {
                   "dir-link",
                   ImportFixture.DEST_PREFIX + "dir-link")),
           SkippedList.read(tree.skippedListFile(ImportFixture.JOB)));
+    }
+  }
+
+  @Test
+  void filesOlderThanImportSinceAreCountedAsSkippedAndListedWithTheRule() throws Exception {
+    try (ImportFixture f = new ImportFixture(oss, temp)) {
+      f.file("old.txt", 10);
+      f.file("new.txt", 20);
+      long since = 1_700_000_000L;
+      Files.setLastModifiedTime(f.src.resolve("old.txt"), FileTime.fromMillis(since * 1000 - 1000));
+      Files.setLastModifiedTime(f.src.resolve("new.txt"), FileTime.fromMillis(since * 1000 + 1000));
+      f.job.put("importSince", Long.toString(since));
+      OssImport ossimport = f.open();
+      ossimport.submit(f.jobFile());
+
+      JobStatus done;
+      try (RunningService service = ossimport.start()) {
+        done = service.awaitJob(ImportFixture.JOB, 60_000);
+      }
+
+      assertEquals(JobState.Succeed, done.state(), f.events.text());
+      assertEquals(2, done.totalObjects());
+      assertEquals(2, done.doneObjects());
+      assertEquals(1, done.skippedObjects());
+      assertEquals(1, oss.counters().get(Operation.PutObject), "only new.txt");
+      assertEquals(
+          Collections.singletonList(
+              new ErrorEntry(
+                  ReasonCode.OLDER_THAN_IMPORT_SINCE,
+                  "old.txt",
+                  ImportFixture.DEST_PREFIX + "old.txt")),
+          SkippedList.read(new JobTree(f.work).skippedListFile(ImportFixture.JOB)));
     }
   }
 }
