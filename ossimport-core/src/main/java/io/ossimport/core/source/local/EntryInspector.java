@@ -13,7 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Looks at one directory entry (one {@code lstat}, plus one {@code stat} for an allowed symbolic
- * link) and says what it is: a file to list, a directory to walk, or something to skip and why.
+ * link) and says what it is: a file to list, a directory to walk, or something else and why (the
+ * scan lists it as an entry of its own, and {@link LocalSource#stat} asks again for the worker).
  *
  * <p>Symbolic links: without {@code isAllowSymbolicLink} every link is skipped. With it, a link
  * whose target is a regular file is listed with the target's size and time; a link to a directory

@@ -36,11 +36,11 @@ import java.util.Set;
  * subtree. {@code scanThreadCount} threads scan units in parallel; each unit is scanned by one
  * thread in a fixed order (names sorted by {@link String#compareTo}, depth first), so the entries
  * of one unit arrive in that order, while entries of different units interleave. Every entry the
- * scan meets, except a readable directory (which is walked) and an empty directory (no object, as
- * documented in CONFIGURATION.md), is listed: regular files as objects, and everything else
- * (symbolic links, special files, unreadable entries and directories, undecodable names; see {@link
- * io.ossimport.core.source.SkipReason}) as an entry of size 0 and unknown mtime, which the worker's
- * {@link #stat} finds again and records as skipped by a rule or failed with its reason.
+ * scan meets, except a directory with entries (which is walked), is listed: regular files as
+ * objects, and everything else (symbolic links, special files, unreadable entries and directories,
+ * undecodable names, empty directories; see {@link io.ossimport.core.source.SkipReason}) as an
+ * entry of size 0 and unknown mtime, which the worker's {@link #stat} finds again and records as
+ * skipped by a rule or failed with its reason.
  *
  * <p>{@code importSince}: files older than it are listed too, with their mtime; the worker skips a
  * file whose modification time, in milliseconds, is before {@code importSince * 1000} (a SKIPPED
@@ -56,9 +56,10 @@ import java.util.Set;
  *
  * <p>File names are decoded by the JVM with {@code sun.jnu.encoding}, which comes from the locale
  * ({@code LANG}/{@code LC_ALL}). A name whose bytes are not valid in that charset becomes a string
- * with U+FFFD characters that no longer names the file; it is reported as {@code UNDECODABLE_NAME}
- * and the scan goes on. Under the C/POSIX locale every non-ASCII name is in that case, so run with
- * a UTF-8 locale (or the charset the names were written in).
+ * with U+FFFD characters that no longer names the file; it is listed and the worker records it as
+ * failed with {@code UNDECODABLE_NAME}, and the scan goes on. Under the C/POSIX locale every
+ * non-ASCII name is in that case, so run with a UTF-8 locale (or the charset the names were written
+ * in).
  *
  * <h2>Resuming</h2>
  *

@@ -180,11 +180,6 @@ final class UnitScanner {
   }
 
   /**
-   * Emits a file as an object, and any other entry (a link, a special file, an unreadable entry, an
-   * undecodable name) as an entry of size 0 and unknown mtime: nothing the scan meets is dropped
-   * here; the worker looks at each again and records it as uploaded, skipped by a rule or failed.
-   */
-  /**
    * An empty unit directory (not the root) is the unit's only entry, which the worker skips as
    * EMPTY_DIRECTORY; once consumed (the unit is then DONE) it is not emitted again.
    */
@@ -196,6 +191,11 @@ final class UnitScanner {
     }
   }
 
+  /**
+   * Emits a file as an object, and any other entry (a link, a special file, an unreadable entry, an
+   * undecodable name) as an entry of size 0 and unknown mtime: nothing the scan meets is dropped
+   * here; the worker looks at each again and records it as uploaded, skipped by a rule or failed.
+   */
   private void emit(UnitEmitter out, String reference, EntryInspector.Entry entry, boolean shared)
       throws InterruptedException {
     if (entry.kind == EntryInspector.Kind.FILE) {
