@@ -133,13 +133,14 @@ final class UnitScanner {
           listing = DirectoryListing.read(entry.path);
         } catch (IOException e) {
           if (!onPath) {
-            out.emit(unreadable(reference, e));
+            out.emit(unreadable(reference, e, entry.lastModifiedMillis));
           }
           continue;
         }
         if (listing.names.length == 0) {
           if (!onPath) {
-            out.emit(object(reference, 0, -1)); // the worker skips it as EMPTY_DIRECTORY
+            // the worker skips it as EMPTY_DIRECTORY
+            out.emit(object(reference, 0, entry.lastModifiedMillis));
           }
           continue;
         }
@@ -173,7 +174,7 @@ final class UnitScanner {
       return DirectoryListing.read(dir);
     } catch (IOException e) {
       if (!(resume.own == UnitState.Own.PARTIAL && resume.position.isEmpty())) {
-        out.emit(unreadable(unit.relPath, e));
+        out.emit(unreadable(unit.relPath, e, -1));
       }
       return null;
     }
@@ -193,15 +194,17 @@ final class UnitScanner {
 
   /**
    * Emits a file as an object, and any other entry (a link, a special file, an unreadable entry, an
-   * undecodable name) as an entry of size 0 and unknown mtime: nothing the scan meets is dropped
-   * here; the worker looks at each again and records it as uploaded, skipped by a rule or failed.
+   * undecodable name) as an entry of size 0 and its own mtime where {@code lstat} could read it (so
+   * that {@code importSince} and incremental rounds treat it as they treat files), else -1: nothing
+   * the scan meets is dropped here; the worker looks at each again and records it as uploaded,
+   * skipped by a rule or failed.
    */
   private void emit(UnitEmitter out, String reference, EntryInspector.Entry entry, boolean shared)
       throws InterruptedException {
     if (entry.kind == EntryInspector.Kind.FILE) {
       out.emit(object(reference, entry.size, entry.lastModifiedMillis));
     } else {
-      out.emit(object(reference, 0, -1));
+      out.emit(object(reference, 0, entry.lastModifiedMillis));
     }
     if (shared) {
       // several names of this directory decode to this same text: one entry for each other one
@@ -218,13 +221,13 @@ final class UnitScanner {
   }
 
   /** A directory that cannot be listed: an entry of its own, which the worker records as failed. */
-  private ScanItem unreadable(String reference, IOException e) {
+  private ScanItem unreadable(String reference, IOException e, long mtime) {
     if (reference.isEmpty()) {
       // the root, listable a moment ago (LocalSource.list checks it): the listing fails
       throw new UncheckedIOException(
           "cannot list srcPrefix " + settings.root() + ": " + unreadableDetail(e), e);
     }
-    return object(reference, 0, -1);
+    return object(reference, 0, mtime);
   }
 
   static String unreadableDetail(IOException e) {
