@@ -39,8 +39,8 @@ import java.util.Set;
  * scan meets, except a directory with entries (which is walked), is listed: regular files as
  * objects, and everything else (symbolic links, special files, unreadable entries and directories,
  * undecodable names, empty directories; see {@link io.ossimport.core.source.SkipReason}) as an
- * entry of size 0 and unknown mtime, which the worker's {@link #stat} finds again and records as
- * skipped by a rule or failed with its reason.
+ * entry of size 0 (with its own mtime where lstat reads it), which the worker's {@link #stat} finds
+ * again and records as skipped by a rule or failed with its reason.
  *
  * <p>{@code importSince}: files older than it are listed too, with their mtime; the worker skips a
  * file whose modification time, in milliseconds, is before {@code importSince * 1000} (a SKIPPED
