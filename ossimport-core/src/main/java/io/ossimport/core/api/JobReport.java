@@ -97,7 +97,7 @@ public final class JobReport {
         + job.totalObjects()
         + " verified equal, "
         + job.skippedObjects()
-        + " not verified (modified after lastModify), "
+        + " not verified (modified after lastModify, or skipped by a rule: see skipped.list), "
         + job.failedObjects()
         + " differ or could not be compared; "
         + bytes(job.totalBytes())

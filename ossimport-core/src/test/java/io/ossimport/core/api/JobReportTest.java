@@ -27,8 +27,8 @@ class JobReportTest {
 
     assertEquals(
         "Job local_test: Failed. Audited objects: 6 of 10 verified equal, 2 not verified"
-            + " (modified after lastModify), 2 differ or could not be compared; 10.0 KiB audited"
-            + " in all.",
+            + " (modified after lastModify, or skipped by a rule: see skipped.list), 2 differ or"
+            + " could not be compared; 10.0 KiB audited in all.",
         summary.get(0));
     assertTrue(JobReport.progressLine(job(true)).startsWith("local_test Failed: audited 8/10"));
   }
