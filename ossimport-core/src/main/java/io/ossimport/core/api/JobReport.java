@@ -62,6 +62,9 @@ public final class JobReport {
     if (job.failedTasks() > 0) {
       lines.addAll(failedTaskHints(workingDir, job.jobName()));
     }
+    if (!job.isAudit() && job.skippedObjects() > 0) {
+      lines.add(skippedHint(workingDir, job.jobName()));
+    }
     return lines;
   }
 
@@ -76,7 +79,7 @@ public final class JobReport {
         + job.totalObjects()
         + " done ("
         + job.skippedObjects()
-        + " skipped as already present), "
+        + " skipped by a rule), "
         + job.failedObjects()
         + " failed; "
         + bytes(job.doneBytes())
@@ -97,7 +100,7 @@ public final class JobReport {
         + job.totalObjects()
         + " verified equal, "
         + job.skippedObjects()
-        + " not verified (modified after lastModify), "
+        + " not verified (modified after lastModify, or skipped by a rule: see skipped.list), "
         + job.failedObjects()
         + " differ or could not be compared; "
         + bytes(job.totalBytes())
@@ -157,6 +160,15 @@ public final class JobReport {
       lines.add("  ... and " + more + " more failed tasks");
     }
     return lines;
+  }
+
+  /**
+   * Names the job's {@code skipped.list}: each object a rule left alone (skip-existing, {@code
+   * importSince}, a symbolic link while {@code isAllowSymbolicLink=false}) with that rule.
+   */
+  public static String skippedHint(Path workingDir, String jobName) {
+    return "Skipped objects and the rule that skipped each: "
+        + workingDir.resolve("master").resolve("jobs").resolve(jobName).resolve("skipped.list");
   }
 
   /** Bytes in binary units with one decimal, e.g. {@code 1.5 MiB}. */

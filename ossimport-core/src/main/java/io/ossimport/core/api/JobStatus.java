@@ -122,7 +122,7 @@ public final class JobStatus {
     return totalBytes;
   }
 
-  /** Objects uploaded or skipped as already present. */
+  /** Objects uploaded, or skipped by a rule (see {@link #skippedObjects()}). */
   public long doneObjects() {
     return doneObjects;
   }
@@ -131,10 +131,21 @@ public final class JobStatus {
     return doneBytes;
   }
 
+  /**
+   * Objects a rule left alone on purpose, also counted in {@link #doneObjects()}: skip-existing
+   * ({@code isSkipExistFile}), older than {@code importSince}, a symbolic link while {@code
+   * isAllowSymbolicLink=false} or a link to a directory; each is in the job's {@code skipped.list}
+   * with its rule. For an audit: modified after {@code lastModify}.
+   */
   public long skippedObjects() {
     return skippedObjects;
   }
 
+  /**
+   * Objects that failed, each in its failed task's {@code error.list} with a reason: transfer
+   * failures and entries the scan met that cannot be migrated (unreadable, special files,
+   * undecodable names, directories that cannot be listed, broken links); {@code retry} redoes them.
+   */
   public long failedObjects() {
     return failedObjects;
   }

@@ -14,7 +14,12 @@ public final class StatReport {
 
   private StatReport() {}
 
-  /** The original text shape, one "job stat" block per job, lines ending in {@code \n}. */
+  /**
+   * The original text shape, one "job stat" block per job, lines ending in {@code \n}, with four
+   * lines the original did not have before {@code RunningTasks Progress:}: {@code TotalObjects},
+   * {@code DoneObjects} (uploaded or skipped), {@code SkippedObjects} (by a rule, listed in {@code
+   * skipped.list}) and {@code FailedObjects} (in the failed tasks' {@code error.list}).
+   */
   public static String text(List<JobStatus> jobs) {
     if (jobs.isEmpty()) {
       return NO_JOBS + NL;
@@ -40,6 +45,11 @@ public final class StatReport {
             job.nextRoundTime() == null ? ", scanning" : ", next scan at " + job.nextRoundTime());
         out.append(NL);
       }
+      // not in the original's block: what became of every entry the scan met
+      out.append("TotalObjects:").append(job.totalObjects()).append(NL);
+      out.append("DoneObjects:").append(job.doneObjects()).append(NL);
+      out.append("SkippedObjects:").append(job.skippedObjects()).append(NL);
+      out.append("FailedObjects:").append(job.failedObjects()).append(NL);
       out.append("RunningTasks Progress:").append(NL);
       for (TaskProgress task : job.runningTaskProgress()) {
         out.append(task).append(NL);

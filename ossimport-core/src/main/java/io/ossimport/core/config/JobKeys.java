@@ -76,7 +76,9 @@ public final class JobKeys {
           .atLeast(0)
           .describe(
               "Unix time in seconds: only objects modified later than this are imported;"
-                  + " 0 = all. In incremental mode it applies to the first full pass only.")
+                  + " 0 = all. In incremental mode it applies to the first full pass only. The"
+                  + " older ones are counted as skipped (OLDER_THAN_IMPORT_SINCE) and listed in"
+                  + " master/jobs/<job>/skipped.list.")
           .rule(
               "Whole number ≥ 0 (epoch seconds); a value above 99999999999 (year 5138) is"
                   + " refused as probably milliseconds.")
@@ -163,7 +165,12 @@ public final class JobKeys {
       key("srcPrefix", TEXT)
           .group(SOURCE)
           .describe(
-              "local: the absolute directory to migrate, ending with '/'. Other stores: the key"
+              "local: the absolute directory to migrate, ending with '/'. Every entry below it"
+                  + " ends uploaded, skipped by a rule (counted, in skipped.list: links while"
+                  + " isAllowSymbolicLink=false, importSince, isSkipExistFile, empty directories,"
+                  + " for which no object is made, as in the original) or failed (counted, in"
+                  + " error.list, the job Failed: unreadable files and directories, FIFOs,"
+                  + " sockets, devices, undecodable names, broken links). Other stores: the key"
                   + " prefix to migrate (empty = everything). Ignored for http.")
           .rule(
               "local: required; absolute (/data/x/, C:/x/ or C:\\x\\); ends with the separator;"
@@ -303,7 +310,9 @@ public final class JobKeys {
           .group(UPLOAD)
           .defaultValue("false")
           .describe(
-              "local only: upload symlinked files (symlinked directories are never followed).")
+              "local only: upload symlinked files (symlinked directories are never followed)."
+                  + " false: every link is counted as skipped (SYMBOLIC_LINK_NOT_ALLOWED) and"
+                  + " listed in master/jobs/<job>/skipped.list; the job still succeeds.")
           .rule("true or false, case-insensitive.")
           .reference("§2.2 Upload behaviour, §5.2 [C, S1, S2]")
           .build();

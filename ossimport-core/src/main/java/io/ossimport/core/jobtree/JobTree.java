@@ -287,8 +287,13 @@ public final class JobTree {
    * attempt + 1). The redo task has a new id: the MD5 of its own TASK and the retry time.
    */
   public RetryReport retry(String job) throws IOException {
+    return retry(job, RedoExpander.NONE);
+  }
+
+  /** As {@link #retry(String)}, with failed entries replaced as {@code expander} says. */
+  public RetryReport retry(String job, RedoExpander expander) throws IOException {
     requireJob(job);
-    return transitions.retry(job);
+    return transitions.retry(job, expander);
   }
 
   /** Repairs one job after a crash; see {@link TreeRecovery}. Call under the service lock. */
@@ -357,6 +362,20 @@ public final class JobTree {
   }
 
   /** The worker's in-flight files of a task. */
+  /**
+   * Opens the job's {@code skipped.list} for appending (creating it); the caller closes it. One per
+   * job and process: its appends are serialized.
+   */
+  public SkippedList openSkippedList(String job) throws IOException {
+    requireJob(job);
+    return SkippedList.open(layout.skippedList(job));
+  }
+
+  /** The job's {@code skipped.list} (it may not exist: nothing was skipped). */
+  public Path skippedListFile(String job) {
+    return layout.skippedList(job);
+  }
+
   public WorkerTaskFiles workerFiles(String job, TaskId id) {
     return new WorkerTaskFiles(layout.workerTaskDir(job, id));
   }

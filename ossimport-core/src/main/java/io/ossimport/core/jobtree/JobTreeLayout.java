@@ -15,6 +15,7 @@ final class JobTreeLayout {
   static final String DONE_FILE = "DONE";
   static final String AUDIT_FILE = "audit.log";
   static final String ERROR_FILE = "error.list";
+  static final String SKIPPED_FILE = "skipped.list";
 
   /** In a redo task built by {@code retry}: the failed task directory it replaces. */
   static final String ORIGIN_FILE = "ORIGIN";
@@ -89,6 +90,10 @@ final class JobTreeLayout {
    * {@code checkpoints/}, holding one directory per scan round: {@code 0} for the first pass,
    * {@code n} for the n-th rescan of an incremental job.
    */
+  Path skippedList(String job) {
+    return jobDir(job).resolve(SKIPPED_FILE);
+  }
+
   Path checkpointsDir(String job) {
     return jobDir(job).resolve(CHECKPOINTS);
   }

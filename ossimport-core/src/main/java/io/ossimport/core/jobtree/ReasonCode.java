@@ -45,7 +45,47 @@ public enum ReasonCode {
   /** A row of the source's list (srcType=http) is malformed: too few columns or a bad URL. */
   BAD_LIST_ROW,
   /** OSS answered {@code NoSuchBucket}: the destination (or source) bucket does not exist. */
-  NO_SUCH_BUCKET;
+  NO_SUCH_BUCKET,
+  /**
+   * The scan or the worker could not read the entry's attributes or content: permission denied (a
+   * file without read permission, a directory without search permission above it).
+   */
+  SOURCE_UNREADABLE,
+  /**
+   * A directory that cannot be listed (permission denied, I/O error): nothing below it was
+   * migrated. Its error.list line names the directory; {@code retry} lists it again.
+   */
+  UNREADABLE_DIRECTORY,
+  /** A file name that is not valid in the JVM's file-name charset, so it cannot be opened. */
+  UNDECODABLE_NAME,
+  /** A FIFO, socket or device (or a symbolic link to one): not a regular file. */
+  SPECIAL_FILE,
+  /** A symbolic link ({@code isAllowSymbolicLink=true}) to a missing target, or a loop of links. */
+  BROKEN_SYMBOLIC_LINK,
+  /** A symbolic link while {@code isAllowSymbolicLink=false} (SKIPPED lines). */
+  SYMBOLIC_LINK_NOT_ALLOWED,
+  /** A symbolic link to a directory: never followed, so a walk cannot loop (SKIPPED lines). */
+  SYMBOLIC_LINK_TO_DIRECTORY,
+  /** A directory with nothing in it: no object is made for it, as the original (SKIPPED lines). */
+  EMPTY_DIRECTORY;
+
+  /**
+   * True for the codes of objects left alone on purpose by a rule (SKIPPED lines, {@code
+   * skipped.list}), false for failures.
+   */
+  public boolean isSkipRule() {
+    switch (this) {
+      case EXISTS:
+      case OLDER_THAN_IMPORT_SINCE:
+      case NEWER_THAN_LAST_MODIFY:
+      case SYMBOLIC_LINK_NOT_ALLOWED:
+      case SYMBOLIC_LINK_TO_DIRECTORY:
+      case EMPTY_DIRECTORY:
+        return true;
+      default:
+        return false;
+    }
+  }
 
   /** The code of {@code name}; an unknown name (from a newer version) reads as {@link #UNKNOWN}. */
   public static ReasonCode parse(String name) {

@@ -7,9 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -144,46 +145,77 @@ final class TaskTransitions {
 
   /**
    * Replaces every failed task by a redo task in pending that holds only the objects its {@code
-   * error.list} names, each with its attempt count + 1 (every object if the list names none).
+   * error.list} names, each with its attempt count + 1 (every object if the list names none), or
+   * what {@code expander} replaces them by.
    */
-  RetryReport retry(String job) throws IOException {
+  RetryReport retry(String job, RedoExpander expander) throws IOException {
     finishInterruptedRetries(job, new RecoveryReport());
     long tasks = 0;
     long objects = 0;
+    long[] added = new long[2];
     try (Stream<TaskRef> failed = tree.tasks(job, TaskState.FAILED)) {
       Iterator<TaskRef> it = failed.iterator();
       while (it.hasNext()) {
         TaskRef ref = it.next();
         long[] redone = new long[1];
-        TaskId redo = commitRedo(job, ref, redone);
+        TaskId redo = commitRedo(job, ref, redone, expander, added);
         objects += redone[0];
         removeFailed(job, ref);
         removeOriginMarker(job, redo);
         tasks++;
       }
     }
-    return new RetryReport(tasks, objects);
+    return new RetryReport(tasks, objects, added[0], added[1]);
   }
 
-  /** Step 1 of retry, the commit: the redo task, with an ORIGIN file naming the failed task. */
+  /** Step 1 of retry without replacements (crash tests call the steps one by one). */
   TaskId commitRedo(String job, TaskRef failed, long[] redoneObjects) throws IOException {
+    return commitRedo(job, failed, redoneObjects, RedoExpander.NONE, new long[2]);
+  }
+
+  /**
+   * Step 1 of retry, the commit: the redo task, with an ORIGIN file naming the failed task.
+   *
+   * @param added gets the objects and bytes the expander added beyond the entries it replaced
+   */
+  TaskId commitRedo(
+      String job, TaskRef failed, long[] redoneObjects, RedoExpander expander, long[] added)
+      throws IOException {
     Path failedDir = layout.taskDir(job, failed);
-    Set<List<String>> names = new HashSet<>();
+    Map<List<String>, ReasonCode> names = new HashMap<>();
     for (ErrorEntry e : ErrorList.read(failedDir.resolve(JobTreeLayout.ERROR_FILE))) {
-      names.add(Arrays.asList(e.source(), e.destination()));
+      names.put(Arrays.asList(e.source(), e.destination()), e.reason());
     }
     Path taskFile = failedDir.resolve(JobTreeLayout.TASK_FILE);
-    boolean redoAll = names.isEmpty() || countNamed(taskFile, names) == 0;
+    boolean redoAll = names.isEmpty() || countNamed(taskFile, names.keySet()) == 0;
+    long addedObjects = 0;
+    long addedBytes = 0;
     try (NewTask redo = tree.newTask(job);
         TaskFileReader entries = TaskFileReader.open(taskFile)) {
       for (TaskEntry e = entries.next(); e != null; e = entries.next()) {
-        if (redoAll || names.contains(Arrays.asList(e.source(), e.destination()))) {
+        List<String> name = Arrays.asList(e.source(), e.destination());
+        ReasonCode reason = names.get(name);
+        if (reason != null && expander.expands(reason)) {
+          long before = redo.count();
+          long[] bytes = new long[1];
+          expander.expand(
+              e,
+              x -> {
+                redo.add(x);
+                bytes[0] += Math.max(0, x.size());
+              });
+          addedObjects += redo.count() - before - 1;
+          addedBytes += bytes[0] - Math.max(0, e.size());
+        } else if (redoAll || reason != null) {
           redo.add(e.nextAttempt());
         }
       }
       redo.origin(failed.id().finalDirName(failed.worker()));
       redoneObjects[0] = redo.count();
-      return redo.commit();
+      TaskId id = redo.commit();
+      added[0] += addedObjects;
+      added[1] += addedBytes;
+      return id;
     }
   }
 

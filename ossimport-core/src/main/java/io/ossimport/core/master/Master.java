@@ -24,8 +24,11 @@ import java.util.stream.Stream;
 /**
  * Takes the jobs of {@code master/jobqueue} one after another, lists each source as a stream from
  * its newest checkpoint and cuts it into tasks ({@link TaskCutter}), then marks the scan finished.
- * Entries the listing skips become WARN events. A source that cannot be listed puts the job in
- * {@code Abort}; {@code retry} sets it running again and the scan resumes from its checkpoint.
+ * The listings carry every entry they meet into the tasks, also those the worker will record as
+ * failed or skipped by a rule (see {@link io.ossimport.core.source.SkipReason}); what a listing
+ * still reports to its {@link io.ossimport.core.source.ListingListener} becomes a WARN event. A
+ * source that cannot be listed puts the job in {@code Abort}; {@code retry} sets it running again
+ * and the scan resumes from its checkpoint.
  *
  * <p>An incremental job's scan is never finished: after each round's listing the job waits in the
  * queue, without blocking the master or a stop, until {@link IncrementalRounds} says the next round

@@ -8,6 +8,7 @@ import io.ossimport.core.jobtree.FailureCause;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.source.BadSourceEntryException;
 import io.ossimport.core.source.TransientSourceException;
+import io.ossimport.core.source.UnusableEntryException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -31,6 +32,9 @@ import java.util.regex.Pattern;
  *       <td>as it says</td></tr>
  *   <tr><td>{@link BadSourceEntryException} (a malformed list row)</td><td>BAD_LIST_ROW</td>
  *       <td>no</td></tr>
+ *   <tr><td>{@link UnusableEntryException} (a special file, an undecodable name, an unlistable
+ *       directory, a broken or skipped symbolic link, found again by the source's stat)</td>
+ *       <td>the code of its SkipReason</td><td>no</td></tr>
  *   <tr><td>{@link TransientSourceException} (a remote source's 5xx, timeout)</td>
  *       <td>SOURCE_READ_ERROR</td><td>yes</td></tr>
  *   <tr><td>{@link InconsistentException} (CRC-64 differs)</td><td>CRC_NOT_MATCH</td>
@@ -124,6 +128,32 @@ public final class OssFailures {
 
   private OssFailures() {}
 
+  /** The reason code an entry the source cannot migrate is recorded with. */
+  static ReasonCode reasonOf(UnusableEntryException e) {
+    switch (e.reason()) {
+      case SYMBOLIC_LINK_NOT_ALLOWED:
+        return ReasonCode.SYMBOLIC_LINK_NOT_ALLOWED;
+      case SYMBOLIC_LINK_TO_DIRECTORY:
+        return ReasonCode.SYMBOLIC_LINK_TO_DIRECTORY;
+      case BROKEN_SYMBOLIC_LINK:
+        return ReasonCode.BROKEN_SYMBOLIC_LINK;
+      case SPECIAL_FILE:
+        return ReasonCode.SPECIAL_FILE;
+      case UNREADABLE_DIRECTORY:
+        return ReasonCode.UNREADABLE_DIRECTORY;
+      case UNREADABLE_ENTRY:
+        return ReasonCode.SOURCE_UNREADABLE;
+      case UNDECODABLE_NAME:
+        return ReasonCode.UNDECODABLE_NAME;
+      case VANISHED:
+        return ReasonCode.SOURCE_NOT_FOUND;
+      case EMPTY_DIRECTORY:
+        return ReasonCode.EMPTY_DIRECTORY;
+      default:
+        return ReasonCode.UNKNOWN;
+    }
+  }
+
   /** What {@code failure} means for the object being transferred. */
   public static OssFailure classify(Throwable failure) {
     SourceFailureException source = find(failure, SourceFailureException.class);
@@ -137,6 +167,9 @@ public final class OssFailures {
     }
     if (failure instanceof BadSourceEntryException) {
       return OssFailure.permanent(ReasonCode.BAD_LIST_ROW, failure.getMessage());
+    }
+    if (failure instanceof UnusableEntryException) {
+      return OssFailure.permanent(reasonOf((UnusableEntryException) failure), failure.getMessage());
     }
     if (failure instanceof TransientSourceException) {
       return OssFailure.retryable(ReasonCode.SOURCE_READ_ERROR, failure.getMessage());

@@ -1,9 +1,11 @@
 package io.ossimport.core.source;
 
 /**
- * Receives the entries a listing skips, so the master can turn them into log events. Called on the
- * consuming thread, in stream order, once per entry (a resumed listing does not repeat entries
- * reported before its checkpoint).
+ * Receives the entries a listing skips without listing them, so the master can turn them into log
+ * events. The listings of this version report none (they list every entry, and the worker records
+ * what cannot be migrated, see {@link SkipReason}); the interface stays for a source that must.
+ * Called on the consuming thread, in stream order, once per entry (a resumed listing does not
+ * repeat entries reported before its checkpoint).
  */
 public interface ListingListener {
 

@@ -29,6 +29,19 @@ public interface Source extends Closeable {
    */
   Listing list(String checkpoint, ListingListener listener) throws IOException;
 
+  /**
+   * Lists the whole subtree below {@code reference}, an entry that {@link #stat} reported as an
+   * {@link SkipReason#UNREADABLE_DIRECTORY} (a {@code retry} lists such a directory again once it
+   * can be read, instead of the whole source). The objects' references are relative to the source
+   * root, as in {@link #list}.
+   *
+   * @throws UnusableEntryException if it is still not a directory that can be listed
+   * @throws UnsupportedOperationException if the source has no directories (the default)
+   */
+  default Listing listBelow(String reference, ListingListener listener) throws IOException {
+    throw new UnsupportedOperationException("this source has no directories to list again");
+  }
+
   /** Opens an object for reading from its first byte. */
   InputStream open(String reference) throws IOException;
 

@@ -2,6 +2,7 @@ package io.ossimport.core.worker;
 
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.jobtree.JobTree;
+import io.ossimport.core.jobtree.SkippedList;
 import io.ossimport.core.oss.OssDestination;
 import io.ossimport.core.source.Source;
 import java.io.IOException;
@@ -20,6 +21,7 @@ public final class JobRuntime implements AutoCloseable {
   private final CopyRoute copyRoute;
   private final DestinationHealth destinationHealth = new DestinationHealth();
   private final RequestWindow requestWindow = new RequestWindow();
+  private SkippedList skipped;
 
   JobRuntime(
       JobTree tree, String jobName, JobConfig config, Source source, OssDestination destination) {
@@ -51,6 +53,14 @@ public final class JobRuntime implements AutoCloseable {
     return destination;
   }
 
+  /** The job's {@code skipped.list}, opened at the first skip; one per job in this worker. */
+  synchronized SkippedList skippedList() throws IOException {
+    if (skipped == null) {
+      skipped = tree.openSkippedList(jobName);
+    }
+    return skipped;
+  }
+
   /** Whether OSS copies this job's objects itself (same endpoint and AccessKey as the source). */
   CopyRoute copyRoute() {
     return copyRoute;
@@ -68,6 +78,16 @@ public final class JobRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (skipped != null) {
+        try {
+          skipped.close();
+        } catch (IOException e) {
+          // every line was written with its own write call; nothing is buffered
+        }
+        skipped = null;
+      }
+    }
     try {
       source.close();
     } catch (IOException | RuntimeException e) {

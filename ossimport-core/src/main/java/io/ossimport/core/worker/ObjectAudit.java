@@ -35,6 +35,11 @@ final class ObjectAudit {
 
   private ObjectOutcome audit() throws ObjectFailedException, StoppedException, IOException {
     ObjectSteps.checkKey(o);
+    if (ObjectSteps.olderThanImportSince(ctx, o)) {
+      ctx.logs.skipped(o, ReasonCode.OLDER_THAN_IMPORT_SINCE);
+      ctx.counters.skipped(o.size);
+      return ObjectOutcome.SKIPPED;
+    }
     ObjectStat stat = ObjectSteps.statSource(ctx, o);
     if (AfterImportAudit.newerThanLastModify(ctx, stat)) {
       ctx.logs.skipped(o, ReasonCode.NEWER_THAN_LAST_MODIFY);

@@ -22,7 +22,8 @@ final class ObjectSteps {
 
   /**
    * Runs {@code body}: a stop ends the object STOPPED, a failure logs it, counts it and ends it
-   * FAILED with its error.list entry.
+   * FAILED with its error.list entry; a failure whose code is a {@linkplain ReasonCode#isSkipRule()
+   * skip rule} (the source's stat found a symbolic link a rule leaves alone) ends it SKIPPED.
    *
    * @throws IOException if the task's own files cannot be written (the task cannot go on)
    */
@@ -33,6 +34,13 @@ final class ObjectSteps {
       return ObjectOutcome.STOPPED;
     } catch (ObjectFailedException e) {
       OssFailure failure = e.failure();
+      if (failure.reason().isSkipRule()) {
+        // the source found an entry a rule leaves alone (a symbolic link,
+        // isAllowSymbolicLink=false)
+        ctx.logs.skipped(o, failure.reason());
+        ctx.counters.skipped(o.size);
+        return ObjectOutcome.SKIPPED;
+      }
       ctx.logs.failed(o, failure, e.getCause());
       ctx.counters.failed(o.size);
       return ObjectOutcome.failed(
@@ -40,6 +48,17 @@ final class ObjectSteps {
           failure.isUnexpected() ? e.getCause() : null,
           failure);
     }
+  }
+
+  /**
+   * Whether the scan saw the object modified before {@code importSince}: the listings leave such
+   * objects in the tasks so that they are counted as skipped, not silently left out.
+   */
+  static boolean olderThanImportSince(TaskContext ctx, ObjectContext o) {
+    long importSinceMillis = ctx.config().importSince() * 1000L;
+    return importSinceMillis > 0
+        && o.entry.mtimeMillis() >= 0
+        && o.entry.mtimeMillis() < importSinceMillis;
   }
 
   /** Fails the object with INVALID_KEY unless OSS accepts its destination key. */

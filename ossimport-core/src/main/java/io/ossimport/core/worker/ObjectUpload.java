@@ -12,10 +12,11 @@ import java.io.IOException;
 
 /**
  * One object of a task, from its TASK entry to its last audit line: key check, {@code importSince}
- * (defensive: the scan applies it), a look at the source, the resume check or skip-existing check,
- * then a single PUT up to {@code multipartUploadThreshold} or a {@link MultipartUpload} (or, for an
- * OSS source the destination can read, a {@link ServerSideCopy}). Content type and user metadata
- * come from the source's {@link ObjectStat} when it has them.
+ * (the scan lists older objects too, so that they are counted), a look at the source, the resume
+ * check or skip-existing check, then a single PUT up to {@code multipartUploadThreshold} or a
+ * {@link MultipartUpload} (or, for an OSS source the destination can read, a {@link
+ * ServerSideCopy}). Content type and user metadata come from the source's {@link ObjectStat} when
+ * it has them.
  *
  * <p>Requests: a small object with {@code isSkipExistFile=false} costs exactly one PUT. A resumed
  * object whose progress says BEGIN costs one HEAD first; if OSS holds it with the source's size and
@@ -47,10 +48,7 @@ final class ObjectUpload {
 
   private ObjectOutcome transfer() throws ObjectFailedException, StoppedException, IOException {
     ObjectSteps.checkKey(o);
-    long importSinceMillis = ctx.config().importSince() * 1000L;
-    if (importSinceMillis > 0
-        && o.entry.mtimeMillis() >= 0
-        && o.entry.mtimeMillis() < importSinceMillis) {
+    if (ObjectSteps.olderThanImportSince(ctx, o)) {
       return skip(ReasonCode.OLDER_THAN_IMPORT_SINCE);
     }
     ObjectStat stat = ObjectSteps.statSource(ctx, o);

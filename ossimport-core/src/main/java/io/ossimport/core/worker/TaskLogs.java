@@ -29,12 +29,14 @@ final class TaskLogs {
   private final AuditLog audit;
   private final ImportListener events;
   private final String jobName;
+  private final JobRuntime job;
 
-  TaskLogs(ProgressLog progress, AuditLog audit, ImportListener events, String jobName) {
+  TaskLogs(ProgressLog progress, AuditLog audit, ImportListener events, JobRuntime job) {
     this.progress = progress;
     this.audit = audit;
     this.events = events;
-    this.jobName = jobName;
+    this.jobName = job.jobName();
+    this.job = job;
   }
 
   /** The object is about to be sent: a crash from here on needs a check before re-sending. */
@@ -48,8 +50,13 @@ final class TaskLogs {
     audit(o, AuditResult.OK, null, null, crc64, o.elapsedMillis());
   }
 
-  /** Left alone on purpose; recorded as done so a resumed run does not look at it again. */
+  /**
+   * Left alone on purpose; listed in the job's {@code skipped.list} with the rule, then recorded as
+   * done so a resumed run does not look at it again (a crash in between repeats the list line,
+   * never loses it).
+   */
   void skipped(ObjectContext o, ReasonCode why) throws IOException {
+    job.skippedList().append(why, o.reference(), o.key());
     progress.done(o.index, null, null);
     audit(o, AuditResult.SKIPPED, why, null, null, o.elapsedMillis());
   }

@@ -84,7 +84,7 @@ final class TaskRun {
             job.tree().openTask(job.jobName(), new TaskRef(id, TaskState.DISPATCHED, workerName));
         ProgressLog progressLog = files.openProgressLog();
         AuditLog auditLog = files.openAuditLog()) {
-      TaskLogs logs = new TaskLogs(progressLog, auditLog, resources.events, job.jobName());
+      TaskLogs logs = new TaskLogs(progressLog, auditLog, resources.events, job);
       TaskContext ctx =
           new TaskContext(
               job,

@@ -27,17 +27,22 @@ class JobReportTest {
 
     assertEquals(
         "Job local_test: Failed. Audited objects: 6 of 10 verified equal, 2 not verified"
-            + " (modified after lastModify), 2 differ or could not be compared; 10.0 KiB audited"
-            + " in all.",
+            + " (modified after lastModify, or skipped by a rule: see skipped.list), 2 differ or"
+            + " could not be compared; 10.0 KiB audited in all.",
         summary.get(0));
     assertTrue(JobReport.progressLine(job(true)).startsWith("local_test Failed: audited 8/10"));
   }
 
   @Test
-  void anImportSaysHowManyWereDoneAndSkippedAsPresent() {
-    String first = JobReport.summary(job(false), work).get(0);
+  void anImportSaysHowManyWereDoneAndSkippedByARuleAndWhereTheSkippedAreListed() {
+    List<String> summary = JobReport.summary(job(false), work);
+    String first = summary.get(0);
 
-    assertTrue(first.contains("8 of 10 done (2 skipped as already present), 2 failed"), first);
+    assertTrue(first.contains("8 of 10 done (2 skipped by a rule), 2 failed"), first);
+    assertEquals(
+        "Skipped objects and the rule that skipped each: "
+            + work.resolve("master/jobs/local_test/skipped.list"),
+        summary.get(summary.size() - 1));
     assertTrue(JobReport.progressLine(job(false)).startsWith("local_test Failed: 8/10"));
   }
 }

@@ -32,6 +32,10 @@ class StatReportTest {
             + "SucceedTasks:0\n"
             + "FailedTasks:0\n"
             + "ScanFinished:true\n"
+            + "TotalObjects:0\n"
+            + "DoneObjects:0\n"
+            + "SkippedObjects:0\n"
+            + "FailedObjects:0\n"
             + "RunningTasks Progress:\n"
             + "8528637A126676A4FD0D2F981ED5E0EF_1544176618182:0/191048 1/42\n"
             + "----------------------------------------\n";
@@ -52,7 +56,7 @@ class StatReportTest {
     assertTrue(
         text.contains(
             "ScanFinished:false\nIncremental: round 3, next scan at 2024-05-02T08:00:00Z\n"
-                + "RunningTasks Progress:\n"),
+                + "TotalObjects:0\n"),
         text);
     assertTrue(
         StatReport.text(Collections.singletonList(scanning))

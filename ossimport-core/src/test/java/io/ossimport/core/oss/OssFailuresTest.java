@@ -10,7 +10,9 @@ import com.aliyun.oss.InconsistentException;
 import com.aliyun.oss.OSSException;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.source.BadSourceEntryException;
+import io.ossimport.core.source.SkipReason;
 import io.ossimport.core.source.TransientSourceException;
+import io.ossimport.core.source.UnusableEntryException;
 import java.io.IOException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -235,5 +237,28 @@ class OssFailuresTest {
     assertFalse(f.isRetryable());
     assertFalse(f.isUnexpected());
     assertTrue(f.detail().contains("line 7"), f.detail());
+  }
+
+  @Test
+  void everyEntryASourceCannotMigrateHasItsOwnFinalCodeAndOnlyTheRulesAreSkips() {
+    java.util.Map<SkipReason, ReasonCode> expected = new java.util.EnumMap<>(SkipReason.class);
+    expected.put(SkipReason.SYMBOLIC_LINK_NOT_ALLOWED, ReasonCode.SYMBOLIC_LINK_NOT_ALLOWED);
+    expected.put(SkipReason.SYMBOLIC_LINK_TO_DIRECTORY, ReasonCode.SYMBOLIC_LINK_TO_DIRECTORY);
+    expected.put(SkipReason.BROKEN_SYMBOLIC_LINK, ReasonCode.BROKEN_SYMBOLIC_LINK);
+    expected.put(SkipReason.SPECIAL_FILE, ReasonCode.SPECIAL_FILE);
+    expected.put(SkipReason.UNREADABLE_DIRECTORY, ReasonCode.UNREADABLE_DIRECTORY);
+    expected.put(SkipReason.UNREADABLE_ENTRY, ReasonCode.SOURCE_UNREADABLE);
+    expected.put(SkipReason.UNDECODABLE_NAME, ReasonCode.UNDECODABLE_NAME);
+    expected.put(SkipReason.VANISHED, ReasonCode.SOURCE_NOT_FOUND);
+    expected.put(SkipReason.EMPTY_DIRECTORY, ReasonCode.EMPTY_DIRECTORY);
+    for (SkipReason reason : SkipReason.values()) {
+      OssFailure f =
+          OssFailures.classify(new UnusableEntryException("a/b", reason, "what it is, the fix"));
+      assertEquals(expected.get(reason), f.reason(), reason.name());
+      assertFalse(f.isRetryable(), reason.name());
+      assertFalse(f.isUnexpected(), reason.name());
+      assertTrue(f.detail().contains("a/b: what it is"), f.detail());
+      assertEquals(reason.isRule(), f.reason().isSkipRule(), reason.name());
+    }
   }
 }

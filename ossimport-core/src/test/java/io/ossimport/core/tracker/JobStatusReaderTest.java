@@ -60,6 +60,10 @@ class JobStatusReaderTest {
             + "SucceedTasks:1\n"
             + "FailedTasks:0\n"
             + "ScanFinished:true\n"
+            + "TotalObjects:6\n"
+            + "DoneObjects:1\n"
+            + "SkippedObjects:0\n"
+            + "FailedObjects:0\n"
             + "RunningTasks Progress:\n"
             + running
             + ":150/157 2/3\n"

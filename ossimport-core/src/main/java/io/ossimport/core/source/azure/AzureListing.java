@@ -11,7 +11,8 @@ import java.util.ArrayDeque;
  * at a time. The checkpoint is the last blob returned by {@link #next()} and the marker of its
  * page; see {@link AzureCheckpoint}.
  *
- * <p>Blobs before {@code importSince} are left out unreported, as for a local source. A blob whose
+ * <p>Blobs before {@code importSince} are listed too, as for a local source: the worker skips each
+ * (a counted {@code OLDER_THAN_IMPORT_SINCE} SKIPPED line, in {@code skipped.list}). A blob whose
  * name is exactly the prefix (a "directory" placeholder) has no reference and is listed with an
  * invalid key, so it is recorded rather than lost.
  */
@@ -81,9 +82,7 @@ final class AzureListing implements Listing {
       if (skipThrough != null && compareCodePoints(e.name, skipThrough) <= 0) {
         continue;
       }
-      if (settings.isImported(e.lastModifiedMillis)) {
-        page.addLast(e);
-      }
+      page.addLast(e); // older than importSince too: the worker skips and counts it
     }
     skipThrough = null;
   }

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * What an {@link AzureSource} reads: the account and its key, the Blob service endpoint, the
- * container, the blob-name prefix, and the filters the listing applies ({@code importSince}, {@code
- * destPrefix} for key checks).
+ * container, the blob-name prefix, {@code importSince} (kept with the settings; the worker skips
+ * older blobs) and {@code destPrefix} for key checks.
  *
  * <p>The endpoint comes from {@code srcDomain} by {@link #endpoint(String, String)}. The account
  * key is kept decoded and never shown by {@link #toString()}.
@@ -112,11 +112,6 @@ public final class AzureSettings {
   /** {@code destPrefix}, prepended to a reference to check the destination key. */
   public String keyPrefix() {
     return keyPrefix;
-  }
-
-  /** True if a blob modified at {@code mtimeMillis} passes the {@code importSince} filter. */
-  public boolean isImported(long mtimeMillis) {
-    return importSinceSeconds == 0 || mtimeMillis >= importSinceSeconds * 1000L;
   }
 
   int pageSize() {

@@ -13,7 +13,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Looks at one directory entry (one {@code lstat}, plus one {@code stat} for an allowed symbolic
- * link) and says what it is: a file to list, a directory to walk, or something to skip and why.
+ * link) and says what it is: a file to list, a directory to walk, or something else and why (the
+ * scan lists it as an entry of its own, and {@link LocalSource#stat} asks again for the worker).
  *
  * <p>Symbolic links: without {@code isAllowSymbolicLink} every link is skipped. With it, a link
  * whose target is a regular file is listed with the target's size and time; a link to a directory
@@ -47,7 +48,12 @@ final class EntryInspector {
     }
 
     static Entry skipped(SkipReason reason, String detail) {
-      return new Entry(Kind.SKIPPED, null, 0, 0, reason, detail);
+      return skipped(reason, detail, -1);
+    }
+
+    /** With the entry's own mtime ({@code lstat}), where it could be read, else -1. */
+    static Entry skipped(SkipReason reason, String detail, long mtime) {
+      return new Entry(Kind.SKIPPED, null, 0, mtime, reason, detail);
     }
   }
 
@@ -81,35 +87,42 @@ final class EntryInspector {
     if (attrs.isRegularFile() || attrs.isDirectory()) {
       return of(attrs, path);
     }
+    long mtime = attrs.lastModifiedTime().toMillis();
     if (attrs.isSymbolicLink()) {
-      return inspectLink(path);
+      return inspectLink(path, mtime);
     }
-    return Entry.skipped(SkipReason.SPECIAL_FILE, specialDetail(path));
+    return Entry.skipped(SkipReason.SPECIAL_FILE, specialDetail(path), mtime);
   }
 
-  private Entry inspectLink(Path link) {
+  /** A link: what it is under the link rules; {@code mtime} is the link's own. */
+  private Entry inspectLink(Path link, long mtime) {
     if (!allowSymbolicLinks) {
       return Entry.skipped(
           SkipReason.SYMBOLIC_LINK_NOT_ALLOWED,
-          "symbolic link skipped; set isAllowSymbolicLink=true to upload linked files");
+          "symbolic link skipped; set isAllowSymbolicLink=true to upload linked files",
+          mtime);
     }
     BasicFileAttributes target;
     try {
       target = Files.readAttributes(link, BasicFileAttributes.class, FOLLOW);
     } catch (NoSuchFileException e) {
       return Entry.skipped(
-          SkipReason.BROKEN_SYMBOLIC_LINK, "symbolic link to a missing target" + targetOf(link));
+          SkipReason.BROKEN_SYMBOLIC_LINK,
+          "symbolic link to a missing target" + targetOf(link),
+          mtime);
     } catch (FileSystemException e) {
       // ELOOP ("Too many levels of symbolic links") lands here; so does EACCES on the target.
       return Entry.skipped(
           e instanceof AccessDeniedException
               ? SkipReason.UNREADABLE_ENTRY
               : SkipReason.BROKEN_SYMBOLIC_LINK,
-          "cannot follow symbolic link" + targetOf(link) + ": " + reason(e));
+          "cannot follow symbolic link" + targetOf(link) + ": " + reason(e),
+          mtime);
     } catch (IOException e) {
       return Entry.skipped(
           SkipReason.BROKEN_SYMBOLIC_LINK,
-          "cannot follow symbolic link" + targetOf(link) + ": " + reason(e));
+          "cannot follow symbolic link" + targetOf(link) + ": " + reason(e),
+          mtime);
     }
     if (target.isRegularFile()) {
       return new Entry(
@@ -118,10 +131,11 @@ final class EntryInspector {
     if (target.isDirectory()) {
       return Entry.skipped(
           SkipReason.SYMBOLIC_LINK_TO_DIRECTORY,
-          "symbolic link to a directory" + targetOf(link) + " is not followed");
+          "symbolic link to a directory" + targetOf(link) + " is not followed",
+          mtime);
     }
     return Entry.skipped(
-        SkipReason.SPECIAL_FILE, "symbolic link to a special file" + targetOf(link));
+        SkipReason.SPECIAL_FILE, "symbolic link to a special file" + targetOf(link), mtime);
   }
 
   private static Entry of(BasicFileAttributes attrs, Path path) {

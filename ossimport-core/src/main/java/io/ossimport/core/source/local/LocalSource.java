@@ -3,8 +3,10 @@ package io.ossimport.core.source.local;
 import io.ossimport.core.source.Listing;
 import io.ossimport.core.source.ListingListener;
 import io.ossimport.core.source.ObjectStat;
+import io.ossimport.core.source.SkipReason;
 import io.ossimport.core.source.Source;
 import io.ossimport.core.source.SourceFeature;
+import io.ossimport.core.source.UnusableEntryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -18,7 +20,6 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -34,15 +35,18 @@ import java.util.Set;
  * is depth 0) is a unit for its own files, and each directory at that depth is a unit for its whole
  * subtree. {@code scanThreadCount} threads scan units in parallel; each unit is scanned by one
  * thread in a fixed order (names sorted by {@link String#compareTo}, depth first), so the entries
- * of one unit arrive in that order, while entries of different units interleave. Only regular files
- * become objects: empty directories are not listed, and symbolic links, special files and
- * unreadable entries are reported to the {@link ListingListener} (see {@link
- * io.ossimport.core.source.SkipReason}).
+ * of one unit arrive in that order, while entries of different units interleave. Every entry the
+ * scan meets, except a directory with entries (which is walked), is listed: regular files as
+ * objects, and everything else (symbolic links, special files, unreadable entries and directories,
+ * undecodable names, empty directories; see {@link io.ossimport.core.source.SkipReason}) as an
+ * entry of size 0 (with its own mtime where lstat reads it), which the worker's {@link #stat} finds
+ * again and records as skipped by a rule or failed with its reason.
  *
- * <p>{@code importSince}: a file is listed if {@code importSince == 0} or its modification time, in
- * milliseconds, is at or after {@code importSince * 1000}. The bound is inclusive so that a file
- * written in the same second a previous full pass started is copied again rather than missed. Files
- * left out by this filter are not reported.
+ * <p>{@code importSince}: files older than it are listed too, with their mtime; the worker skips a
+ * file whose modification time, in milliseconds, is before {@code importSince * 1000} (a SKIPPED
+ * line {@code OLDER_THAN_IMPORT_SINCE}, counted, in {@code skipped.list}). The bound is inclusive
+ * so that a file written in the same second a previous full pass started is copied again rather
+ * than missed.
  *
  * <p>The root ({@code srcPrefix}) may itself be a symbolic link to a directory; the link rules
  * apply to the entries below it.
@@ -52,9 +56,10 @@ import java.util.Set;
  *
  * <p>File names are decoded by the JVM with {@code sun.jnu.encoding}, which comes from the locale
  * ({@code LANG}/{@code LC_ALL}). A name whose bytes are not valid in that charset becomes a string
- * with U+FFFD characters that no longer names the file; it is reported as {@code UNDECODABLE_NAME}
- * and the scan goes on. Under the C/POSIX locale every non-ASCII name is in that case, so run with
- * a UTF-8 locale (or the charset the names were written in).
+ * with U+FFFD characters that no longer names the file; it is listed and the worker records it as
+ * failed with {@code UNDECODABLE_NAME}, and the scan goes on. Under the C/POSIX locale every
+ * non-ASCII name is in that case, so run with a UTF-8 locale (or the charset the names were written
+ * in).
  *
  * <h2>Resuming</h2>
  *
@@ -74,14 +79,11 @@ public final class LocalSource implements Source {
           EnumSet.of(SourceFeature.RANGED_READ, SourceFeature.RESUMABLE_LISTING));
 
   private final LocalSourceSettings settings;
-  private final LinkOption[] linkOptions;
+  private final EntryInspector inspector;
 
   public LocalSource(LocalSourceSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.linkOptions =
-        settings.allowSymbolicLinks()
-            ? new LinkOption[0]
-            : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+    this.inspector = new EntryInspector(settings.allowSymbolicLinks());
   }
 
   public LocalSourceSettings settings() {
@@ -102,6 +104,23 @@ public final class LocalSource implements Source {
             ? new CheckpointCodec.Restored(new UnitState(null, "", false), false)
             : CheckpointCodec.parse(checkpoint, settings.maxMultiThreadScanDepth());
     return new LocalListing(settings, start, listener);
+  }
+
+  @Override
+  public Listing listBelow(String reference, ListingListener listener) throws IOException {
+    Path dir = resolve(reference);
+    try {
+      DirectoryListing.read(dir);
+    } catch (IOException e) {
+      throw new UnusableEntryException(
+          reference, SkipReason.UNREADABLE_DIRECTORY, UnitScanner.unreadableDetail(e));
+    }
+    if (Files.isSymbolicLink(dir)) {
+      throw new UnusableEntryException(
+          reference, SkipReason.SYMBOLIC_LINK_TO_DIRECTORY, "a symbolic link is not followed");
+    }
+    return new PrefixedListing(
+        new LocalSource(settings.below(reference)).list(null, listener), reference + "/");
   }
 
   private void checkRootIsListable() throws IOException {
@@ -137,17 +156,63 @@ public final class LocalSource implements Source {
     return new RangeInputStream(channel(reference), offset, length);
   }
 
+  /**
+   * Looks at the entry again the way the scan did ({@link EntryInspector}): a regular file (or,
+   * with {@code isAllowSymbolicLink}, a link to one) has a size and mtime; an entry that is gone is
+   * missing; anything else (what the scan carried into the task as failed or skipped: a special
+   * file, an undecodable name, an unreadable file, entry or directory, a symbolic link) throws an
+   * {@link UnusableEntryException} with its {@link SkipReason}, so a {@code retry} after the fix
+   * finds the file as it is then.
+   */
   @Override
   public ObjectStat stat(String reference) throws IOException {
-    try {
-      BasicFileAttributes a =
-          Files.readAttributes(resolve(reference), BasicFileAttributes.class, linkOptions);
-      return a.isRegularFile()
-          ? ObjectStat.of(a.size(), a.lastModifiedTime().toMillis())
-          : ObjectStat.missing();
-    } catch (NoSuchFileException e) {
-      return ObjectStat.missing();
+    Path path = resolve(reference);
+    Path parent = path.getParent() == null ? settings.root() : path.getParent();
+    String name = path.getFileName().toString();
+    EntryInspector.Entry entry = inspector.inspect(parent, name);
+    switch (entry.kind) {
+      case FILE:
+        if (!Files.isReadable(entry.path)) {
+          // fail before a request is made, rather than in the middle of sending the body
+          throw new UnusableEntryException(
+              reference,
+              SkipReason.UNREADABLE_ENTRY,
+              "the file cannot be read (permission denied); give the user who runs ossimport"
+                  + " read permission, then run retry");
+        }
+        return ObjectStat.of(entry.size, entry.lastModifiedMillis);
+      case DIRECTORY:
+        throw directory(reference, entry.path);
+      default:
+        if (entry.reason == SkipReason.VANISHED) {
+          return ObjectStat.missing();
+        }
+        throw new UnusableEntryException(reference, entry.reason, entry.detail);
     }
+  }
+
+  private static UnusableEntryException directory(String reference, Path dir) {
+    DirectoryListing listing;
+    try {
+      listing = DirectoryListing.read(dir);
+    } catch (IOException e) {
+      return new UnusableEntryException(
+          reference, SkipReason.UNREADABLE_DIRECTORY, UnitScanner.unreadableDetail(e));
+    }
+    if (listing.names.length == 0) {
+      return new UnusableEntryException(
+          reference,
+          SkipReason.EMPTY_DIRECTORY,
+          "an empty directory: OSS has no directories, so no object is made for it");
+    }
+    return new UnusableEntryException(
+        reference, SkipReason.UNREADABLE_DIRECTORY, directoryDetail());
+  }
+
+  private static String directoryDetail() {
+    return "a directory that could not be listed at scan time (or a file replaced by a"
+        + " directory) and can be listed now: run retry once the scan has finished, and retry"
+        + " lists it";
   }
 
   @Override
@@ -177,7 +242,8 @@ public final class LocalSource implements Source {
     try {
       return settings.root().resolve(reference);
     } catch (InvalidPathException e) {
-      throw new NoSuchFileException(reference, null, EntryInspector.undecodableDetail());
+      throw new UnusableEntryException(
+          reference, SkipReason.UNDECODABLE_NAME, EntryInspector.undecodableDetail());
     }
   }
 }

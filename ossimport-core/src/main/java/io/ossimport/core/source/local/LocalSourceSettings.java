@@ -59,9 +59,18 @@ public final class LocalSourceSettings {
     return keyPrefix;
   }
 
-  /** True if a file modified at {@code mtimeMillis} passes the {@code importSince} filter. */
-  boolean isRecentEnough(long mtimeMillis) {
-    return importSinceSeconds == 0 || mtimeMillis >= importSinceSeconds * 1000L;
+  /**
+   * The same settings for the subtree at {@code reference} (a directory below the root): its own
+   * root, and {@code destPrefix + reference + "/"} as key prefix, so that keys are checked whole.
+   */
+  LocalSourceSettings below(String reference) {
+    return builder(root.resolve(reference))
+        .scanThreadCount(scanThreadCount)
+        .maxMultiThreadScanDepth(maxMultiThreadScanDepth)
+        .allowSymbolicLinks(allowSymbolicLinks)
+        .importSinceSeconds(importSinceSeconds)
+        .keyPrefix(keyPrefix + reference + "/")
+        .build();
   }
 
   /** Builder with the defaults of {@code local_job.cfg}. */

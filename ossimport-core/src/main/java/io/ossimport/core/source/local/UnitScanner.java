@@ -1,9 +1,9 @@
 package io.ossimport.core.source.local;
 
 import io.ossimport.core.source.ObjectKeys;
-import io.ossimport.core.source.SkipReason;
 import io.ossimport.core.source.SourceObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,6 +55,7 @@ final class UnitScanner {
     if (listing == null) {
       return NO_DIRS;
     }
+    emitIfEmpty(unit, listing, resume, out);
     boolean ownDone = resume.own == UnitState.Own.DONE;
     String position = resume.position;
     String prefix = prefixOf(unit.relPath);
@@ -108,6 +109,7 @@ final class UnitScanner {
     if (rootListing == null) {
       return;
     }
+    emitIfEmpty(unit, rootListing, resume, out);
     String[] position =
         resume.own == UnitState.Own.PARTIAL ? Names.split(resume.position) : new String[0];
     ArrayDeque<Frame> stack = new ArrayDeque<>();
@@ -131,7 +133,14 @@ final class UnitScanner {
           listing = DirectoryListing.read(entry.path);
         } catch (IOException e) {
           if (!onPath) {
-            out.emit(unreadable(reference, e));
+            out.emit(unreadable(reference, e, entry.lastModifiedMillis));
+          }
+          continue;
+        }
+        if (listing.names.length == 0) {
+          if (!onPath) {
+            // the worker skips it as EMPTY_DIRECTORY
+            out.emit(object(reference, 0, entry.lastModifiedMillis));
           }
           continue;
         }
@@ -165,44 +174,66 @@ final class UnitScanner {
       return DirectoryListing.read(dir);
     } catch (IOException e) {
       if (!(resume.own == UnitState.Own.PARTIAL && resume.position.isEmpty())) {
-        out.emit(unreadable(unit.relPath, e));
+        out.emit(unreadable(unit.relPath, e, -1));
       }
       return null;
     }
   }
 
-  private void emit(UnitEmitter out, String reference, EntryInspector.Entry entry, boolean shared)
+  /**
+   * An empty unit directory (not the root) is the unit's only entry, which the worker skips as
+   * EMPTY_DIRECTORY; once consumed (the unit is then DONE) it is not emitted again.
+   */
+  private void emitIfEmpty(
+      UnitState unit, DirectoryListing listing, ScanCoordinator.ResumePoint resume, UnitEmitter out)
       throws InterruptedException {
-    if (entry.kind == EntryInspector.Kind.FILE) {
-      if (settings.isRecentEnough(entry.lastModifiedMillis)) {
-        String problem = ObjectKeys.validate(settings.keyPrefix() + reference);
-        out.emit(
-            ScanItem.object(
-                problem == null
-                    ? SourceObject.of(reference, entry.size, entry.lastModifiedMillis)
-                    : SourceObject.withInvalidKey(
-                        reference, entry.size, entry.lastModifiedMillis, problem)));
-      }
-    } else {
-      out.emit(ScanItem.skipped(reference, entry.reason, entry.detail));
-    }
-    if (shared) {
-      out.emit(
-          ScanItem.skipped(
-              reference,
-              SkipReason.UNDECODABLE_NAME,
-              "several names in this directory decode to this same text; only one was looked at. "
-                  + EntryInspector.undecodableDetail()));
+    if (listing.names.length == 0 && !unit.relPath.isEmpty() && resume.own == UnitState.Own.NONE) {
+      out.emit(object(unit.relPath, 0, -1));
     }
   }
 
-  private static ScanItem unreadable(String reference, IOException e) {
-    return ScanItem.skipped(
-        reference,
-        SkipReason.UNREADABLE_DIRECTORY,
-        "cannot list the directory ("
-            + DirectoryListing.describeFailure(e)
-            + "); nothing below it is migrated. Fix its permissions and run the job again");
+  /**
+   * Emits a file as an object, and any other entry (a link, a special file, an unreadable entry, an
+   * undecodable name) as an entry of size 0 and its own mtime where {@code lstat} could read it (so
+   * that {@code importSince} and incremental rounds treat it as they treat files), else -1: nothing
+   * the scan meets is dropped here; the worker looks at each again and records it as uploaded,
+   * skipped by a rule or failed.
+   */
+  private void emit(UnitEmitter out, String reference, EntryInspector.Entry entry, boolean shared)
+      throws InterruptedException {
+    if (entry.kind == EntryInspector.Kind.FILE) {
+      out.emit(object(reference, entry.size, entry.lastModifiedMillis));
+    } else {
+      out.emit(object(reference, 0, entry.lastModifiedMillis));
+    }
+    if (shared) {
+      // several names of this directory decode to this same text: one entry for each other one
+      out.emit(object(reference, 0, -1));
+    }
+  }
+
+  private ScanItem object(String reference, long size, long mtime) {
+    String problem = ObjectKeys.validate(settings.keyPrefix() + reference);
+    return ScanItem.object(
+        problem == null
+            ? SourceObject.of(reference, size, mtime)
+            : SourceObject.withInvalidKey(reference, size, mtime, problem));
+  }
+
+  /** A directory that cannot be listed: an entry of its own, which the worker records as failed. */
+  private ScanItem unreadable(String reference, IOException e, long mtime) {
+    if (reference.isEmpty()) {
+      // the root, listable a moment ago (LocalSource.list checks it): the listing fails
+      throw new UncheckedIOException(
+          "cannot list srcPrefix " + settings.root() + ": " + unreadableDetail(e), e);
+    }
+    return object(reference, 0, mtime);
+  }
+
+  static String unreadableDetail(IOException e) {
+    return "cannot list the directory ("
+        + DirectoryListing.describeFailure(e)
+        + "); nothing below it is migrated. Fix its permissions and run the job again";
   }
 
   /** A closed listing interrupts its scanners; stop even while nothing is being queued. */

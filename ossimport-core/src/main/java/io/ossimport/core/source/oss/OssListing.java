@@ -101,10 +101,8 @@ final class OssListing implements Listing {
     if (reference.isEmpty()) {
       return null; // the "directory" object of srcPrefix itself
     }
+    // older than importSince too: the worker skips and counts it
     long mtime = OssSource.wholeSeconds(s.getLastModified());
-    if (settings.importSinceSeconds() > 0 && mtime < settings.importSinceSeconds() * 1000L) {
-      return null;
-    }
     String problem = ObjectKeys.validate(settings.keyPrefix() + reference);
     return problem == null
         ? SourceObject.of(reference, s.getSize(), mtime)

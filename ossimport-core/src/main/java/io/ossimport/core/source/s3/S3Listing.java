@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * every S3-compatible store. Within one run the listing follows the tokens.
  *
  * <p>The prefix's own folder marker (a key equal to the prefix) is not an object and is passed over
- * silently; objects modified before {@code importSince} are left out, like the local source does.
+ * silently; objects modified before {@code importSince} are listed, like the local source does, and
+ * the worker skips each (a counted {@code OLDER_THAN_IMPORT_SINCE} SKIPPED line).
  */
 final class S3Listing implements Listing {
   static final int PAGE = 1000;
@@ -31,7 +32,6 @@ final class S3Listing implements Listing {
   private final S3Client client;
   private final S3SourceSettings settings;
   private final String prefix;
-  private final long importSinceMillis;
   private final int pageSize;
   private final Deque<Listed> page = new ArrayDeque<Listed>();
   private String lastConsumedKey;
@@ -45,7 +45,6 @@ final class S3Listing implements Listing {
     this.pageSize = pageSize;
     this.settings = settings;
     this.prefix = settings.location().keyPrefix();
-    this.importSinceMillis = settings.importSinceSeconds() * 1000L;
     this.lastConsumedKey = resumeAfterKey;
     this.startAfter = resumeAfterKey;
   }
@@ -129,10 +128,8 @@ final class S3Listing implements Listing {
     if (key.length() <= prefix.length() || !key.startsWith(prefix)) {
       return; // the prefix's folder marker, or a key a broken server should not have returned
     }
+    // older than importSince too: the worker skips and counts it
     long mtime = S3Source.toSeconds(o.lastModified());
-    if (importSinceMillis > 0 && mtime < importSinceMillis) {
-      return;
-    }
     String reference = key.substring(prefix.length());
     long size = o.size() == null ? 0 : o.size();
     String problem = ObjectKeys.validate(settings.destPrefix() + reference);

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.core.source.ObjectStat;
+import io.ossimport.core.source.SkipReason;
 import io.ossimport.core.source.SourceFeature;
 import io.ossimport.core.source.SourceObject;
+import io.ossimport.core.source.UnusableEntryException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -101,7 +103,9 @@ class LocalSourceReadTest {
     LocalSource lenient = new LocalSource(Scans.settings(root).allowSymbolicLinks(true).build());
 
     assertThrows(IOException.class, () -> strict.open("link").close());
-    assertFalse(strict.stat("link").exists());
+    assertEquals(
+        SkipReason.SYMBOLIC_LINK_NOT_ALLOWED,
+        assertThrows(UnusableEntryException.class, () -> strict.stat("link")).reason());
     assertEquals(7, readAll(lenient.open("link")).length);
     assertEquals(7, lenient.stat("link").size());
   }

@@ -16,8 +16,10 @@ import io.ossimport.core.source.Listing;
 import io.ossimport.core.source.ListingListener;
 import io.ossimport.core.source.SkipReason;
 import io.ossimport.core.source.SourceObject;
+import io.ossimport.core.source.UnusableEntryException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -54,12 +56,16 @@ class LocalSourceTest {
   }
 
   @Test
-  void emptyDirectoriesAreNotObjects() throws Exception {
+  void onlyADirectoryWithNothingInItIsAnEntryForTheWorkerToSkip() throws Exception {
     Files.createDirectories(root.resolve("empty/nested/deeper"));
     Files.createDirectories(root.resolve("other"));
     file(root, "other/f", 1);
+    LocalSource source = new LocalSource(settings(root).build());
 
-    assertEquals(Arrays.asList("other/f"), references(listAll(settings(root).build())));
+    assertEquals(
+        Arrays.asList("empty/nested/deeper", "other/f"),
+        references(listAll(source, ListingListener.IGNORE)));
+    assertEquals(SkipReason.EMPTY_DIRECTORY, unusable(source, "empty/nested/deeper"));
   }
 
   @Test
@@ -114,37 +120,62 @@ class LocalSourceTest {
   }
 
   @Test
-  void symbolicLinksAreSkippedAndReportedWhenNotAllowed() throws Exception {
+  void symbolicLinksAreListedAndTheirStatSaysTheRuleWhenNotAllowed() throws Exception {
     makeLinks();
-    RecordingListener events = new RecordingListener();
+    LocalSource source = new LocalSource(settings(root).build());
 
-    List<SourceObject> listed = listAll(new LocalSource(settings(root).build()), events);
+    List<SourceObject> listed = listAll(source, ListingListener.IGNORE);
 
-    assertEquals(Arrays.asList("dir/target.txt", "target.txt"), sortedReferences(listed));
+    assertEquals(
+        Arrays.asList(
+            "broken-link",
+            "dir-link",
+            "dir/target.txt",
+            "file-link",
+            "loop-a",
+            "loop-b",
+            "target.txt"),
+        sortedReferences(listed));
     for (String link : Arrays.asList("file-link", "dir-link", "broken-link", "loop-a", "loop-b")) {
-      assertEquals(SkipReason.SYMBOLIC_LINK_NOT_ALLOWED, events.reasons.get(link), link);
+      assertEquals(SkipReason.SYMBOLIC_LINK_NOT_ALLOWED, unusable(source, link), link);
+      long linkTime =
+          Files.getLastModifiedTime(root.resolve(link), LinkOption.NOFOLLOW_LINKS).toMillis();
+      assertEquals(linkTime, byReference(listed).get(link).lastModifiedMillis(), link);
     }
+  }
+
+  /** What the source's stat says an entry is that it cannot migrate. */
+  private static SkipReason unusable(LocalSource source, String reference) {
+    return assertThrows(UnusableEntryException.class, () -> source.stat(reference)).reason();
   }
 
   @Test
   void allowedSymbolicLinksListLinkedFilesButNeverFollowDirectories() throws Exception {
     makeLinks();
-    RecordingListener events = new RecordingListener();
+    LocalSource source = new LocalSource(settings(root).allowSymbolicLinks(true).build());
 
-    Map<String, SourceObject> listed =
-        byReference(
-            listAll(new LocalSource(settings(root).allowSymbolicLinks(true).build()), events));
+    Map<String, SourceObject> listed = byReference(listAll(source, ListingListener.IGNORE));
 
     assertEquals(
-        new TreeSet<>(Arrays.asList("dir/target.txt", "target.txt", "file-link")),
+        new TreeSet<>(
+            Arrays.asList(
+                "dir/target.txt",
+                "target.txt",
+                "file-link",
+                "dir-link",
+                "broken-link",
+                "loop-a",
+                "loop-b")),
         new TreeSet<>(listed.keySet()));
     assertEquals(5, listed.get("file-link").size(), "a file link is listed with its target's size");
-    assertEquals(SkipReason.SYMBOLIC_LINK_TO_DIRECTORY, events.reasons.get("dir-link"));
-    assertEquals(SkipReason.BROKEN_SYMBOLIC_LINK, events.reasons.get("broken-link"));
-    assertEquals(SkipReason.BROKEN_SYMBOLIC_LINK, events.reasons.get("loop-a"));
-    assertEquals(SkipReason.BROKEN_SYMBOLIC_LINK, events.reasons.get("loop-b"));
-    assertTrue(
-        events.details.get("broken-link").contains("missing"), events.details.get("broken-link"));
+    assertEquals(5, source.stat("file-link").size());
+    assertEquals(SkipReason.SYMBOLIC_LINK_TO_DIRECTORY, unusable(source, "dir-link"));
+    assertEquals(SkipReason.BROKEN_SYMBOLIC_LINK, unusable(source, "broken-link"));
+    assertEquals(SkipReason.BROKEN_SYMBOLIC_LINK, unusable(source, "loop-a"));
+    assertEquals(SkipReason.BROKEN_SYMBOLIC_LINK, unusable(source, "loop-b"));
+    UnusableEntryException broken =
+        assertThrows(UnusableEntryException.class, () -> source.stat("broken-link"));
+    assertTrue(broken.getMessage().contains("missing"), broken.getMessage());
   }
 
   private void makeLinks() throws IOException {
@@ -158,21 +189,44 @@ class LocalSourceTest {
   }
 
   @Test
-  void aFifoIsSkippedAsASpecialFile() throws Exception {
-    file(root, "sub/regular", 1);
-    Path fifo = root.resolve("sub/pipe");
-    assumeTrue(Scans.run("mkfifo", fifo.toString()), "mkfifo is not available");
-    RecordingListener events = new RecordingListener();
+  void anEmptyDirectoryIsAnEntryOfItsOwnAtEveryScanDepthAndItsStatSaysEmpty() throws Exception {
+    file(root, "a/f", 1);
+    Files.createDirectories(root.resolve("a/empty"));
+    Files.createDirectories(root.resolve("a/b/deeper-empty"));
+    Files.createDirectories(root.resolve("top-empty"));
+    for (int depth = 1; depth <= 3; depth++) {
+      LocalSource source =
+          new LocalSource(settings(root).maxMultiThreadScanDepth(depth).scanThreadCount(2).build());
 
-    List<SourceObject> listed = listAll(new LocalSource(settings(root).build()), events);
+      List<SourceObject> listed = listAll(source, ListingListener.IGNORE);
 
-    assertEquals(Arrays.asList("sub/regular"), references(listed));
-    assertEquals(SkipReason.SPECIAL_FILE, events.reasons.get("sub/pipe"));
-    assertTrue(events.details.get("sub/pipe").contains("FIFO"), events.details.get("sub/pipe"));
+      assertEquals(
+          Arrays.asList("a/b/deeper-empty", "a/empty", "a/f", "top-empty"),
+          sortedReferences(listed),
+          "depth " + depth);
+      assertEquals(SkipReason.EMPTY_DIRECTORY, unusable(source, "a/empty"));
+      assertEquals(SkipReason.EMPTY_DIRECTORY, unusable(source, "top-empty"));
+    }
   }
 
   @Test
-  void importSinceListsOnlyFilesModifiedAtOrAfterItInclusive() throws Exception {
+  void aFifoIsListedAndItsStatSaysSpecialFile() throws Exception {
+    file(root, "sub/regular", 1);
+    Path fifo = root.resolve("sub/pipe");
+    assumeTrue(Scans.run("mkfifo", fifo.toString()), "mkfifo is not available");
+    LocalSource source = new LocalSource(settings(root).build());
+
+    List<SourceObject> listed = listAll(source, ListingListener.IGNORE);
+
+    assertEquals(Arrays.asList("sub/pipe", "sub/regular"), references(listed));
+    assertEquals(SkipReason.SPECIAL_FILE, unusable(source, "sub/pipe"));
+    UnusableEntryException e =
+        assertThrows(UnusableEntryException.class, () -> source.stat("sub/pipe"));
+    assertTrue(e.getMessage().contains("FIFO"), e.getMessage());
+  }
+
+  @Test
+  void importSinceListsOlderFilesTooForTheWorkerToSkipAndCount() throws Exception {
     long since = 1_600_000_000L;
     touch(file(root, "older", 1), since * 1000 - 1);
     touch(file(root, "d/exactly", 1), since * 1000);
@@ -182,7 +236,8 @@ class LocalSourceTest {
     List<SourceObject> recent = listAll(settings(root).importSinceSeconds(since).build());
 
     assertEquals(3, all.size(), "importSince=0 lists everything");
-    assertEquals(Arrays.asList("d/exactly", "d/newer"), sortedReferences(recent));
+    assertEquals(Arrays.asList("d/exactly", "d/newer", "older"), sortedReferences(recent));
+    assertEquals(since * 1000 - 1, byReference(recent).get("older").lastModifiedMillis());
   }
 
   @Test
@@ -193,10 +248,10 @@ class LocalSourceTest {
     Files.setPosixFilePermissions(
         root.resolve("locked"), PosixFilePermissions.fromString("---------"));
     try {
-      RecordingListener events = new RecordingListener();
-      List<SourceObject> listed = listAll(new LocalSource(settings(root).build()), events);
-      assertEquals(Arrays.asList("open/visible"), references(listed));
-      assertEquals(SkipReason.UNREADABLE_DIRECTORY, events.reasons.get("locked"));
+      LocalSource source = new LocalSource(settings(root).build());
+      List<SourceObject> listed = listAll(source, ListingListener.IGNORE);
+      assertEquals(Arrays.asList("locked", "open/visible"), references(listed));
+      assertEquals(SkipReason.UNREADABLE_DIRECTORY, unusable(source, "locked"));
     } finally {
       Files.setPosixFilePermissions(
           root.resolve("locked"), PosixFilePermissions.fromString("rwx------"));
@@ -215,14 +270,15 @@ class LocalSourceTest {
             "sh",
             root.resolve("d").toString()),
         "cannot create a file with a non-UTF-8 name");
-    RecordingListener events = new RecordingListener();
+    LocalSource source = new LocalSource(settings(root).build());
 
-    List<SourceObject> listed = listAll(new LocalSource(settings(root).build()), events);
+    List<SourceObject> listed = listAll(source, ListingListener.IGNORE);
 
-    assertEquals(Arrays.asList("d/good"), references(listed));
-    assertEquals(1, events.references.size(), events.references.toString());
-    assertEquals(SkipReason.UNDECODABLE_NAME, events.reasons.values().iterator().next());
-    assertTrue(events.references.get(0).startsWith("d/bad"));
+    assertEquals(2, listed.size(), listed.toString());
+    String bad = sortedReferences(listed).get(0);
+    assertTrue(bad.startsWith("d/bad"), bad);
+    assertEquals("d/good", sortedReferences(listed).get(1));
+    assertEquals(SkipReason.UNDECODABLE_NAME, unusable(source, bad));
   }
 
   @Test

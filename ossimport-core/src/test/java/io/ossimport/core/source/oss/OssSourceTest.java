@@ -125,12 +125,12 @@ class OssSourceTest {
   }
 
   @Test
-  void importSinceLeavesOutOlderObjects() throws Exception {
+  void importSinceListsOlderObjectsTooForTheWorkerToSkipAndCount() throws Exception {
     put("t/old", 1);
     long future = System.currentTimeMillis() / 1000 + 3600;
     OssSource recentOnly =
         new OssSource(newClient(), OssSourceSettings.of(oss.endpoint(), bucket, "t/", "", future));
-    assertEquals(0, listAll(recentOnly.list(null, ListingListener.IGNORE)).size());
+    assertEquals(1, listAll(recentOnly.list(null, ListingListener.IGNORE)).size());
     assertEquals(1, listAll(source("t/", "").list(null, ListingListener.IGNORE)).size());
   }
 
