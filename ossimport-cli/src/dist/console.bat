@@ -42,7 +42,7 @@ exit /b %RC%
 :verb_start
 rem A new window runs the service and shows its log; logs\ossimport2.log keeps a copy.
 rem Unlike the original console.bat, javaHeapMaxSize of sys.properties is honoured.
-start "ossimport service" cmd /c ""%JAVA%" -Xmx%JAVA_HEAP% -jar "%JAR%" -c "%SYS_CONF%" start --log-file logs\ossimport2.log || pause"
+start "ossimport service" cmd /c ""%JAVA%" -Xmx%JAVA_HEAP% -XX:+UseSerialGC -jar "%JAR%" -c "%SYS_CONF%" start --log-file logs\ossimport2.log || pause"
 echo Start import service completed.
 exit /b 0
 

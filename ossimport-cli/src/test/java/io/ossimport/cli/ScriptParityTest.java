@@ -136,10 +136,10 @@ class ScriptParityTest {
   }
 
   @Test
-  void bothStartTheServiceWithTheHeapOfSysProperties() throws IOException {
+  void bothStartTheServiceWithTheHeapOfSysPropertiesAndTheSerialCollector() throws IOException {
     String sh = String.join("\n", lines("console.sh"));
     assertTrue(sh.contains("read_key \"$SYS_CONF\" javaHeapMaxSize 1024m"), sh);
-    assertTrue(sh.contains("nohup \"$JAVA\" \"-Xmx$JAVA_HEAP\" -jar"), sh);
+    assertTrue(sh.contains("nohup \"$JAVA\" \"-Xmx$JAVA_HEAP\" -XX:+UseSerialGC -jar"), sh);
 
     String bat = String.join("\n", lines("console.bat"));
     assertTrue(bat.contains("call :read_key \"%SYS_CONF%\" javaHeapMaxSize 1024m JAVA_HEAP"), bat);
@@ -150,7 +150,8 @@ class ScriptParityTest {
       }
     }
     assertTrue(
-        startLine != null && startLine.contains("-Xmx%JAVA_HEAP%"), "start line: " + startLine);
+        startLine != null && startLine.contains("-Xmx%JAVA_HEAP% -XX:+UseSerialGC -jar"),
+        "start line: " + startLine);
   }
 
   @Test
