@@ -41,12 +41,13 @@ done
 # Dataset sizes per scale. W3 keeps the issue's distribution (log-uniform 1 KiB..64 MiB, nested
 # directories, mean about 5.8 MiB) with fewer files: 20,000 of them are about 115 GiB.
 # W1 behind a delay (W1@10ms, W1@40ms) has W1_LAT_FILES files (issue 13: at least 20,000); the
-# rclone/raw selection pass of every W1 variant runs on a W1_PROBE_FILES sample of the same shape.
+# rclone/raw selection pass of every W1 variant runs on a W1_PROBE_FILES sample of the same shape
+# (a quarter of the time, the same ranking: per-object costs dominate every variant).
 case "$SCALE" in
   small) W1_FILES=500; W1_LAT_FILES=500; W1_PROBE_FILES=200; W2_BYTES=$((64 << 20)); W3_FILES=40; W4_FILES=20000 ;;
-  default) W1_FILES=10000; W1_LAT_FILES=${BENCH_W1_LATENCY_FILES:-20000}; W1_PROBE_FILES=5000
+  default) W1_FILES=10000; W1_LAT_FILES=${BENCH_W1_LATENCY_FILES:-20000}; W1_PROBE_FILES=2500
     W2_BYTES=$((1 << 30)); W3_FILES=${BENCH_W3_FILES:-300}; W4_FILES=1000000 ;;
-  full) W1_FILES=10000; W1_LAT_FILES=20000; W1_PROBE_FILES=5000; W2_BYTES=$((1 << 30)); W3_FILES=20000; W4_FILES=1000000 ;;
+  full) W1_FILES=10000; W1_LAT_FILES=20000; W1_PROBE_FILES=2500; W2_BYTES=$((1 << 30)); W3_FILES=20000; W4_FILES=1000000 ;;
   *) echo "bench/run.sh: --scale is small, default or full, not '$SCALE'" >&2; exit 1 ;;
 esac
 # --latency MS,...: each W1/W2/W3 named without a delay runs at each of these (0 = loopback).
@@ -74,6 +75,8 @@ W3_MIN=1024
 W3_MAX=$((64 << 20))
 W3_SEED=42
 TUNED=${BENCH_RCLONE_TRANSFERS:-16 32 64 128}
+# Rounds of the workloads behind a delay (default: --runs), to shorten a run.
+LATENCY_RUNS=${BENCH_LATENCY_RUNS:-$RUNS}
 # Threads of the raw client; several values add a selection pass like rclone's.
 RAW_THREADS=${BENCH_RAW_THREADS:-32}
 
@@ -288,9 +291,11 @@ prepare_ossimport() {
 # measure_workload WL SRC_NAME [PROBE_SRC_NAME] : a selection pass runs each variant of the
 # rclone-t* (tuned), rclone-lean-t* (tuned, fresh copy: no destination listing, no HEAD) and raw-t*
 # families once, on PROBE_SRC_NAME (default SRC_NAME), and keeps the fastest of each family; then
-# RUNS rounds of ossimport, rclone-default (loopback only: behind a delay its 4 transfers take
-# minutes and it is never the best) and the kept variants, in an order rotated each round.
-# W2 (one file, no listing or HEAD worth saving) probes the rclone-t family only.
+# RUNS rounds (LATENCY_RUNS behind a delay) of ossimport, rclone-default (loopback only: behind a
+# delay its 4 transfers take minutes and it is never the best) and the kept variants, in an order
+# rotated each round. W1 probes both rclone families at every N. W3 (300 large-ish files: the
+# bytes dominate, its 300 HEADs do not) runs rclone-lean at the N kept for rclone-t, unprobed; W2
+# (one file: no listing or HEAD worth saving) has no rclone-lean.
 measure_workload() {
   local wl=$1 src=$2 probe=${3:-$2}
   local tools=()
@@ -299,17 +304,19 @@ measure_workload() {
     [ "$wl" != "${wl%@*}" ] || tools+=(rclone-default)
     select_variant "$wl" rclone-t "$TUNED" "$probe"
     tools+=("$SELECTED")
-    if [ "${wl%@*}" != W2 ]; then
-      select_variant "$wl" rclone-lean-t "$TUNED" "$probe"
-      tools+=("$SELECTED")
-    fi
+    case "${wl%@*}" in
+      W1) select_variant "$wl" rclone-lean-t "$TUNED" "$probe"; tools+=("$SELECTED") ;;
+      W3) tools+=("rclone-lean-t${SELECTED#rclone-t}") ;;
+    esac
   fi
   if want_tool raw; then
     select_variant "$wl" raw-t "$RAW_THREADS" "$probe"
     tools+=("$SELECTED")
   fi
   say "$wl: measuring ${tools[*]}"
-  for round in $(seq 1 "$RUNS"); do
+  local rounds=$RUNS
+  [ "$wl" = "${wl%@*}" ] || rounds=$LATENCY_RUNS
+  for round in $(seq 1 "$rounds"); do
     local k=${#tools[@]}
     for i in $(seq 0 $((k - 1))); do
       measure "$wl" "${tools[$(((i + round - 1) % k))]}" "$round" "$src"
@@ -321,7 +328,7 @@ want_tool() { echo ",$TOOLS," | grep -q ",$1,"; }
 # run when there is one N).
 select_variant() {
   local wl=$1 family=$2 values=$3 src=$4
-  if [ "$(echo $values | wc -w)" = 1 ]; then
+  if [ "$(echo "$values" | wc -w)" = 1 ]; then
     SELECTED=$family$values
     return
   fi
@@ -355,7 +362,7 @@ fi
 # ---- report ------------------------------------------------------------------------------------
 REPORT=$RESULTS/$STAMP-$SCALE.md
 {
-  echo "scale=$SCALE runs=$RUNS workloads=$WORKLOADS"
+  echo "scale=$SCALE runs=$RUNS workloads=$WORKLOADS latency_runs=$LATENCY_RUNS"
   echo "rclone_transfers=$TUNED"
   echo "date=$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
   echo "nproc=$(nproc)"

@@ -72,6 +72,8 @@ def summarize(rows):
             "req": statistics.median([r["req"] / max(1, r["files"]) for r in ok]),
             "cpu_ms": statistics.median([1000.0 * r["cpu"] / max(1, r["files"]) for r in ok]),
             "rss_mb": max(r["rss"] / 1024.0 for r in ok),
+            "ops": ok[0]["ops"],
+            "files": ok[0]["files"],
             "cells": [
                 fmt(walls, 2),
                 fmt([r["files"] / r["wall"] for r in ok], 0),
@@ -106,11 +108,13 @@ def main():
     p = print
     p("# ossimport benchmark, %s (scale %s)" % (env.get("date"), env.get("scale")))
     p()
-    words = env["scale"].split()
-    p("Produced by `bash bench/run.sh --scale %s --runs %s --workloads %s` (%s end to end; rclone "
+    words = dict(w.split("=", 1) for w in env["scale"].split()[1:])
+    runs = words.get("runs", "")
+    lat = words.get("latency_runs", runs)
+    p("Produced by `%sbash bench/run.sh --scale %s --runs %s --workloads %s` (%s end to end; rclone "
       "--transfers/--checkers probed: %s)." % (
-          words[0], words[1].split("=")[1], words[2].split("=")[1], env.get("elapsed"),
-          env.get("rclone_transfers", "")))
+          "BENCH_LATENCY_RUNS=%s " % lat if lat != runs else "", env["scale"].split()[0], runs,
+          words.get("workloads", ""), env.get("elapsed"), env.get("rclone_transfers", "")))
     p()
     p("| machine / versions | |")
     p("| --- | --- |")
@@ -245,8 +249,9 @@ def targets(summary):
     for wl in w1_variants(summary):
         o = summary.get((wl, "ossimport"))
         if o:
-            p("- %s: 1.00 request per small object with the shipped defaults: %.2f → %s" % (
-                wl, o["req"], verdict(round(o["req"], 2) <= 1.0)))
+            p("- %s: 1.00 request per small object with the shipped defaults: %.2f (%d objects: %s) → %s" % (
+                wl, o["req"], o["files"], ", ".join("%s %d" % kv for kv in sorted(o["ops"].items())),
+                verdict(round(o["req"], 2) <= 1.0)))
     for wl in w1_variants(summary):
         o = summary.get((wl, "ossimport"))
         if o:
