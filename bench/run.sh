@@ -17,7 +17,7 @@ BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH")
 SCALE=${BENCH_SCALE:-default}
 RUNS=${BENCH_RUNS:-3}
-WORKLOADS=W1,W1@10ms,W1@40ms,W2,W2@10ms,W3,W3@10ms,W4
+WORKLOADS=
 LATENCY=
 TOOLS=ossimport,rclone,raw
 BUILD=1
@@ -50,7 +50,10 @@ case "$SCALE" in
   full) W1_FILES=10000; W1_LAT_FILES=20000; W1_PROBE_FILES=2500; W2_BYTES=$((1 << 30)); W3_FILES=20000; W4_FILES=1000000 ;;
   *) echo "bench/run.sh: --scale is small, default or full, not '$SCALE'" >&2; exit 1 ;;
 esac
-# --latency MS,...: each W1/W2/W3 named without a delay runs at each of these (0 = loopback).
+# --latency MS,...: each W1/W2/W3 named without a delay runs at each of these (0 = loopback);
+# with --latency alone the names are W1,W2,W3,W4.
+if [ -z "$WORKLOADS" ] && [ -n "$LATENCY" ]; then WORKLOADS=W1,W2,W3,W4; fi
+WORKLOADS=${WORKLOADS:-W1,W1@10ms,W1@40ms,W2,W2@10ms,W3,W3@10ms,W4}
 if [ -n "$LATENCY" ]; then
   crossed=
   for wl in ${WORKLOADS//,/ }; do
@@ -62,7 +65,8 @@ if [ -n "$LATENCY" ]; then
       *) crossed+=,$wl ;;
     esac
   done
-  WORKLOADS=${crossed#,}
+  # the same workload named twice runs once
+  WORKLOADS=$(echo "${crossed#,}" | tr ',' '\n' | awk '!seen[$0]++' | paste -sd, -)
 fi
 for wl in ${WORKLOADS//,/ }; do
   [[ "$wl" =~ ^(W[123](@[0-9]+ms)?|W4)$ ]] || {
