@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# bench/run.sh: the benchmark of issue 7, end to end (see bench/README.md).
-#   bash bench/run.sh [--scale small|default|full] [--runs N] [--workloads W1,W2,W3,W4]
-#                     [--tools ossimport,rclone,raw] [--no-build] [--keep]
+# bench/run.sh: the benchmark of issues 7 and 13, end to end (see bench/README.md).
+#   bash bench/run.sh [--scale small|default|full] [--runs N] [--no-build] [--keep]
+#                     [--workloads W1,W1@10ms,W1@40ms,W2,W2@10ms,W3,W3@10ms,W4]
+#                     [--latency 0,10,40] [--tools ossimport,rclone,raw]
+# WL@<ms>ms: the workload with the emulator's latency:<ms> fault on every request (a network
+# round trip); --latency crosses the W1/W2/W3 named in --workloads with these delays (0 = none).
 # BENCH_JFR=profile records a JFR file per ossimport JVM under bench/work/runs/<stamp>/<run>/jfr/.
 # Builds the distribution, generates the datasets under bench/work/data (kept for the next run),
 # installs rclone if missing, and for each workload runs ossimport (import.sh unattended), rclone
@@ -14,7 +17,8 @@ BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH")
 SCALE=${BENCH_SCALE:-default}
 RUNS=${BENCH_RUNS:-3}
-WORKLOADS=W1,W2,W3,W4
+WORKLOADS=
+LATENCY=
 TOOLS=ossimport,rclone,raw
 BUILD=1
 KEEP=0
@@ -24,10 +28,11 @@ while [ $# -gt 0 ]; do
     --full) SCALE=full ;;
     --runs) RUNS=$2; shift ;;
     --workloads) WORKLOADS=$2; shift ;;
+    --latency) LATENCY=$2; shift ;;
     --tools) TOOLS=$2; shift ;;
     --no-build) BUILD=0 ;;
     --keep) KEEP=1 ;;
-    -h | --help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 1 ;;
   esac
   shift
@@ -35,17 +40,47 @@ done
 
 # Dataset sizes per scale. W3 keeps the issue's distribution (log-uniform 1 KiB..64 MiB, nested
 # directories, mean about 5.8 MiB) with fewer files: 20,000 of them are about 115 GiB.
+# W1 behind a delay (W1@10ms, W1@40ms) has W1_LAT_FILES files (issue 13: at least 20,000); the
+# rclone/raw selection pass of every W1 variant runs on a W1_PROBE_FILES sample of the same shape
+# (a quarter of the time, the same ranking: per-object costs dominate every variant).
 case "$SCALE" in
-  small) W1_FILES=500; W2_BYTES=$((64 << 20)); W3_FILES=40; W4_FILES=20000 ;;
-  default) W1_FILES=10000; W2_BYTES=$((1 << 30)); W3_FILES=${BENCH_W3_FILES:-300}; W4_FILES=1000000 ;;
-  full) W1_FILES=10000; W2_BYTES=$((1 << 30)); W3_FILES=20000; W4_FILES=1000000 ;;
+  small) W1_FILES=500; W1_LAT_FILES=500; W1_PROBE_FILES=200; W2_BYTES=$((64 << 20)); W3_FILES=40; W4_FILES=20000 ;;
+  default) W1_FILES=10000; W1_LAT_FILES=${BENCH_W1_LATENCY_FILES:-20000}; W1_PROBE_FILES=2500
+    W2_BYTES=$((1 << 30)); W3_FILES=${BENCH_W3_FILES:-300}; W4_FILES=1000000 ;;
+  full) W1_FILES=10000; W1_LAT_FILES=20000; W1_PROBE_FILES=2500; W2_BYTES=$((1 << 30)); W3_FILES=20000; W4_FILES=1000000 ;;
   *) echo "bench/run.sh: --scale is small, default or full, not '$SCALE'" >&2; exit 1 ;;
 esac
+# --latency MS,...: each W1/W2/W3 named without a delay runs at each of these (0 = loopback);
+# with --latency alone the names are W1,W2,W3,W4.
+if [ -z "$WORKLOADS" ] && [ -n "$LATENCY" ]; then WORKLOADS=W1,W2,W3,W4; fi
+WORKLOADS=${WORKLOADS:-W1,W1@10ms,W1@40ms,W2,W2@10ms,W3,W3@10ms,W4}
+if [ -n "$LATENCY" ]; then
+  crossed=
+  for wl in ${WORKLOADS//,/ }; do
+    case "$wl" in
+      W[123]) for ms in ${LATENCY//,/ }; do
+          [[ "$ms" =~ ^[0-9]+$ ]] || { echo "bench/run.sh: --latency takes milliseconds like 0,10,40, not '$ms'" >&2; exit 1; }
+          if [ "$ms" = 0 ]; then crossed+=,$wl; else crossed+=,$wl@${ms}ms; fi
+        done ;;
+      *) crossed+=,$wl ;;
+    esac
+  done
+  # the same workload named twice runs once
+  WORKLOADS=$(echo "${crossed#,}" | tr ',' '\n' | awk '!seen[$0]++' | paste -sd, -)
+fi
+for wl in ${WORKLOADS//,/ }; do
+  [[ "$wl" =~ ^(W[123](@[0-9]+ms)?|W4)$ ]] || {
+    echo "bench/run.sh: unknown workload '$wl' in --workloads; use W1, W2, W3, W4, or W1/W2/W3 with a delay such as W1@40ms" >&2
+    exit 1
+  }
+done
 W1_SIZE=4096
 W3_MIN=1024
 W3_MAX=$((64 << 20))
 W3_SEED=42
-TUNED=${BENCH_RCLONE_TRANSFERS:-16 32 64}
+TUNED=${BENCH_RCLONE_TRANSFERS:-16 32 64 128}
+# Rounds of the workloads behind a delay (default: --runs), to shorten a run.
+LATENCY_RUNS=${BENCH_LATENCY_RUNS:-$RUNS}
 # Threads of the raw client; several values add a selection pass like rclone's.
 RAW_THREADS=${BENCH_RAW_THREADS:-32}
 
@@ -115,11 +150,17 @@ gen() { # gen NAME ARGS... : generate DATA/NAME once (the name carries the param
 W1_DIR=w1-${W1_FILES}x${W1_SIZE}
 W2_DIR=w2-${W2_BYTES}
 W3_DIR=w3-${W3_FILES}-logu-${W3_MIN}-${W3_MAX}-s${W3_SEED}
+W1_LAT_DIR=w1-${W1_LAT_FILES}x${W1_SIZE}
+W1_PROBE_DIR=w1-${W1_PROBE_FILES}x${W1_SIZE}
 W4_DIR=w4-${W4_FILES}-empty
 want() { echo ",$WORKLOADS," | grep -q ",$1,"; }
+# want_base W1: W1 at any delay is in the selection
+want_base() { echo ",$WORKLOADS," | grep -q ",$1[,@]"; }
 want W1 && gen "$W1_DIR" small "$W1_FILES" "$W1_SIZE"
-want W2 && gen "$W2_DIR" one "$W2_BYTES"
-want W3 && gen "$W3_DIR" mixed "$W3_FILES" "$W3_MIN" "$W3_MAX" "$W3_SEED"
+echo ",$WORKLOADS," | grep -q ',W1@' && gen "$W1_LAT_DIR" small "$W1_LAT_FILES" "$W1_SIZE"
+want_base W1 && gen "$W1_PROBE_DIR" small "$W1_PROBE_FILES" "$W1_SIZE"
+want_base W2 && gen "$W2_DIR" one "$W2_BYTES"
+want_base W3 && gen "$W3_DIR" mixed "$W3_FILES" "$W3_MIN" "$W3_MAX" "$W3_SEED"
 want W4 && gen "$W4_DIR" empty "$W4_FILES"
 
 # ---- emulator ----------------------------------------------------------------------------------
@@ -146,6 +187,15 @@ region = cn-hangzhou
 force_path_style = true
 EOF
 }
+# set_latency MS: every request the emulator serves from now on waits MS milliseconds first (the
+# latency:<ms> fault as a probability-1 rule for all operations; admin calls are not delayed).
+set_latency() {
+  [ "$1" -gt 0 ] || return 0
+  curl -sf -X POST "$ENDPOINT/_emulator/faults?fault=latency:$1&probability=1" > /dev/null \
+    || { echo "bench/run.sh: the emulator refused the latency:$1 fault" >&2; exit 1; }
+  curl -sf "$ENDPOINT/_emulator/faults" | grep -q "\"op\":\"\*\",\"probability\":1.0,\"fault\":\"latency:$1\"" \
+    || { echo "bench/run.sh: the emulator's fault plan does not show latency:$1 for every operation" >&2; exit 1; }
+}
 stop_emulator() {
   if [ -n "$EMU_PID" ]; then
     kill "$EMU_PID" 2> /dev/null || true
@@ -156,22 +206,29 @@ stop_emulator() {
 
 # ---- one measured run --------------------------------------------------------------------------
 # measure WORKLOAD TOOL ROUND SRC_NAME : runs the tool on DATA/SRC_NAME against a fresh emulator
-# under /usr/bin/time -v (through reap.py, so background processes count) and appends a row to
-# runs.tsv: workload tool round files bytes wall_s cpu_s maxrss_kb requests exit ops extra emu_cpu_s
+# (WORKLOAD@<ms>ms: with that delay on every request) under /usr/bin/time -v (through reap.py, so
+# background processes count) and appends a row to runs.tsv: workload tool round files bytes
+# wall_s cpu_s maxrss_kb requests exit ops extra emu_cpu_s
 measure() {
   local wl=$1 tool=$2 round=$3 src=$DATA/$4
-  local dir=$OUT/$wl-$tool-$round
+  local id=${wl/@/-} ms=0
+  [ "$wl" = "${wl%@*}" ] || { ms=${wl#*@}; ms=${ms%ms}; }
+  local dir=$OUT/$id-$tool-$round
   mkdir -p "$dir"
   local files bytes
   read -r files bytes < "$DATA/$4.meta"
   start_emulator
-  local prefix="$wl/$tool/$round/"
+  set_latency "$ms"
+  local prefix="$id/$tool/$round/"
   local cmd
   case "$tool" in
     ossimport) cmd=(bash "$dir/ossimport/import.sh" --restart --no-retry --stop); prepare_ossimport "$dir" "$src/" "$prefix" ;;
     rclone-default) cmd=(env -u AWS_CA_BUNDLE rclone --config "$RCLONE_CONF" copy "$src" "emu:$BUCKET/$prefix") ;;
     rclone-t*) local n=${tool#rclone-t}
       cmd=(env -u AWS_CA_BUNDLE rclone --config "$RCLONE_CONF" copy "$src" "emu:$BUCKET/$prefix" --transfers "$n" --checkers "$n" --s3-upload-concurrency "$n") ;;
+    rclone-lean-t*) local n=${tool#rclone-lean-t} # a fresh copy: no listing of the destination, no HEAD after the PUT
+      cmd=(env -u AWS_CA_BUNDLE rclone --config "$RCLONE_CONF" copy "$src" "emu:$BUCKET/$prefix" --transfers "$n" --checkers "$n" --s3-upload-concurrency "$n"
+        --no-check-dest --s3-no-head --s3-no-check-bucket) ;;
     raw-t*) local n=${tool#raw-t}
       cmd=(java -cp "$CLASSES:$JAR" RawPut "$ENDPOINT" "$KEY_ID" "$KEY_SECRET" "$BUCKET" "$prefix" "$src" "$n" $((150 << 20)) $((50 << 20))) ;;
     ossimport-scan) prepare_ossimport "$dir" "$src/" "$prefix"
@@ -235,23 +292,35 @@ prepare_ossimport() {
   chmod 600 "$job"
 }
 
-# measure_workload WL SRC_NAME TOOLS... : a selection pass runs each rclone-t* / raw-t* variant
-# once and keeps the fastest of each family; then RUNS rounds of ossimport, rclone-default and the
-# two kept variants, in an order rotated each round.
+# measure_workload WL SRC_NAME [PROBE_SRC_NAME] : a selection pass runs each variant of the
+# rclone-t* (tuned), rclone-lean-t* (tuned, fresh copy: no destination listing, no HEAD) and raw-t*
+# families once, on PROBE_SRC_NAME (default SRC_NAME), and keeps the fastest of each family; then
+# RUNS rounds (LATENCY_RUNS behind a delay) of ossimport, rclone-default (loopback only: behind a
+# delay its 4 transfers take minutes and it is never the best) and the kept variants, in an order
+# rotated each round. W1 probes both rclone families at every N. W3 (300 large-ish files: the
+# bytes dominate, its 300 HEADs do not) runs rclone-lean at the N kept for rclone-t, unprobed; W2
+# (one file: no listing or HEAD worth saving) has no rclone-lean.
 measure_workload() {
-  local wl=$1 src=$2
+  local wl=$1 src=$2 probe=${3:-$2}
   local tools=()
   if want_tool ossimport; then tools+=(ossimport); fi
   if want_tool rclone; then
-    select_variant "$wl" rclone-t "$TUNED" "$src"
-    tools+=(rclone-default "$SELECTED")
+    [ "$wl" != "${wl%@*}" ] || tools+=(rclone-default)
+    select_variant "$wl" rclone-t "$TUNED" "$probe"
+    tools+=("$SELECTED")
+    case "${wl%@*}" in
+      W1) select_variant "$wl" rclone-lean-t "$TUNED" "$probe"; tools+=("$SELECTED") ;;
+      W3) tools+=("rclone-lean-t${SELECTED#rclone-t}") ;;
+    esac
   fi
   if want_tool raw; then
-    select_variant "$wl" raw-t "$RAW_THREADS" "$src"
+    select_variant "$wl" raw-t "$RAW_THREADS" "$probe"
     tools+=("$SELECTED")
   fi
   say "$wl: measuring ${tools[*]}"
-  for round in $(seq 1 "$RUNS"); do
+  local rounds=$RUNS
+  [ "$wl" = "${wl%@*}" ] || rounds=$LATENCY_RUNS
+  for round in $(seq 1 "$rounds"); do
     local k=${#tools[@]}
     for i in $(seq 0 $((k - 1))); do
       measure "$wl" "${tools[$(((i + round - 1) % k))]}" "$round" "$src"
@@ -263,7 +332,7 @@ want_tool() { echo ",$TOOLS," | grep -q ",$1,"; }
 # run when there is one N).
 select_variant() {
   local wl=$1 family=$2 values=$3 src=$4
-  if [ "$(echo $values | wc -w)" = 1 ]; then
+  if [ "$(echo "$values" | wc -w)" = 1 ]; then
     SELECTED=$family$values
     return
   fi
@@ -274,9 +343,14 @@ select_variant() {
 fastest() { awk -F'\t' -v wl="$1" -v fam="$2" '$1==wl && $3=="probe" && index($2,fam)==1 && $10==0 && (best=="" || $6<w) {best=$2; w=$6} END {print best}' "$TSV"; }
 
 : > "$TSV"
-if want W1; then measure_workload W1 "$W1_DIR"; fi
-if want W2; then measure_workload W2 "$W2_DIR"; fi
-if want W3; then measure_workload W3 "$W3_DIR"; fi
+for wl in ${WORKLOADS//,/ }; do
+  case "$wl" in
+    W1) measure_workload "$wl" "$W1_DIR" "$W1_PROBE_DIR" ;;
+    W1@*) measure_workload "$wl" "$W1_LAT_DIR" "$W1_PROBE_DIR" ;;
+    W2 | W2@*) measure_workload "$wl" "$W2_DIR" ;;
+    W3 | W3@*) measure_workload "$wl" "$W3_DIR" ;;
+  esac
+done
 if want W4; then
   say "W4: warming the page cache with one untimed find"
   find "$DATA/$W4_DIR" -type f > /dev/null
@@ -292,7 +366,8 @@ fi
 # ---- report ------------------------------------------------------------------------------------
 REPORT=$RESULTS/$STAMP-$SCALE.md
 {
-  echo "scale=$SCALE runs=$RUNS workloads=$WORKLOADS"
+  echo "scale=$SCALE runs=$RUNS workloads=$WORKLOADS latency_runs=$LATENCY_RUNS"
+  echo "rclone_transfers=$TUNED"
   echo "date=$(date -u '+%Y-%m-%d %H:%M:%S UTC')"
   echo "nproc=$(nproc)"
   echo "mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
@@ -302,7 +377,7 @@ REPORT=$RESULTS/$STAMP-$SCALE.md
   echo "rclone=$(rclone version 2> /dev/null | head -n 1)"
   echo "ossimport=$(cd "$OUT/dist/ossimport" && java -jar bin/ossimport2.jar version 2>&1 | head -n 1)"
   echo "git=$(cd "$ROOT" && git rev-parse --short HEAD 2> /dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet HEAD 2> /dev/null || echo ' (modified)')"
-  echo "W1=$W1_FILES files x $W1_SIZE B"
+  echo "W1=$W1_FILES files x $W1_SIZE B; behind a delay (W1@...) $W1_LAT_FILES files; selection pass on $W1_PROBE_FILES"
   echo "W2=1 file of $W2_BYTES B"
   echo "W3=$W3_FILES files, log-uniform $W3_MIN..$W3_MAX B, seed $W3_SEED, nested 1-4 deep"
   echo "W4=$W4_FILES empty files, 1000 per directory"
