@@ -85,10 +85,16 @@ final class Attempts {
       try {
         result = call.call();
       } catch (ObjectFailedException | StoppedException e) {
-        window.release(round, false);
+        window.release(round, RequestWindow.Answer.FAILED);
         throw e;
       } catch (Exception | LinkageError | AssertionError e) {
-        narrowed(window.release(round, OssFailures.isThrottling(e)), e);
+        narrowed(
+            window.release(
+                round,
+                OssFailures.isThrottling(e)
+                    ? RequestWindow.Answer.THROTTLED
+                    : RequestWindow.Answer.FAILED),
+            e);
         OssFailure failure = OssFailures.classify(e);
         boolean retry =
             failure.isRetryable()
@@ -106,10 +112,10 @@ final class Attempts {
         }
         continue;
       } catch (Error e) {
-        window.release(round, false);
+        window.release(round, RequestWindow.Answer.FAILED);
         throw e;
       }
-      window.release(round, false);
+      window.release(round, RequestWindow.Answer.PASSED);
       return result;
     }
   }
