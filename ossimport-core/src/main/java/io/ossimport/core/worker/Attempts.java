@@ -1,6 +1,7 @@
 package io.ossimport.core.worker;
 
 import io.ossimport.core.jobtree.ReasonCode;
+import io.ossimport.core.oss.CredentialRefresh;
 import io.ossimport.core.oss.OssFailure;
 import io.ossimport.core.oss.OssFailures;
 import io.ossimport.core.retry.Backoff;
@@ -10,7 +11,8 @@ import java.io.IOException;
  * Runs one request (or source read) of an object until it succeeds, fails for good, or the task
  * stops. Every failure goes through {@link OssFailures#classify}; a retryable one with budget left
  * is written as a {@code RETRY} audit line and waited out with {@link Backoff} (full jitter). The
- * budget is per request, so a large object's parts each get their own.
+ * budget is per request, so a large object's parts each get their own. A security token OSS refuses
+ * is read again from its origin ({@link CredentialRefresh}) and the request sent again at once.
  */
 final class Attempts {
   /** A request. */
@@ -20,12 +22,18 @@ final class Attempts {
 
   private final Backoff backoff;
   private final StopSignal stop;
-  private final TaskLogs logs;
 
-  Attempts(Backoff backoff, StopSignal stop, TaskLogs logs) {
+  /** Requests sent again at once after new credentials, per request (a refresher may lag). */
+  static final int MAX_CREDENTIAL_REFRESHES = 3;
+
+  private final TaskLogs logs;
+  private final CredentialRefresh credentials;
+
+  Attempts(Backoff backoff, StopSignal stop, TaskLogs logs, CredentialRefresh credentials) {
     this.backoff = backoff;
     this.stop = stop;
     this.logs = logs;
+    this.credentials = credentials;
   }
 
   /** Runs {@code call} with retries. */
@@ -58,16 +66,26 @@ final class Attempts {
   private <T> T run(
       ObjectContext o, Call<T> call, boolean crcMismatchIsFinal, boolean stopBeforeFirstAttempt)
       throws ObjectFailedException, StoppedException, IOException {
+    int refreshes = 0;
     for (int tries = 1; ; tries++) {
       if (stop.isRequested() && (tries > 1 || stopBeforeFirstAttempt)) {
         throw new StoppedException();
       }
       long started = System.nanoTime();
+      int generation = credentials == null ? 0 : credentials.generation();
       try {
         return call.call();
       } catch (ObjectFailedException | StoppedException e) {
         throw e;
       } catch (Exception | LinkageError | AssertionError e) {
+        if (credentials != null
+            && OssFailures.isSecurityTokenRejected(e)
+            && refreshes < MAX_CREDENTIAL_REFRESHES
+            && credentials.refresh(generation)) {
+          refreshes++; // the same request again, signed with the credentials read anew
+          tries--;
+          continue;
+        }
         OssFailure failure = OssFailures.classify(e);
         boolean retry =
             failure.isRetryable()

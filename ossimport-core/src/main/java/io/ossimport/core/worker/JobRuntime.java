@@ -2,6 +2,7 @@ package io.ossimport.core.worker;
 
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.jobtree.JobTree;
+import io.ossimport.core.oss.CredentialRefresh;
 import io.ossimport.core.oss.OssDestination;
 import io.ossimport.core.source.Source;
 import java.io.IOException;
@@ -18,9 +19,16 @@ public final class JobRuntime implements AutoCloseable {
   private final Source source;
   private final OssDestination destination;
   private final CopyRoute copyRoute;
+  private final CredentialRefresh credentialRefresh;
 
   JobRuntime(
-      JobTree tree, String jobName, JobConfig config, Source source, OssDestination destination) {
+      JobTree tree,
+      String jobName,
+      JobConfig config,
+      Source source,
+      OssDestination destination,
+      CredentialRefresh credentialRefresh) {
+    this.credentialRefresh = credentialRefresh;
     this.tree = tree;
     this.jobName = jobName;
     this.config = config;
@@ -47,6 +55,11 @@ public final class JobRuntime implements AutoCloseable {
 
   OssDestination destination() {
     return destination;
+  }
+
+  /** Reads the destination credentials again when OSS refuses the security token. */
+  CredentialRefresh credentialRefresh() {
+    return credentialRefresh;
   }
 
   /** Whether OSS copies this job's objects itself (same endpoint and AccessKey as the source). */

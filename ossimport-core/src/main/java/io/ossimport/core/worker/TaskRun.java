@@ -72,7 +72,7 @@ final class TaskRun {
               job,
               files,
               logs,
-              new Attempts(resources.backoff, stop, logs),
+              new Attempts(resources.backoff, stop, logs, job.credentialRefresh()),
               stop,
               resources.limiter,
               resources.partPool,
