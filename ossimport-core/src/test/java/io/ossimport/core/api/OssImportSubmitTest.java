@@ -60,7 +60,10 @@ class OssImportSubmitTest {
     String secretLine = "destSecretKey=@file:" + file.toAbsolutePath().normalize() + "\n";
     assertEquals(
         CanonicalJobConfig.HEADER + "\n" + TestJobs.config(job).describe(),
-        text.replaceAll("(?m)^(src|dest)(SecretKey|SecurityToken)=.*\n", ""));
+        text.replaceAll(
+            "(?m)^(srcSecretKey|destSecretKey|srcSecurityToken|destSecurityToken"
+                + "|expressTunnelAuthToken)=.*\n",
+            ""));
     assertTrue(text.contains(secretLine), text);
     assertFalse(text.contains(job.get("destSecretKey")), text);
     if (Files.getFileStore(frozen).supportsFileAttributeView("posix")) {
