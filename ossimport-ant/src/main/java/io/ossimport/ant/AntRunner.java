@@ -7,6 +7,7 @@ import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
 import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.SuppliedCredentials;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,9 +32,15 @@ final class AntRunner {
   private final Task task;
   private final Path sysConfig;
   private final Map<String, String> sysOverrides;
+  private final SuppliedCredentials credentials;
   private OssImport ossImport;
 
-  AntRunner(Task task, Path sysConfig, Map<String, String> sysOverrides) {
+  AntRunner(
+      Task task,
+      Path sysConfig,
+      Map<String, String> sysOverrides,
+      SuppliedCredentials credentials) {
+    this.credentials = credentials;
     this.task = task;
     this.sysConfig = sysConfig;
     this.sysOverrides =
@@ -45,7 +52,8 @@ final class AntRunner {
     try {
       if (ossImport == null) {
         ossImport =
-            OssImport.open(sysConfig, sysOverrides, System.getenv(), new AntImportListener(task));
+            OssImport.open(
+                sysConfig, sysOverrides, System.getenv(), credentials, new AntImportListener(task));
       }
       return operation.apply(ossImport);
     } catch (ConfigurationException e) {
