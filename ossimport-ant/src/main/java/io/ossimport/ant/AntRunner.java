@@ -90,7 +90,10 @@ final class AntRunner {
               + job.jobName()
               + " has "
               + job.failedTasks()
-              + " failed task(s); fix the cause, then run the retry and start tasks.");
+              + " failed task(s); fix the cause (a credential error: the AccessKey comes from"
+              + " the job file, the environment or the accesskeysecret attribute /"
+              + " ossimport.accesskeysecret property, and is read there again at each start),"
+              + " then run the retry and start tasks.");
     }
   }
 

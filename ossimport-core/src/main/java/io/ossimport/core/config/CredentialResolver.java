@@ -77,6 +77,23 @@ public final class CredentialResolver {
     return null;
   }
 
+  /**
+   * A reference in words for an operator, e.g. {@code the environment variable
+   * OSS_ACCESS_KEY_SECRET}; null for a value that is no reference (a job frozen in format 1).
+   */
+  public static String describeReference(String reference) {
+    if (reference.startsWith(FILE)) {
+      return "the job file " + reference.substring(FILE.length());
+    }
+    if (reference.startsWith(ENVIRONMENT)) {
+      return "the environment variable " + reference.substring(ENVIRONMENT.length());
+    }
+    if (reference.startsWith(SUPPLIED)) {
+      return describeOrigin(reference.substring(SUPPLIED.length()));
+    }
+    return null;
+  }
+
   /** The reference of a job file. */
   static String fileReference(Path file) {
     return FILE + file.toAbsolutePath().normalize();
@@ -180,7 +197,7 @@ public final class CredentialResolver {
       return "the settings.xml <server> " + origin.substring("maven-server:".length());
     }
     if (origin.startsWith("ant")) {
-      return "the Ant task's credentials (" + origin + ")";
+      return "the Ant accesskeysecret attribute or ossimport.accesskeysecret property";
     }
     if (origin.equals(SuppliedCredentials.INLINE)) {
       return "the inline keys of submit";

@@ -307,7 +307,12 @@ public final class Master implements Runnable {
   }
 
   private void abort(String job, String reason) throws IOException {
-    log(ImportEvent.Level.ERROR, job, "job Abort: " + reason + "; fix the cause, then run retry");
+    log(
+        ImportEvent.Level.ERROR,
+        job,
+        "job Abort: "
+            + reason
+            + (reason.contains("then run retry") ? "" : "; fix the cause, then run retry"));
     tree.updateJob(job, r -> r.withState(JobState.Abort).withFinishTime(Instant.now()));
   }
 

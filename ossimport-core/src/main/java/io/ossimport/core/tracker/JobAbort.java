@@ -16,7 +16,9 @@ final class JobAbort {
         events,
         ImportEvent.Level.ERROR,
         job,
-        "job Abort: " + reason + "; fix the cause, then run retry");
+        "job Abort: "
+            + reason
+            + (reason.contains("then run retry") ? "" : "; fix the cause, then run retry"));
     try {
       tree.updateJob(job, r -> r.withState(JobState.Abort).withFinishTime(Instant.now()));
     } catch (IOException e) {

@@ -43,6 +43,13 @@ class CredentialsAtStartTest {
       ossimport.submit(f.jobFile(), Collections.<String, String>emptyMap(), SubmitCheck.OFFLINE);
       JobStatus failed = run(ossimport);
       assertNotEquals(JobState.Succeed, failed.state(), f.events.text());
+      String summary = String.join("\n", JobReport.summary(failed, f.work));
+      assertTrue(
+          summary.contains(
+              "fix it in the job file "
+                  + f.jobFile().toAbsolutePath().normalize()
+                  + ", where it is read again at each start, then run retry and start"),
+          summary);
       assertFalse(
           new JobTree(f.work).readFrozenConfig(ImportFixture.JOB).contains("wrong-secret"),
           "only the origin of the secret is frozen");
