@@ -47,6 +47,11 @@ final class AntRunner {
         Collections.unmodifiableMap(new LinkedHashMap<String, String>(sysOverrides));
   }
 
+  /** The credentials given to every operation (for a background service to get them too). */
+  SuppliedCredentials supplied() {
+    return credentials;
+  }
+
   /** Opens the facade once (reading sys.properties), then applies {@code operation} to it. */
   <T> T run(Operation<T> operation) {
     try {

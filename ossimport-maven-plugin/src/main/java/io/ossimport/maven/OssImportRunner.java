@@ -73,6 +73,11 @@ final class OssImportRunner {
     this.environment = environment;
   }
 
+  /** The credentials given to every operation (for a background service to get them too). */
+  SuppliedCredentials supplied() {
+    return supplied;
+  }
+
   Log log() {
     return log;
   }
