@@ -149,7 +149,7 @@ public final class JobKeys {
           .rule(
               "Optional. Set it with srcAccessKey and srcSecretKey of the same STS credentials,"
                   + " in the same file so that a refresher can rewrite all three.")
-          .reference("new in ossimport (issue 11); the original had no STS support")
+          .reference("§2.2 Source; new here (the original had no STS tokens)")
           .build();
   public static final ConfigKey SRC_DOMAIN =
       key("srcDomain", TEXT)
@@ -210,7 +210,7 @@ public final class JobKeys {
               "Optional; if empty while destSecretKey comes from the environment, taken from"
                   + " the environment variable OSS_SESSION_TOKEN. Keep destAccessKey,"
                   + " destSecretKey and destSecurityToken of one STS answer in the same place.")
-          .reference("new in ossimport (issue 11); the original had no STS support")
+          .reference("§2.2 Destination; new here (the original had no STS tokens)")
           .build();
   public static final ConfigKey DEST_DOMAIN =
       key("destDomain", TEXT)
