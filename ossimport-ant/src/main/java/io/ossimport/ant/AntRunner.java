@@ -7,6 +7,7 @@ import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
 import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.SuppliedCredentials;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,13 +32,24 @@ final class AntRunner {
   private final Task task;
   private final Path sysConfig;
   private final Map<String, String> sysOverrides;
+  private final SuppliedCredentials credentials;
   private OssImport ossImport;
 
-  AntRunner(Task task, Path sysConfig, Map<String, String> sysOverrides) {
+  AntRunner(
+      Task task,
+      Path sysConfig,
+      Map<String, String> sysOverrides,
+      SuppliedCredentials credentials) {
+    this.credentials = credentials;
     this.task = task;
     this.sysConfig = sysConfig;
     this.sysOverrides =
         Collections.unmodifiableMap(new LinkedHashMap<String, String>(sysOverrides));
+  }
+
+  /** The credentials given to every operation (for a background service to get them too). */
+  SuppliedCredentials supplied() {
+    return credentials;
   }
 
   /** Opens the facade once (reading sys.properties), then applies {@code operation} to it. */
@@ -45,7 +57,8 @@ final class AntRunner {
     try {
       if (ossImport == null) {
         ossImport =
-            OssImport.open(sysConfig, sysOverrides, System.getenv(), new AntImportListener(task));
+            OssImport.open(
+                sysConfig, sysOverrides, System.getenv(), credentials, new AntImportListener(task));
       }
       return operation.apply(ossImport);
     } catch (ConfigurationException e) {
@@ -82,7 +95,10 @@ final class AntRunner {
               + job.jobName()
               + " has "
               + job.failedTasks()
-              + " failed task(s); fix the cause, then run the retry and start tasks.");
+              + " failed task(s); fix the cause (a credential error: the AccessKey comes from"
+              + " the job file, the environment or the accesskeysecret attribute /"
+              + " ossimport.accesskeysecret property, and is read there again at each start),"
+              + " then run the retry and start tasks.");
     }
   }
 

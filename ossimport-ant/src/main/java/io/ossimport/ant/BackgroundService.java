@@ -50,7 +50,7 @@ final class BackgroundService {
       builder.redirectErrorStream(true);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       process = builder.start();
-      process.getOutputStream().close();
+      ServiceMain.writeCredentials(runner.supplied(), process.getOutputStream());
     } catch (IOException e) {
       throw runner.fail("Cannot start the ossimport service: " + e.getMessage());
     }
@@ -95,6 +95,7 @@ final class BackgroundService {
     command.add("-cp");
     command.add(classpath());
     command.add(ServiceMain.class.getName());
+    command.add(ServiceMain.CREDENTIALS_ON_STDIN); // the job tree keeps no secret
     command.add(ServiceMain.WORK_DIR);
     command.add(workingDir.toString());
     if (sysConfig != null) {

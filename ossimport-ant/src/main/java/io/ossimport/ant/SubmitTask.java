@@ -16,20 +16,14 @@ import org.apache.tools.ant.Project;
  * {@code <ossimport:submit jobconfig="conf/local_job.cfg" workdir="work"/>}: validates a job and
  * freezes it into the working directory, like {@code console.sh submit}.
  *
- * <p>Credentials, first found wins: the {@code accesskeyid} / {@code accesskeysecret} attributes,
- * the Ant properties {@code ossimport.accesskeyid} / {@code ossimport.accesskeysecret}, the job
- * configuration's {@code destAccessKey} / {@code destSecretKey}, the environment variables {@code
- * OSS_ACCESS_KEY_ID} / {@code OSS_ACCESS_KEY_SECRET}.
+ * <p>Credentials: see {@link AbstractOssImportTask}; a secret in a {@code <jobproperty>} is
+ * refused, because the other tasks could not give it again.
  */
 public class SubmitTask extends AbstractOssImportTask {
-  static final String ACCESS_KEY_ID_PROPERTY = "ossimport.accesskeyid";
-  static final String ACCESS_KEY_SECRET_PROPERTY = "ossimport.accesskeysecret";
   static final String OFFLINE_PROPERTY = "ossimport.offline";
 
   private File jobconfig;
   private String jobname;
-  private String accesskeyid;
-  private String accesskeysecret;
   private boolean offline;
   private final List<JobProperty> jobProperties = new ArrayList<JobProperty>();
 
@@ -41,16 +35,6 @@ public class SubmitTask extends AbstractOssImportTask {
   /** Overrides {@code jobName} of the job configuration. */
   public void setJobname(String jobname) {
     this.jobname = jobname;
-  }
-
-  /** The destination AccessKey id. */
-  public void setAccesskeyid(String accesskeyid) {
-    this.accesskeyid = accesskeyid;
-  }
-
-  /** The destination AccessKey secret; never logged. */
-  public void setAccesskeysecret(String accesskeysecret) {
-    this.accesskeysecret = accesskeysecret;
   }
 
   /**
@@ -80,6 +64,16 @@ public class SubmitTask extends AbstractOssImportTask {
       if (property.name() == null || property.name().trim().isEmpty()) {
         throw new BuildException("A <jobproperty> needs a name.", getLocation());
       }
+      if (property.name().trim().matches("(dest|src)(SecretKey|SecurityToken)")) {
+        throw new BuildException(
+            property.name().trim()
+                + " in a <jobproperty>: the job tree keeps no secret and the other tasks have no"
+                + " <jobproperty>, so it could not be read again at start; give it as the"
+                + " accesskeysecret / securitytoken attributes or the ossimport.accesskeysecret /"
+                + " ossimport.securitytoken properties of every task, in the job file, or in the"
+                + " environment variables OSS_ACCESS_KEY_SECRET / OSS_SESSION_TOKEN.",
+            getLocation());
+      }
     }
   }
 
@@ -106,21 +100,6 @@ public class SubmitTask extends AbstractOssImportTask {
     if (jobname != null && !jobname.isEmpty()) {
       overrides.put("jobName", jobname);
     }
-    String id = firstSet(accesskeyid, getProject().getProperty(ACCESS_KEY_ID_PROPERTY));
-    String secret = firstSet(accesskeysecret, getProject().getProperty(ACCESS_KEY_SECRET_PROPERTY));
-    if (id != null) {
-      overrides.put("destAccessKey", id);
-    }
-    if (secret != null) {
-      overrides.put("destSecretKey", secret);
-    }
     return overrides;
-  }
-
-  private static String firstSet(String a, String b) {
-    if (a != null && !a.isEmpty()) {
-      return a;
-    }
-    return b != null && !b.isEmpty() ? b : null;
   }
 }

@@ -192,6 +192,51 @@ class AntTasksTest {
     assertFalse(build.log().contains(oss.secretAccessKey()), build.log());
   }
 
+  @Test
+  void aSecretFixedInTheAntPropertyIsUsedByTheNextRetryAndStart() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-fixed", 2);
+    String targets =
+        "<target name='submit'>\n"
+            + "  <ossimport:submit workdir='${work}' jobconfig='${jobconfig}' offline='true'/>\n"
+            + "</target>\n"
+            + "<target name='start'><ossimport:start workdir='${work}'/></target>\n"
+            + "<target name='retry'><ossimport:retry workdir='${work}' jobname='sample_job'/>"
+            + "</target>\n";
+    Map<String, String> wrong = properties(job);
+    wrong.put("ossimport.accesskeyid", oss.accessKeyId());
+    wrong.put("ossimport.accesskeysecret", "wrong-secret-0123456789");
+    AntBuild first = new AntBuild(dir, wrong, targets);
+    first.run("submit");
+    assertThrows(BuildException.class, () -> first.run("start"));
+    assertTrue(SampleJob.objects(oss, "ant-fixed").isEmpty());
+
+    Map<String, String> fixed = properties(job);
+    fixed.put("ossimport.accesskeyid", oss.accessKeyId());
+    fixed.put("ossimport.accesskeysecret", oss.secretAccessKey());
+    AntBuild second = new AntBuild(dir, fixed, targets);
+    second.run("retry");
+    second.run("start");
+
+    assertEquals(job.files, SampleJob.objects(oss, "ant-fixed"));
+    assertFalse(second.log().contains(oss.secretAccessKey()), second.log());
+  }
+
+  @Test
+  void aSecretInAJobPropertyIsRefusedWithWhereToPutIt() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-inline", 1);
+    AntBuild build =
+        new AntBuild(
+            dir,
+            properties(job),
+            "<target name='submit'><ossimport:submit workdir='${work}' jobconfig='${jobconfig}'>"
+                + "<jobproperty name='destSecretKey' value='inline'/></ossimport:submit>"
+                + "</target>\n");
+
+    BuildException failure = assertThrows(BuildException.class, () -> build.run("submit"));
+
+    assertTrue(failure.getMessage().contains("ossimport.accesskeysecret"), failure.getMessage());
+  }
+
   private Map<String, String> properties(SampleJob job) {
     Map<String, String> properties = new LinkedHashMap<String, String>();
     properties.put("work", dir.resolve("work").toString());

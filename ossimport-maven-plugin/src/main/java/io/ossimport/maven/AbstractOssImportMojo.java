@@ -1,12 +1,16 @@
 package io.ossimport.maven;
 
+import io.ossimport.core.api.SuppliedCredentials;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * What every goal shares: where the working directory is, the skip switch (checked first), and the
@@ -43,6 +47,28 @@ public abstract class AbstractOssImportMojo extends AbstractMojo {
   @Parameter(property = "ossimport.skip", defaultValue = "false")
   private boolean skip;
 
+  /**
+   * The {@code <id>} of a {@code settings.xml} {@code <server>} holding the destination AccessKey:
+   * {@code <username>} is the AccessKey id, {@code <password>} the secret (plain or encrypted with
+   * {@code mvn --encrypt-password}), and an optional {@code
+   * <configuration><securityToken>...</securityToken></configuration>} the STS security token. It
+   * replaces {@code destAccessKey} / {@code destSecretKey} / {@code destSecurityToken} of the job
+   * file. Give it to every goal (set it in the plugin's {@code <configuration>}): the job tree
+   * keeps no secret, so {@code start}, {@code retry} and {@code clean} read the server again, and a
+   * password fixed in settings.xml takes effect at the next start. Without it, empty keys are taken
+   * from the environment variables {@code OSS_ACCESS_KEY_ID} / {@code OSS_ACCESS_KEY_SECRET} /
+   * {@code OSS_SESSION_TOKEN}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "ossimport.serverId")
+  private String serverId;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  private Settings settings;
+
+  @Component private SettingsDecrypter settingsDecrypter;
+
   /** Holds the default working directory. */
   @Parameter(defaultValue = "${project.build.directory}", readonly = true)
   private File buildDirectory;
@@ -61,17 +87,27 @@ public abstract class AbstractOssImportMojo extends AbstractMojo {
     if (dir != null) {
       sysOverrides.put("workingDir", dir.getAbsolutePath());
     }
+    SuppliedCredentials supplied =
+        serverId == null || serverId.isEmpty()
+            ? SuppliedCredentials.none()
+            : ServerCredentials.supplied(settings, settingsDecrypter, serverId);
     execute(
         new OssImportRunner(
             getLog(),
             sysConfig == null ? null : sysConfig.toPath(),
             sysOverrides,
-            System.getenv()));
+            System.getenv(),
+            supplied));
   }
 
   /** The goal's work, through {@code runner}. */
   protected abstract void execute(OssImportRunner runner)
       throws MojoExecutionException, MojoFailureException;
+
+  /** The settings.xml server id given, or null. */
+  String serverId() {
+    return serverId == null || serverId.isEmpty() ? null : serverId;
+  }
 
   /** The sys.properties given, or null. */
   File sysConfig() {

@@ -55,7 +55,7 @@ final class BackgroundService {
       builder.redirectErrorStream(true);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       process = builder.start();
-      process.getOutputStream().close();
+      ServiceMain.writeCredentials(runner.supplied(), process.getOutputStream());
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot start the ossimport service: " + e.getMessage(), e);
     }
@@ -97,6 +97,7 @@ final class BackgroundService {
     command.add("-cp");
     command.add(classpath());
     command.add(ServiceMain.class.getName());
+    command.add(ServiceMain.CREDENTIALS_ON_STDIN); // the job tree keeps no secret
     command.add(ServiceMain.WORK_DIR);
     command.add(workingDir.toString());
     if (sysConfig != null) {

@@ -9,6 +9,7 @@ import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
 import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.api.ServiceRunningException;
+import io.ossimport.core.api.SuppliedCredentials;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ final class OssImportRunner {
   private final Path sysConfig;
   private final Map<String, String> sysOverrides;
   private final Map<String, String> environment;
+  private final SuppliedCredentials supplied;
   private OssImport ossImport;
 
   /**
@@ -51,11 +53,29 @@ final class OssImportRunner {
    */
   OssImportRunner(
       Log log, Path sysConfig, Map<String, String> sysOverrides, Map<String, String> environment) {
+    this(log, sysConfig, sysOverrides, environment, SuppliedCredentials.none());
+  }
+
+  /**
+   * As above, with the credentials of a settings.xml {@code <server>}, given to every operation.
+   */
+  OssImportRunner(
+      Log log,
+      Path sysConfig,
+      Map<String, String> sysOverrides,
+      Map<String, String> environment,
+      SuppliedCredentials supplied) {
+    this.supplied = supplied;
     this.log = log;
     this.sysConfig = sysConfig;
     this.sysOverrides =
         Collections.unmodifiableMap(new LinkedHashMap<String, String>(sysOverrides));
     this.environment = environment;
+  }
+
+  /** The credentials given to every operation (for a background service to get them too). */
+  SuppliedCredentials supplied() {
+    return supplied;
   }
 
   Log log() {
@@ -67,7 +87,8 @@ final class OssImportRunner {
     try {
       if (ossImport == null) {
         ossImport =
-            OssImport.open(sysConfig, sysOverrides, environment, new MavenImportListener(log));
+            OssImport.open(
+                sysConfig, sysOverrides, environment, supplied, new MavenImportListener(log));
       }
       return operation.apply(ossImport);
     } catch (ConfigurationException e) {
@@ -111,7 +132,10 @@ final class OssImportRunner {
               + job.jobName()
               + " has "
               + job.failedTasks()
-              + " failed task(s); fix the cause, then run ossimport:retry and ossimport:start.";
+              + " failed task(s); fix the cause (a credential error: the AccessKey comes from"
+              + " the job file, the environment or the settings.xml <server> of serverId, and is"
+              + " read there again at each start), then run ossimport:retry and"
+              + " ossimport:start.";
       if (failOnTaskErrors) {
         throw new MojoFailureException(message);
       }

@@ -7,13 +7,10 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Submits a job: validates its configuration and freezes it into the working directory, like {@code
@@ -48,18 +45,6 @@ public class SubmitMojo extends AbstractOssImportMojo {
   private String jobName;
 
   /**
-   * The {@code <id>} of a {@code settings.xml} {@code <server>} holding the destination AccessKey:
-   * {@code <username>} is the AccessKey id, {@code <password>} the secret (plain or encrypted with
-   * {@code mvn --encrypt-password}). It replaces {@code destAccessKey} / {@code destSecretKey} of
-   * {@link #jobConfig}. Without it, empty keys are taken from the environment variables {@code
-   * OSS_ACCESS_KEY_ID} / {@code OSS_ACCESS_KEY_SECRET}.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "ossimport.serverId")
-  private String serverId;
-
-  /**
    * Accept the job without contacting the destination. By default submit asks OSS first whether the
    * endpoint answers, the bucket exists and the AccessKey may write to it (requests that leave
    * nothing behind) and fails with one message per problem; set this on a machine that cannot reach
@@ -70,15 +55,10 @@ public class SubmitMojo extends AbstractOssImportMojo {
   @Parameter(property = "ossimport.offline", defaultValue = "false")
   private boolean offline;
 
-  @Parameter(defaultValue = "${settings}", readonly = true)
-  private Settings settings;
-
-  private final SettingsDecrypter settingsDecrypter;
-
-  @Inject
-  public SubmitMojo(SettingsDecrypter settingsDecrypter) {
-    this.settingsDecrypter = settingsDecrypter;
-  }
+  /** Secret keys refused in {@code <job>}: they would be needed again by every goal. */
+  private static final String[] INLINE_SECRETS = {
+    "destSecretKey", "destSecurityToken", "srcSecretKey", "srcSecurityToken"
+  };
 
   @Override
   protected void execute(OssImportRunner runner)
@@ -105,7 +85,7 @@ public class SubmitMojo extends AbstractOssImportMojo {
                 + "); run it with ossimport:start.");
   }
 
-  /** Inline keys, then the job name, then the server's credentials (which must not clash). */
+  /** Inline keys, then the job name; the server's credentials must not clash with them. */
   private Map<String, String> jobOverrides() throws MojoFailureException {
     Map<String, String> overrides = new LinkedHashMap<String, String>();
     if (job != null) {
@@ -114,15 +94,26 @@ public class SubmitMojo extends AbstractOssImportMojo {
     if (jobName != null && !jobName.isEmpty()) {
       overrides.put("jobName", jobName);
     }
-    if (serverId != null && !serverId.isEmpty()) {
-      if (overrides.containsKey(ServerCredentials.ACCESS_KEY_ID)
-          || overrides.containsKey(ServerCredentials.ACCESS_KEY_SECRET)) {
+    String serverId = serverId();
+    if (serverId != null
+        && (overrides.containsKey(ServerCredentials.ACCESS_KEY_ID)
+            || overrides.containsKey(ServerCredentials.ACCESS_KEY_SECRET)
+            || overrides.containsKey(ServerCredentials.SECURITY_TOKEN))) {
+      throw new MojoFailureException(
+          "Credentials set twice: <serverId>"
+              + serverId
+              + "</serverId> and destAccessKey/destSecretKey/destSecurityToken in <job>; keep"
+              + " one.");
+    }
+    for (String secret : INLINE_SECRETS) {
+      if (job != null && job.containsKey(secret)) {
         throw new MojoFailureException(
-            "Credentials set twice: <serverId>"
-                + serverId
-                + "</serverId> and destAccessKey/destSecretKey in <job>; keep one.");
+            secret
+                + " in <job>: the job tree keeps no secret and the other goals have no <job>, so"
+                + " it could not be read again at start; put the AccessKey in a settings.xml"
+                + " <server> (serverId), in the job file, or in the environment variables"
+                + " OSS_ACCESS_KEY_ID / OSS_ACCESS_KEY_SECRET / OSS_SESSION_TOKEN.");
       }
-      overrides.putAll(ServerCredentials.jobKeys(settings, settingsDecrypter, serverId));
     }
     return overrides;
   }

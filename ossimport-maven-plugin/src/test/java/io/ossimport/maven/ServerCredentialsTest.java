@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ossimport.core.api.SuppliedCredentials;
 import java.io.File;
 import java.util.Map;
 import javax.inject.Inject;
@@ -13,6 +14,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,23 @@ class ServerCredentialsTest {
 
     assertEquals("ak-id", keys.get("destAccessKey"));
     assertEquals("emulator-secret-key", keys.get("destSecretKey"));
+  }
+
+  @Test
+  void aSecurityTokenInTheServersConfigurationIsSuppliedUnderTheServersOrigin() throws Exception {
+    Settings settings = settings("STS.id", ENCRYPTED);
+    Xpp3Dom configuration = new Xpp3Dom("configuration");
+    Xpp3Dom token = new Xpp3Dom("securityToken");
+    token.setValue(" CAIS-token ");
+    configuration.addChild(token);
+    settings.getServer("oss").setConfiguration(configuration);
+
+    SuppliedCredentials supplied = ServerCredentials.supplied(settings, decrypter, "oss");
+
+    assertEquals("CAIS-token", supplied.value("maven-server:oss", "destSecurityToken"));
+    assertEquals("emulator-secret-key", supplied.value("maven-server:oss", "destSecretKey"));
+    assertEquals("STS.id", supplied.value("maven-server:oss", "destAccessKey"));
+    assertFalse(supplied.toString().contains("CAIS-token"), supplied.toString());
   }
 
   @Test

@@ -111,7 +111,8 @@ class SubmitMojoTest {
   void theServersCredentialsReplaceTheJobConfigsAndAreNeverLogged(
       @InjectMojo(goal = "submit") @MojoParameter(name = "serverId", value = "oss-emulator")
           SubmitMojo submit,
-      @InjectMojo(goal = "start") StartMojo start)
+      @InjectMojo(goal = "start") @MojoParameter(name = "serverId", value = "oss-emulator")
+          StartMojo start)
       throws Exception {
     SampleJob job = SampleJob.create(dir, oss, "server", 2);
     Files.write(
@@ -121,12 +122,60 @@ class SubmitMojoTest {
         StandardOpenOption.APPEND);
     MojoHarness.setField(submit, "jobConfig", job.jobConfig.toFile());
     MojoHarness.setField(submit, "settings", settings("oss-emulator", oss.secretAccessKey()));
+    MojoHarness.setField(start, "settings", settings("oss-emulator", oss.secretAccessKey()));
 
     run(submit);
     run(start);
 
     assertEquals(job.files, SampleJob.objects(oss, "server"));
     assertFalse(log.text().contains(oss.secretAccessKey()), log.text());
+  }
+
+  @Test
+  void aPasswordFixedInTheServerIsUsedByTheNextRetryAndStart(
+      @InjectMojo(goal = "submit") @MojoParameter(name = "serverId", value = "oss-emulator")
+          SubmitMojo submit,
+      @InjectMojo(goal = "start") @MojoParameter(name = "serverId", value = "oss-emulator")
+          StartMojo first,
+      @InjectMojo(goal = "retry") @MojoParameter(name = "serverId", value = "oss-emulator")
+          RetryMojo retry,
+      @InjectMojo(goal = "start") @MojoParameter(name = "serverId", value = "oss-emulator")
+          StartMojo again)
+      throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "fixed-server", 2);
+    MojoHarness.setField(submit, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(submit, "offline", true);
+    MojoHarness.setField(submit, "settings", settings("oss-emulator", "wrong-password-0123"));
+    MojoHarness.setField(first, "settings", settings("oss-emulator", "wrong-password-0123"));
+    run(submit);
+    assertFalse(
+        new String(
+                Files.readAllBytes(dir.resolve("work/master/jobs/sample_job/job.cfg")),
+                StandardCharsets.UTF_8)
+            .contains("wrong-password"),
+        "the job tree keeps only the origin");
+    assertThrows(MojoFailureException.class, () -> run(first));
+    assertTrue(SampleJob.objects(oss, "fixed-server").isEmpty());
+
+    MojoHarness.setField(retry, "settings", settings("oss-emulator", oss.secretAccessKey()));
+    MojoHarness.setField(again, "settings", settings("oss-emulator", oss.secretAccessKey()));
+    run(retry);
+    run(again);
+
+    assertEquals(job.files, SampleJob.objects(oss, "fixed-server"));
+    assertFalse(log.text().contains(oss.secretAccessKey()), log.text());
+  }
+
+  @Test
+  void aSecretInTheInlineJobIsRefusedWithWhereToPutIt(
+      @InjectMojo(goal = "submit") SubmitMojo submit) throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "inline-secret", 1);
+    MojoHarness.setField(submit, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(submit, "job", Collections.singletonMap("destSecretKey", "inline"));
+
+    MojoFailureException failure = assertThrows(MojoFailureException.class, () -> run(submit));
+
+    assertTrue(failure.getMessage().contains("settings.xml <server>"), failure.getMessage());
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.ossimport.core.api;
 
+import io.ossimport.core.config.CredentialResolver;
+import io.ossimport.core.jobtree.JobTree;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -159,6 +161,14 @@ public final class JobReport {
     if (more > 0) {
       lines.add("  ... and " + more + " more failed tasks");
     }
+    String origin = credentialOrigin(workingDir, jobName);
+    if (origin != null) {
+      lines.add(
+          "If OSS refused the AccessKey (InvalidAccessKeyId, SignatureDoesNotMatch,"
+              + " SecurityTokenExpired): fix it in "
+              + origin
+              + ", where it is read again at each start, then run retry and start.");
+    }
     return lines;
   }
 
@@ -169,6 +179,21 @@ public final class JobReport {
   public static String skippedHint(Path workingDir, String jobName) {
     return "Skipped objects and the rule that skipped each: "
         + workingDir.resolve("master").resolve("jobs").resolve(jobName).resolve("skipped.list");
+  }
+
+  /** Where the job's destination secret comes from, in words; null if unknown. */
+  private static String credentialOrigin(Path workingDir, String jobName) {
+    try {
+      String frozen = new JobTree(workingDir).readFrozenConfig(jobName);
+      for (String line : frozen.split("\n")) {
+        if (line.startsWith("destSecretKey=")) {
+          return CredentialResolver.describeReference(line.substring("destSecretKey=".length()));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no job tree to read (cleaned meanwhile): no hint
+    }
+    return null;
   }
 
   /** Bytes in binary units with one decimal, e.g. {@code 1.5 MiB}. */

@@ -57,7 +57,28 @@ public final class OssImport {
       Map<String, String> environment,
       ImportListener listener)
       throws ConfigurationException {
-    return new OssImport(Operations.open(sysPropertiesOrNull, sysOverrides, environment, listener));
+    return open(
+        sysPropertiesOrNull, sysOverrides, environment, SuppliedCredentials.none(), listener);
+  }
+
+  /**
+   * Opens a working directory with credentials the front end supplies itself (a Maven {@code
+   * <server>}, Ant properties). The job tree never holds a secret: submit records where each secret
+   * came from, and start, retry and clean read it there again, so a front end passes the same
+   * {@code supplied} origins to every operation.
+   *
+   * @param supplied credentials by origin; they override the job file's keys at submit
+   * @throws ConfigurationException listing every problem of the system configuration
+   */
+  public static OssImport open(
+      Path sysPropertiesOrNull,
+      Map<String, String> sysOverrides,
+      Map<String, String> environment,
+      SuppliedCredentials supplied,
+      ImportListener listener)
+      throws ConfigurationException {
+    return new OssImport(
+        Operations.open(sysPropertiesOrNull, sysOverrides, environment, supplied, listener));
   }
 
   /** The working directory ({@code workingDir} of sys.properties, resolved). */

@@ -5,6 +5,7 @@ import static io.ossimport.core.config.JobKeys.DEST_BUCKET;
 import static io.ossimport.core.config.JobKeys.DEST_DOMAIN;
 import static io.ossimport.core.config.JobKeys.DEST_PREFIX;
 import static io.ossimport.core.config.JobKeys.DEST_SECRET_KEY;
+import static io.ossimport.core.config.JobKeys.DEST_SECURITY_TOKEN;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -20,6 +21,15 @@ final class DestinationRules {
   /** Environment variable holding the AccessKey secret when destSecretKey is empty. */
   static final String ACCESS_KEY_SECRET_VARIABLE = "OSS_ACCESS_KEY_SECRET";
 
+  /**
+   * Environment variable holding the STS security token when destSecurityToken is empty and the
+   * secret comes from the environment too (a token belongs to the secret it was issued with).
+   */
+  static final String SESSION_TOKEN_VARIABLE = "OSS_SESSION_TOKEN";
+
+  /** How inputs taken from the environment are labelled; {@link CredentialResolver} reads it. */
+  static final String ENVIRONMENT_LABEL_PREFIX = "environment variable ";
+
   /** An object key has at most 1023 bytes; leave at least one for the file name. */
   static final int MAX_PREFIX_BYTES = 1022;
 
@@ -29,10 +39,15 @@ final class DestinationRules {
   static void fillCredentialsFromEnvironment(
       ConfigInputs inputs, ConfigInputs.Resolved resolved, Map<String, String> environment) {
     fill(inputs, resolved, environment, DEST_ACCESS_KEY, ACCESS_KEY_ID_VARIABLE);
-    fill(inputs, resolved, environment, DEST_SECRET_KEY, ACCESS_KEY_SECRET_VARIABLE);
+    boolean secretFilled =
+        fill(inputs, resolved, environment, DEST_SECRET_KEY, ACCESS_KEY_SECRET_VARIABLE);
+    if (secretFilled) {
+      fill(inputs, resolved, environment, DEST_SECURITY_TOKEN, SESSION_TOKEN_VARIABLE);
+    }
   }
 
-  private static void fill(
+  /** Whether the key was empty and the environment variable set, so the key now holds it. */
+  private static boolean fill(
       ConfigInputs inputs,
       ConfigInputs.Resolved resolved,
       Map<String, String> environment,
@@ -43,10 +58,12 @@ final class DestinationRules {
     if ((entry == null || ConfigFileParser.trim(entry.value()).isEmpty())
         && fromEnvironment != null
         && !fromEnvironment.trim().isEmpty()) {
-      String label = "environment variable " + variable;
+      String label = ENVIRONMENT_LABEL_PREFIX + variable;
       Origin origin = new Origin(label, 0, inputs.nextInput(label));
       resolved.byKey.put(key.name(), new RawEntry(key.name(), fromEnvironment.trim(), origin));
+      return true;
     }
+    return false;
   }
 
   static void check(ConfigValues v) {

@@ -8,6 +8,7 @@ import static io.ossimport.core.config.JobKeys.DEST_BUCKET;
 import static io.ossimport.core.config.JobKeys.DEST_DOMAIN;
 import static io.ossimport.core.config.JobKeys.DEST_PREFIX;
 import static io.ossimport.core.config.JobKeys.DEST_SECRET_KEY;
+import static io.ossimport.core.config.JobKeys.DEST_SECURITY_TOKEN;
 import static io.ossimport.core.config.JobKeys.GET_OBJECT_META_MODE;
 import static io.ossimport.core.config.JobKeys.HTTP_LIST_FILE_PATH;
 import static io.ossimport.core.config.JobKeys.HTTP_PREFIX_COLUMN;
@@ -32,11 +33,13 @@ import static io.ossimport.core.config.JobKeys.SRC_BUCKET;
 import static io.ossimport.core.config.JobKeys.SRC_DOMAIN;
 import static io.ossimport.core.config.JobKeys.SRC_PREFIX;
 import static io.ossimport.core.config.JobKeys.SRC_SECRET_KEY;
+import static io.ossimport.core.config.JobKeys.SRC_SECURITY_TOKEN;
 import static io.ossimport.core.config.JobKeys.SRC_TYPE;
 import static io.ossimport.core.config.JobKeys.TASK_OBJECT_COUNT_LIMIT;
 import static io.ossimport.core.config.JobKeys.TASK_OBJECT_SIZE_LIMIT;
 import static io.ossimport.core.config.JobKeys.UPLOAD_THREAD_NUM_PER_LARGE_FILE;
 
+import io.ossimport.core.api.ConfigurationException;
 import java.util.SortedMap;
 
 /**
@@ -46,9 +49,20 @@ import java.util.SortedMap;
  */
 public final class JobConfig {
   private final TypedValues values;
+  private final FrozenCredentials frozen;
 
   JobConfig(SortedMap<String, Object> values) {
-    this.values = new TypedValues(JobKeys.CATALOGUE, values);
+    this(new TypedValues(JobKeys.CATALOGUE, values), null);
+  }
+
+  private JobConfig(TypedValues values, FrozenCredentials frozen) {
+    this.values = values;
+    this.frozen = frozen;
+  }
+
+  /** This configuration, able to read its credentials again from their origins. */
+  JobConfig withFrozenCredentials(FrozenCredentials frozen) {
+    return new JobConfig(values, frozen);
   }
 
   public String jobName() {
@@ -94,6 +108,11 @@ public final class JobConfig {
     return values.secret(SRC_SECRET_KEY);
   }
 
+  /** The STS security token of the source AccessKey; empty for a permanent one. */
+  public Secret srcSecurityToken() {
+    return values.secret(SRC_SECURITY_TOKEN);
+  }
+
   public String srcDomain() {
     return values.text(SRC_DOMAIN);
   }
@@ -115,6 +134,42 @@ public final class JobConfig {
   /** The effective AccessKey secret (from the file, the overrides or OSS_ACCESS_KEY_SECRET). */
   public Secret destSecretKey() {
     return values.secret(DEST_SECRET_KEY);
+  }
+
+  /** The STS security token of the destination AccessKey; empty for a permanent one. */
+  public Secret destSecurityToken() {
+    return values.secret(DEST_SECURITY_TOKEN);
+  }
+
+  /** The destination AccessKey: destAccessKey, destSecretKey, destSecurityToken. */
+  public AccessKeyCredentials destinationCredentials() {
+    return new AccessKeyCredentials(destAccessKey(), destSecretKey(), destSecurityToken());
+  }
+
+  /**
+   * The destination AccessKey read again from where it came at submit (the job file, the
+   * environment, the front end), e.g. after OSS answered that the security token expired; the same
+   * as {@link #destinationCredentials()} for a job not read from the job tree.
+   *
+   * @throws ConfigurationException when the origin no longer has the secret
+   */
+  public AccessKeyCredentials rereadDestinationCredentials() throws ConfigurationException {
+    return frozen == null
+        ? destinationCredentials()
+        : frozen.reread(
+            destinationCredentials(), DEST_ACCESS_KEY, DEST_SECRET_KEY, DEST_SECURITY_TOKEN);
+  }
+
+  /** The source AccessKey: srcAccessKey, srcSecretKey, srcSecurityToken. */
+  public AccessKeyCredentials sourceCredentials() {
+    return new AccessKeyCredentials(srcAccessKey(), srcSecretKey(), srcSecurityToken());
+  }
+
+  /** As {@link #rereadDestinationCredentials()} for the source. */
+  public AccessKeyCredentials rereadSourceCredentials() throws ConfigurationException {
+    return frozen == null
+        ? sourceCredentials()
+        : frozen.reread(sourceCredentials(), SRC_ACCESS_KEY, SRC_SECRET_KEY, SRC_SECURITY_TOKEN);
   }
 
   public String destDomain() {

@@ -1,6 +1,7 @@
 package io.ossimport.core.config;
 
 import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.core.api.SuppliedCredentials;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,15 +43,7 @@ public final class JobConfigLoader {
   public LoadedConfig<JobConfig> load(
       Path file, Map<String, String> overrides, String overridesLabel)
       throws ConfigurationException {
-    Findings findings = new Findings();
-    ConfigInputs inputs = new ConfigInputs(JobKeys.CATALOGUE, SysKeys.CATALOGUE, findings);
-    if (!inputs.addFile(file)) {
-      findings.throwIfProblems();
-    }
-    if (!overrides.isEmpty()) {
-      inputs.addMap(overrides, overridesLabel);
-    }
-    return validate(inputs, findings, environment);
+    return load(file, overrides, overridesLabel, SuppliedCredentials.none());
   }
 
   /**
@@ -60,15 +53,60 @@ public final class JobConfigLoader {
    */
   public LoadedConfig<JobConfig> load(Map<String, String> keys, String label)
       throws ConfigurationException {
+    return load(null, keys, label, SuppliedCredentials.none());
+  }
+
+  /**
+   * Loads a job file (or none), inline keys over it, then the credentials a front end supplies over
+   * both. {@link LoadedConfig#credentialReferences()} says where each secret came from: the file,
+   * the environment, the supplied origin, or {@link SuppliedCredentials#INLINE} for an inline one.
+   *
+   * @param fileOrNull the job file, or null for inline keys only
+   * @param overridesLabel how problems name the overrides
+   */
+  public LoadedConfig<JobConfig> load(
+      Path fileOrNull,
+      Map<String, String> overrides,
+      String overridesLabel,
+      SuppliedCredentials supplied)
+      throws ConfigurationException {
     Findings findings = new Findings();
     ConfigInputs inputs = new ConfigInputs(JobKeys.CATALOGUE, SysKeys.CATALOGUE, findings);
-    inputs.addMap(keys, label);
-    return validate(inputs, findings, environment);
+    Map<String, String> references = new LinkedHashMap<String, String>();
+    if (fileOrNull != null) {
+      if (!inputs.addFile(fileOrNull)) {
+        findings.throwIfProblems();
+      }
+      references.put(fileOrNull.toString(), CredentialResolver.fileReference(fileOrNull));
+    }
+    if (fileOrNull == null || !overrides.isEmpty()) {
+      inputs.addMap(overrides, overridesLabel);
+      references.put(
+          overridesLabel, CredentialResolver.suppliedReference(SuppliedCredentials.INLINE));
+    }
+    for (String origin : supplied.origins()) {
+      String label = SUPPLIED_LABEL_PREFIX + origin;
+      inputs.addMap(supplied.keys(origin), label);
+      references.put(label, CredentialResolver.suppliedReference(origin));
+    }
+    return validate(inputs, findings, environment, references);
   }
+
+  /** How problems name the supplied credentials of one origin. */
+  static final String SUPPLIED_LABEL_PREFIX = "credentials supplied by ";
 
   /** Resolves, types and checks gathered inputs; shared with {@link CanonicalJobConfig}. */
   static LoadedConfig<JobConfig> validate(
       ConfigInputs inputs, Findings findings, Map<String, String> environment)
+      throws ConfigurationException {
+    return validate(inputs, findings, environment, Collections.<String, String>emptyMap());
+  }
+
+  private static LoadedConfig<JobConfig> validate(
+      ConfigInputs inputs,
+      Findings findings,
+      Map<String, String> environment,
+      Map<String, String> referencesByLabel)
       throws ConfigurationException {
     ConfigInputs.Resolved resolved = inputs.resolve();
     DestinationRules.fillCredentialsFromEnvironment(inputs, resolved, environment);
@@ -78,6 +116,18 @@ public final class JobConfigLoader {
     DestinationRules.check(values);
     TransferRules.check(values);
     findings.throwIfProblems();
-    return new LoadedConfig<JobConfig>(new JobConfig(values.snapshot()), findings.warnings());
+    Map<String, String> credentialReferences = new LinkedHashMap<String, String>();
+    for (ConfigKey key : JobKeys.CATALOGUE.keys()) {
+      RawEntry entry = resolved.byKey.get(key.name());
+      if (key.isSecret() && entry != null && !ConfigFileParser.trim(entry.value()).isEmpty()) {
+        String reference =
+            CredentialResolver.referenceFor(entry.origin().label(), referencesByLabel);
+        if (reference != null) {
+          credentialReferences.put(key.name(), reference);
+        }
+      }
+    }
+    return new LoadedConfig<JobConfig>(
+        new JobConfig(values.snapshot()), findings.warnings(), credentialReferences);
   }
 }

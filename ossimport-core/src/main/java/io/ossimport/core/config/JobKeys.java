@@ -141,6 +141,18 @@ public final class JobKeys {
           .rule("Required for oss, s3, qiniu, bos, ks3, cos and azure.")
           .reference("§2.2 Source [C, S1, S3]")
           .build();
+  public static final ConfigKey SRC_SECURITY_TOKEN =
+      key("srcSecurityToken", SECRET)
+          .group(SOURCE)
+          .describe(
+              "STS security token of a temporary source AccessKey (srcType=oss); empty for a"
+                  + " permanent AccessKey. Never shown; read again from where it came at each"
+                  + " start, and when OSS answers that it expired.")
+          .rule(
+              "Optional. Set it with srcAccessKey and srcSecretKey of the same STS credentials,"
+                  + " in the same file so that a refresher can rewrite all three.")
+          .reference("§2.2 Source; new here (the original had no STS tokens)")
+          .build();
   public static final ConfigKey SRC_DOMAIN =
       key("srcDomain", TEXT)
           .group(SOURCE)
@@ -192,6 +204,20 @@ public final class JobKeys {
           .describe("OSS AccessKey secret. Never shown.")
           .rule("Required; if empty, taken from the environment variable OSS_ACCESS_KEY_SECRET.")
           .reference("§2.2 Destination [C, S3, S9]; environment fallback: ARCHITECTURE §4")
+          .build();
+  public static final ConfigKey DEST_SECURITY_TOKEN =
+      key("destSecurityToken", SECRET)
+          .group(DEST)
+          .describe(
+              "STS security token of a temporary OSS AccessKey; empty for a permanent AccessKey."
+                  + " Never shown; read again from where it came at each start, and when OSS"
+                  + " answers that it expired (SecurityTokenExpired), so a refresher that"
+                  + " rewrites the job file keeps a long job running.")
+          .rule(
+              "Optional; if empty while destSecretKey comes from the environment, taken from"
+                  + " the environment variable OSS_SESSION_TOKEN. Keep destAccessKey,"
+                  + " destSecretKey and destSecurityToken of one STS answer in the same place.")
+          .reference("§2.2 Destination; new here (the original had no STS tokens)")
           .build();
   public static final ConfigKey DEST_DOMAIN =
       key("destDomain", TEXT)
@@ -436,11 +462,13 @@ public final class JobKeys {
               SRC_TYPE,
               SRC_ACCESS_KEY,
               SRC_SECRET_KEY,
+              SRC_SECURITY_TOKEN,
               SRC_DOMAIN,
               SRC_BUCKET,
               SRC_PREFIX,
               DEST_ACCESS_KEY,
               DEST_SECRET_KEY,
+              DEST_SECURITY_TOKEN,
               DEST_DOMAIN,
               DEST_BUCKET,
               DEST_PREFIX,

@@ -5,6 +5,7 @@ import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.config.CanonicalJobConfig;
+import io.ossimport.core.config.CredentialResolver;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.jobtree.Checkpoint;
 import io.ossimport.core.jobtree.JobCounters;
@@ -49,6 +50,7 @@ public final class Master implements Runnable {
   private final JobTree tree;
   private final ImportListener events;
   private final Runnable taskCommitted;
+  private final CredentialResolver credentials;
   private final Object gate = new Object();
   private Thread waiting;
   private long lastTotalsMillis;
@@ -58,9 +60,19 @@ public final class Master implements Runnable {
    * @param taskCommitted called after each committed task (wakes the tracker)
    */
   public Master(JobTree tree, ImportListener events, Runnable taskCommitted) {
+    this(tree, events, taskCommitted, CredentialResolver.none());
+  }
+
+  /**
+   * @param taskCommitted called after each committed task (wakes the tracker)
+   * @param credentials finds the secrets of a frozen job where they came from at submit
+   */
+  public Master(
+      JobTree tree, ImportListener events, Runnable taskCommitted, CredentialResolver credentials) {
     this.tree = tree;
     this.events = events;
     this.taskCommitted = taskCommitted;
+    this.credentials = credentials;
   }
 
   @Override
@@ -111,7 +123,7 @@ public final class Master implements Runnable {
     try {
       config =
           CanonicalJobConfig.read(
-              tree.readFrozenConfig(job), "the frozen configuration of job " + job);
+              tree.readFrozenConfig(job), "the frozen configuration of job " + job, credentials);
     } catch (ConfigurationException e) {
       abort(job, "its frozen configuration cannot be used: " + e.getMessage());
       return;
@@ -298,7 +310,14 @@ public final class Master implements Runnable {
   }
 
   private void abort(String job, String reason) throws IOException {
-    log(ImportEvent.Level.ERROR, job, "job Abort: " + reason + "; fix the cause, then run retry");
+    log(
+        ImportEvent.Level.ERROR,
+        job,
+        "job Abort: "
+            + reason
+            + (reason.contains("then run retry")
+                ? ""
+                : "; fix the cause, then run retry and start"));
     tree.updateJob(job, r -> r.withAbort(reason).withFinishTime(Instant.now()));
   }
 

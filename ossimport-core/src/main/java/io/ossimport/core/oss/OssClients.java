@@ -3,12 +3,16 @@ package io.ossimport.core.oss;
 import com.aliyun.oss.ClientBuilderConfiguration;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
+import com.aliyun.oss.common.auth.Credentials;
+import com.aliyun.oss.common.auth.DefaultCredentialProvider;
+import com.aliyun.oss.common.auth.DefaultCredentials;
+import io.ossimport.core.config.AccessKeyCredentials;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.Secret;
 
 /**
  * Builds the OSS client of a job's destination ({@code destDomain}, {@code destAccessKey}, {@code
- * destSecretKey}).
+ * destSecretKey}, {@code destSecurityToken} when the AccessKey is an STS one).
  *
  * <p>Settings and why:
  *
@@ -34,8 +38,7 @@ public final class OssClients {
    * once.
    */
   public static OSS create(JobConfig config, int maxConnections) {
-    return create(
-        config.destDomain(), config.destAccessKey(), config.destSecretKey(), maxConnections);
+    return create(config.destDomain(), config.destinationCredentials(), maxConnections);
   }
 
   /**
@@ -43,12 +46,28 @@ public final class OssClients {
    * ({@code srcDomain}, {@code srcAccessKey}, {@code srcSecretKey}).
    */
   public static OSS create(String endpoint, String accessKeyId, Secret secret, int maxConnections) {
+    return create(
+        endpoint, new AccessKeyCredentials(accessKeyId, secret, Secret.empty()), maxConnections);
+  }
+
+  /** A client for any OSS endpoint, with an STS security token when the credentials hold one. */
+  public static OSS create(String endpoint, AccessKeyCredentials credentials, int maxConnections) {
     ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
     conf.setCrcCheckEnabled(true);
     conf.setMaxErrorRetry(0);
     conf.setMaxConnections(Math.max(maxConnections, 1));
     conf.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
     conf.setSocketTimeout(SOCKET_TIMEOUT_MILLIS);
-    return new OSSClientBuilder().build(endpoint, accessKeyId, secret.reveal(), conf);
+    return new OSSClientBuilder()
+        .build(endpoint, new DefaultCredentialProvider(sdkCredentials(credentials)), conf);
+  }
+
+  /** The SDK's form of {@code credentials}; the token is sent only when there is one. */
+  static Credentials sdkCredentials(AccessKeyCredentials credentials) {
+    String id = credentials.accessKeyId();
+    String secret = credentials.secret().reveal();
+    return credentials.securityToken().isEmpty()
+        ? new DefaultCredentials(id, secret)
+        : new DefaultCredentials(id, secret, credentials.securityToken().reveal());
   }
 }

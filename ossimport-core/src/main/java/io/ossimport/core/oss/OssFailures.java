@@ -251,6 +251,18 @@ public final class OssFailures {
     }
   }
 
+  /**
+   * True when OSS refused the STS security token (expired or invalid): new credentials from the
+   * origin may repair it ({@link CredentialRefresh}).
+   */
+  public static boolean isSecurityTokenRejected(Throwable failure) {
+    if (!(failure instanceof OSSException)) {
+      return false;
+    }
+    String code = ((OSSException) failure).getErrorCode();
+    return "SecurityTokenExpired".equals(code) || "InvalidSecurityToken".equals(code);
+  }
+
   /** True when OSS answered that the object does not exist. */
   public static boolean isNoSuchKey(Throwable failure) {
     return failure instanceof OSSException

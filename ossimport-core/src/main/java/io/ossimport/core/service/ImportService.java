@@ -8,6 +8,7 @@ import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.api.RunningService;
 import io.ossimport.core.api.ServiceRunningException;
+import io.ossimport.core.config.CredentialResolver;
 import io.ossimport.core.config.SysConfig;
 import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.jobtree.ServiceLock;
@@ -47,15 +48,21 @@ public final class ImportService implements RunningService {
   private final AtomicBoolean stopBegun = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private ImportService(JobTree tree, SysConfig sys, ImportListener events, ServiceLock lock) {
+  private ImportService(
+      JobTree tree,
+      SysConfig sys,
+      ImportListener events,
+      ServiceLock lock,
+      CredentialResolver credentials) {
     this.tree = tree;
     this.events = events;
     this.lock = lock;
     this.worker = new Worker(sys, events);
     TaskRunner runner = new WorkerTaskRunner(worker, tree);
     this.tracker =
-        new Tracker(tree, runner, events, sys.workerTaskThreadNum(), progressIntervalMillis());
-    this.master = new Master(tree, events, tracker::wake);
+        new Tracker(
+            tree, runner, events, sys.workerTaskThreadNum(), progressIntervalMillis(), credentials);
+    this.master = new Master(tree, events, tracker::wake, credentials);
     this.masterThread = new Thread(guarded("master", master), "ossimport-master");
     this.trackerThread = new Thread(guarded("tracker", tracker), "ossimport-tracker");
     this.controlThread = new Thread(this::pollStopRequests, "ossimport-control");
@@ -69,11 +76,21 @@ public final class ImportService implements RunningService {
    */
   public static ImportService start(JobTree tree, SysConfig sys, ImportListener events)
       throws OssImportException {
+    return start(tree, sys, events, CredentialResolver.none());
+  }
+
+  /**
+   * As {@link #start(JobTree, SysConfig, ImportListener)}, finding each job's secrets with {@code
+   * credentials} (where they came from at submit).
+   */
+  public static ImportService start(
+      JobTree tree, SysConfig sys, ImportListener events, CredentialResolver credentials)
+      throws OssImportException {
     ServiceLock lock = acquire(tree, "service");
     try {
       tree.clearStopRequest(); // one nobody answered belongs to an earlier service
       StartupRepair.run(tree, events);
-      ImportService service = new ImportService(tree, sys, events, lock);
+      ImportService service = new ImportService(tree, sys, events, lock, credentials);
       ServiceRegistry.register(tree.workingDir(), service);
       service.masterThread.start();
       service.trackerThread.start();

@@ -6,6 +6,7 @@ import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.JobConflictException;
 import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.config.CanonicalJobConfig;
+import io.ossimport.core.config.CredentialResolver;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.jobtree.ServiceLock;
@@ -22,10 +23,12 @@ import java.io.IOException;
 public final class JobClean {
   private final JobTree tree;
   private final ImportListener events;
+  private final CredentialResolver credentials;
 
-  public JobClean(JobTree tree, ImportListener events) {
+  public JobClean(JobTree tree, ImportListener events, CredentialResolver credentials) {
     this.tree = tree;
     this.events = events;
+    this.credentials = credentials;
   }
 
   public void clean(String job) throws OssImportException {
@@ -58,7 +61,7 @@ public final class JobClean {
     try {
       config =
           CanonicalJobConfig.read(
-              tree.readFrozenConfig(job), "the frozen configuration of job " + job);
+              tree.readFrozenConfig(job), "the frozen configuration of job " + job, credentials);
     } catch (ConfigurationException e) {
       Events.log(
           events,

@@ -9,6 +9,7 @@ import io.ossimport.core.api.JobConflictException;
 import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.core.api.SubmitResult;
+import io.ossimport.core.api.SuppliedCredentials;
 import io.ossimport.core.config.CanonicalJobConfig;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.JobConfigLoader;
@@ -34,7 +35,8 @@ import java.util.Map;
  * the environment when unset), checks what can only be checked on this machine (the local source
  * directory exists and is readable, the source type is supported), then, unless {@link
  * SubmitCheck#OFFLINE}, asks the destination whether it accepts the job ({@link
- * DestinationPreflight}), then freezes the canonical configuration into the tree, owner-only.
+ * DestinationPreflight}), then freezes the canonical configuration into the tree, owner-only, with
+ * each secret replaced by where it came from ({@link CanonicalJobConfig#write(LoadedConfig)}).
  * Nothing is written unless every check passes.
  */
 public final class JobSubmission {
@@ -43,11 +45,17 @@ public final class JobSubmission {
 
   private final JobTree tree;
   private final Map<String, String> environment;
+  private final SuppliedCredentials supplied;
   private final ImportListener events;
 
-  public JobSubmission(JobTree tree, Map<String, String> environment, ImportListener events) {
+  public JobSubmission(
+      JobTree tree,
+      Map<String, String> environment,
+      SuppliedCredentials supplied,
+      ImportListener events) {
     this.tree = tree;
     this.environment = environment;
+    this.supplied = supplied;
     this.events = events;
   }
 
@@ -60,9 +68,7 @@ public final class JobSubmission {
         "submit job:" + (jobConfigOrNull == null ? INLINE_LABEL : jobConfigOrNull.toString()));
     JobConfigLoader loader = new JobConfigLoader(environment);
     LoadedConfig<JobConfig> loaded =
-        jobConfigOrNull == null
-            ? loader.load(overrides, INLINE_LABEL)
-            : loader.load(jobConfigOrNull, overrides, INLINE_LABEL);
+        loader.load(jobConfigOrNull, overrides, INLINE_LABEL, supplied);
     JobConfig config = loaded.config();
     String label = jobConfigOrNull == null ? INLINE_LABEL : jobConfigOrNull.toString();
     List<ConfigProblem> problems = checkOnThisMachine(config, label);
@@ -80,7 +86,8 @@ public final class JobSubmission {
               Collections.singletonList(destination), loaded.warnings());
         }
       }
-      tree.submit(job, CanonicalJobConfig.write(config));
+      // Only where each secret came from is frozen: start, retry and clean read it there again.
+      tree.submit(job, CanonicalJobConfig.write(loaded));
     } catch (JobExistsException e) {
       throw new JobConflictException(job, e.getMessage());
     } catch (IOException e) {

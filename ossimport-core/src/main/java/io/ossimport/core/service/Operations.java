@@ -12,6 +12,8 @@ import io.ossimport.core.api.RetryResult;
 import io.ossimport.core.api.RunningService;
 import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.core.api.SubmitResult;
+import io.ossimport.core.api.SuppliedCredentials;
+import io.ossimport.core.config.CredentialResolver;
 import io.ossimport.core.config.LoadedConfig;
 import io.ossimport.core.config.SysConfig;
 import io.ossimport.core.config.SysConfigLoader;
@@ -36,13 +38,21 @@ public final class Operations {
   private final SysConfig sys;
   private final JobTree tree;
   private final Map<String, String> environment;
+  private final SuppliedCredentials supplied;
+  private final CredentialResolver credentials;
   private final ImportListener listener;
 
   private Operations(
-      SysConfig sys, Path workingDir, Map<String, String> environment, ImportListener listener) {
+      SysConfig sys,
+      Path workingDir,
+      Map<String, String> environment,
+      SuppliedCredentials supplied,
+      ImportListener listener) {
     this.sys = sys;
     this.tree = new JobTree(workingDir);
     this.environment = environment;
+    this.supplied = supplied;
+    this.credentials = new CredentialResolver(environment, supplied);
     this.listener = listener;
   }
 
@@ -51,6 +61,7 @@ public final class Operations {
       Path sysPropertiesOrNull,
       Map<String, String> sysOverrides,
       Map<String, String> environment,
+      SuppliedCredentials supplied,
       ImportListener listener)
       throws ConfigurationException {
     SysConfigLoader loader = new SysConfigLoader();
@@ -67,6 +78,7 @@ public final class Operations {
         loaded.config(),
         workingDir,
         Collections.unmodifiableMap(new LinkedHashMap<String, String>(environment)),
+        supplied,
         listener);
   }
 
@@ -77,12 +89,12 @@ public final class Operations {
   public SubmitResult submit(
       Path jobConfigOrNull, Map<String, String> jobOverrides, SubmitCheck check)
       throws OssImportException {
-    return new JobSubmission(tree, environment, listener)
+    return new JobSubmission(tree, environment, supplied, listener)
         .submit(jobConfigOrNull, jobOverrides, check);
   }
 
   public RunningService start() throws OssImportException {
-    return ImportService.start(tree, sys, listener);
+    return ImportService.start(tree, sys, listener, credentials);
   }
 
   /** Stops the service of this JVM directly, or another process's through a stop request. */
@@ -161,7 +173,7 @@ public final class Operations {
   }
 
   public void clean(String jobName) throws OssImportException {
-    new JobClean(tree, listener).clean(jobName);
+    new JobClean(tree, listener, credentials).clean(jobName);
   }
 
   /** The version Maven filtered into {@code version.properties} at build time. */

@@ -36,6 +36,10 @@ final class JobAbort {
         events,
         first.get() ? ImportEvent.Level.ERROR : ImportEvent.Level.DEBUG,
         job,
-        "job Abort: " + reason + "; fix the cause, then run retry and start");
+        "job Abort: "
+            + reason
+            + (reason.contains("then run retry")
+                ? ""
+                : "; fix the cause, then run retry and start"));
   }
 }

@@ -5,6 +5,7 @@ import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.config.CanonicalJobConfig;
+import io.ossimport.core.config.CredentialResolver;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.jobtree.JobRecord;
 import io.ossimport.core.jobtree.JobTree;
@@ -43,6 +44,7 @@ public final class Tracker implements Runnable {
   private final TaskRunner runner;
   private final ImportListener events;
   private final long progressIntervalMillis;
+  private final CredentialResolver credentials;
   private final JobStatusReader statusReader;
   private final TaskThreads threads;
   private final Map<String, TrackedJob> jobs = new LinkedHashMap<>();
@@ -56,6 +58,18 @@ public final class Tracker implements Runnable {
       ImportListener events,
       int taskThreads,
       long progressIntervalMillis) {
+    this(tree, runner, events, taskThreads, progressIntervalMillis, CredentialResolver.none());
+  }
+
+  /** As above, with {@code credentials} to find the secrets of a frozen job. */
+  public Tracker(
+      JobTree tree,
+      TaskRunner runner,
+      ImportListener events,
+      int taskThreads,
+      long progressIntervalMillis,
+      CredentialResolver credentials) {
+    this.credentials = credentials;
     this.tree = tree;
     this.runner = runner;
     this.events = events;
@@ -184,7 +198,9 @@ public final class Tracker implements Runnable {
     try {
       config =
           CanonicalJobConfig.read(
-              tree.readFrozenConfig(job.name), "the frozen configuration of job " + job.name);
+              tree.readFrozenConfig(job.name),
+              "the frozen configuration of job " + job.name,
+              credentials);
     } catch (ConfigurationException e) {
       JobAbort.record(
           tree, events, job.name, "its frozen configuration cannot be used: " + e.getMessage());

@@ -2,6 +2,7 @@ package io.ossimport.core.worker;
 
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.jobtree.ReasonCode;
+import io.ossimport.core.oss.CredentialRefresh;
 import io.ossimport.core.oss.OssFailure;
 import io.ossimport.core.oss.OssFailures;
 import io.ossimport.core.retry.Backoff;
@@ -12,7 +13,9 @@ import java.io.IOException;
  * stops. Each attempt waits for room in the job's {@link RequestWindow}, which OSS's throttling
  * answers narrow. Every failure goes through {@link OssFailures#classify}; a retryable one with
  * budget left is written as a {@code RETRY} audit line and waited out with {@link Backoff} (full
- * jitter). The budget is per request, so a large object's parts each get their own.
+ * jitter). The budget is per request, so a large object's parts each get their own. A security
+ * token OSS refuses is read again from its origin ({@link CredentialRefresh}) and the request sent
+ * again at once.
  */
 final class Attempts {
   /** A request. */
@@ -22,21 +25,28 @@ final class Attempts {
 
   private final Backoff backoff;
   private final StopSignal stop;
+
+  /** Requests sent again at once after new credentials, per request (a refresher may lag). */
+  static final int MAX_CREDENTIAL_REFRESHES = 3;
+
   private final TaskLogs logs;
   private final DestinationHealth health;
   private final RequestWindow window;
+  private final CredentialRefresh credentials;
 
   Attempts(
       Backoff backoff,
       StopSignal stop,
       TaskLogs logs,
       DestinationHealth health,
-      RequestWindow window) {
+      RequestWindow window,
+      CredentialRefresh credentials) {
     this.backoff = backoff;
     this.stop = stop;
     this.logs = logs;
     this.health = health;
     this.window = window;
+    this.credentials = credentials;
   }
 
   /** Runs {@code call} with retries. */
@@ -69,11 +79,13 @@ final class Attempts {
   private <T> T run(
       ObjectContext o, Call<T> call, boolean crcMismatchIsFinal, boolean stopBeforeFirstAttempt)
       throws ObjectFailedException, StoppedException, IOException {
+    int refreshes = 0;
     for (int tries = 1; ; tries++) {
       if (stop.isRequested() && (tries > 1 || stopBeforeFirstAttempt)) {
         throw new StoppedException();
       }
       long round;
+      int generation = credentials == null ? 0 : credentials.generation();
       try {
         round = window.acquire();
       } catch (InterruptedException e) {
@@ -95,6 +107,14 @@ final class Attempts {
                     ? RequestWindow.Answer.THROTTLED
                     : RequestWindow.Answer.FAILED),
             e);
+        if (credentials != null
+            && OssFailures.isSecurityTokenRejected(e)
+            && refreshes < MAX_CREDENTIAL_REFRESHES
+            && credentials.refresh(generation)) {
+          refreshes++; // the same request again, signed with the credentials read anew
+          tries--;
+          continue;
+        }
         OssFailure failure = OssFailures.classify(e);
         boolean retry =
             failure.isRetryable()

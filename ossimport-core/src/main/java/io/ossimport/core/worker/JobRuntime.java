@@ -3,6 +3,7 @@ package io.ossimport.core.worker;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.jobtree.SkippedList;
+import io.ossimport.core.oss.CredentialRefresh;
 import io.ossimport.core.oss.OssDestination;
 import io.ossimport.core.source.Source;
 import java.io.IOException;
@@ -22,9 +23,16 @@ public final class JobRuntime implements AutoCloseable {
   private final DestinationHealth destinationHealth = new DestinationHealth();
   private final RequestWindow requestWindow = new RequestWindow();
   private SkippedList skipped;
+  private final CredentialRefresh credentialRefresh;
 
   JobRuntime(
-      JobTree tree, String jobName, JobConfig config, Source source, OssDestination destination) {
+      JobTree tree,
+      String jobName,
+      JobConfig config,
+      Source source,
+      OssDestination destination,
+      CredentialRefresh credentialRefresh) {
+    this.credentialRefresh = credentialRefresh;
     this.tree = tree;
     this.jobName = jobName;
     this.config = config;
@@ -59,6 +67,11 @@ public final class JobRuntime implements AutoCloseable {
       skipped = tree.openSkippedList(jobName);
     }
     return skipped;
+  }
+
+  /** Reads the destination credentials again when OSS refuses the security token. */
+  CredentialRefresh credentialRefresh() {
+    return credentialRefresh;
   }
 
   /** Whether OSS copies this job's objects itself (same endpoint and AccessKey as the source). */

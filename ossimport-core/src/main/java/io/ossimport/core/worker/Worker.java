@@ -8,6 +8,7 @@ import io.ossimport.core.config.SysConfig;
 import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.jobtree.TaskId;
 import io.ossimport.core.jobtree.TaskOutcome;
+import io.ossimport.core.oss.CredentialRefresh;
 import io.ossimport.core.oss.OssClients;
 import io.ossimport.core.oss.OssDestination;
 import io.ossimport.core.retry.Backoff;
@@ -104,7 +105,12 @@ public final class Worker implements AutoCloseable {
     int partsPerObject = Math.max(1, config.uploadThreadNumPerLargeFile());
     OSS client = OssClients.create(config, resources.objectThreads * (1 + partsPerObject));
     return new JobRuntime(
-        tree, jobName, config, source, new OssDestination(client, config.destBucket()));
+        tree,
+        jobName,
+        config,
+        source,
+        new OssDestination(client, config.destBucket()),
+        new CredentialRefresh(client, config));
   }
 
   /**

@@ -12,6 +12,7 @@ import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.jobtree.TaskRef;
 import io.ossimport.core.jobtree.TaskState;
 import io.ossimport.core.testkit.ImportFixture;
+import io.ossimport.core.testkit.TestJobs;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -185,7 +187,8 @@ class AuditJobTest {
 
   private JobStatus run(Map<String, String> keys) throws Exception {
     // Offline: only the job's own requests are counted (DestinationPreflightTest counts submit's).
-    ossimport.submit(null, keys, SubmitCheck.OFFLINE);
+    Path file = TestJobs.writeJobFile(f.temp.resolve(keys.get("jobName") + ".cfg"), keys);
+    ossimport.submit(file, Collections.<String, String>emptyMap(), SubmitCheck.OFFLINE);
     try (RunningService service = ossimport.start()) {
       return service.awaitJob(keys.get("jobName"), MINUTE);
     }

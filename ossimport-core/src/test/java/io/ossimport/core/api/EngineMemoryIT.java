@@ -36,7 +36,10 @@ class EngineMemoryIT {
             new EventLog());
     Map<String, String> job = TestJobs.offlineJob("local_test", src);
     job.put("taskObjectCountLimit", "5000");
-    ossimport.submit(null, job, SubmitCheck.OFFLINE);
+    ossimport.submit(
+        TestJobs.writeJobFile(temp.resolve("local_job.cfg"), job),
+        Collections.<String, String>emptyMap(),
+        SubmitCheck.OFFLINE);
 
     String scanned;
     try (ForkedJvm child =

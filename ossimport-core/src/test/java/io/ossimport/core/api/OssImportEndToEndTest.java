@@ -118,7 +118,7 @@ class OssImportEndToEndTest {
   @Test
   void anEmptySourceSucceedsWithNothingToDo() throws Exception {
     OssImport ossimport = f.open();
-    ossimport.submit(null, f.job);
+    ossimport.submit(f.jobFile());
     JobStatus status;
     try (RunningService service = ossimport.start()) {
       status = service.awaitJob(ImportFixture.JOB, MINUTE);

@@ -55,9 +55,17 @@ class OssImportSubmitTest {
     assertEquals("local_test", result.jobName());
     Path frozen = work.resolve("master/jobs/local_test/job.cfg");
     assertEquals(result.jobDir().resolve("job.cfg"), frozen);
+    String text = new String(Files.readAllBytes(frozen), "UTF-8");
+    // format 2: the non-secret lines as the job says, the secret only as where it is
+    String secretLine = "destSecretKey=@file:" + file.toAbsolutePath().normalize() + "\n";
     assertEquals(
-        CanonicalJobConfig.write(TestJobs.config(job)),
-        new String(Files.readAllBytes(frozen), "UTF-8"));
+        CanonicalJobConfig.HEADER + "\n" + TestJobs.config(job).describe(),
+        text.replaceAll(
+            "(?m)^(srcSecretKey|destSecretKey|srcSecurityToken|destSecurityToken"
+                + "|expressTunnelAuthToken)=.*\n",
+            ""));
+    assertTrue(text.contains(secretLine), text);
+    assertFalse(text.contains(job.get("destSecretKey")), text);
     if (Files.getFileStore(frozen).supportsFileAttributeView("posix")) {
       assertEquals(
           "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(frozen)));
@@ -140,7 +148,10 @@ class OssImportSubmitTest {
 
     String frozen = new JobTree(work).readFrozenConfig("local_test");
     assertTrue(
-        frozen.contains("destAccessKey=env-id\n") && frozen.contains("destSecretKey=env-secret\n"));
+        frozen.contains("destAccessKey=env-id\n")
+            && frozen.contains("destSecretKey=@environment:OSS_ACCESS_KEY_SECRET\n"),
+        frozen);
+    assertFalse(frozen.contains("env-secret"), frozen);
   }
 
   @Test

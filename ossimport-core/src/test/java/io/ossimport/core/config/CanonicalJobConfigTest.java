@@ -52,7 +52,7 @@ class CanonicalJobConfigTest {
   void theTextIsAHeaderThenOneSortedLinePerKeyIncludingSecrets() throws Exception {
     String text = CanonicalJobConfig.write(Jobs.load(Jobs.valid()).config());
     List<String> lines = new ArrayList<String>(Arrays.asList(text.split("\n")));
-    assertEquals(CanonicalJobConfig.HEADER, lines.remove(0));
+    assertEquals(CanonicalJobConfig.HEADER_FORMAT_1, lines.remove(0));
     assertEquals(JobKeys.CATALOGUE.keys().size(), lines.size());
     List<String> sorted = new ArrayList<String>(lines);
     Collections.sort(sorted);
@@ -117,7 +117,7 @@ class CanonicalJobConfigTest {
             ConfigurationException.class,
             () -> CanonicalJobConfig.read("jobName=local_test\n", "frozen.cfg"));
     assertEquals(
-        "frozen.cfg:1: is not an ossimport canonical job configuration (format 1); submit the job"
+        "frozen.cfg:1: is not an ossimport canonical job configuration (format 1 or 2); submit the job"
             + " again from its local_job.cfg",
         e.problems().get(0).toString());
   }

@@ -3,6 +3,9 @@ package io.ossimport.core.testkit;
 import io.ossimport.core.config.CanonicalJobConfig;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.JobConfigLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,6 +34,19 @@ public final class TestJobs {
   public static Map<String, String> offlineJob(String jobName, Path src) {
     return localJob(
         jobName, src, "http://127.0.0.1:9", "test-key-id", "test-secret", "test-bucket");
+  }
+
+  /**
+   * Writes {@code keys} as a job file: submit then freezes only where its secrets are (the file),
+   * so that a later start finds them there again.
+   */
+  public static Path writeJobFile(Path file, Map<String, String> keys) throws IOException {
+    StringBuilder text = new StringBuilder("# written by the test\n");
+    for (Map.Entry<String, String> e : keys.entrySet()) {
+      text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+    }
+    Files.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    return file;
   }
 
   public static JobConfig config(Map<String, String> keys) throws Exception {

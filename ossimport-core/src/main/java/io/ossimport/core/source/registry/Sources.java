@@ -123,10 +123,7 @@ public final class Sources {
       case OSS:
         return new OssSource(
             OssClients.create(
-                config.srcDomain(),
-                config.srcAccessKey(),
-                config.srcSecretKey(),
-                OSS_SOURCE_CONNECTIONS),
+                config.srcDomain(), config.sourceCredentials(), OSS_SOURCE_CONNECTIONS),
             OssSourceSettings.of(
                 config.srcDomain(),
                 config.srcBucket(),
