@@ -82,12 +82,14 @@ final class AfterImportAudit {
     return new AuditCheck.Digests() {
       @Override
       public Long crc64() throws ObjectFailedException, StoppedException, IOException {
-        return ctx.attempts.run(o, () -> SourceDigests.crc64(ctx.source(), o.reference(), stat));
+        return ctx.attempts.runAtSource(
+            o, () -> SourceDigests.crc64(ctx.source(), o.reference(), stat));
       }
 
       @Override
       public String md5Hex() throws ObjectFailedException, StoppedException, IOException {
-        return ctx.attempts.run(o, () -> SourceDigests.md5Hex(ctx.source(), o.reference(), stat));
+        return ctx.attempts.runAtSource(
+            o, () -> SourceDigests.md5Hex(ctx.source(), o.reference(), stat));
       }
     };
   }

@@ -49,10 +49,20 @@ final class Attempts {
     this.credentials = credentials;
   }
 
-  /** Runs {@code call} with retries. */
+  /** Runs {@code call}, a request to the destination, with retries. */
   <T> T run(ObjectContext o, Call<T> call)
       throws ObjectFailedException, StoppedException, IOException {
-    return run(o, call, false, true);
+    return run(o, call, false, true, true);
+  }
+
+  /**
+   * Runs {@code call}, a look at or read of the source only, with retries and outside the request
+   * window: what the source answers says nothing about the destination, and a window widened by
+   * local stats would let a destination that refuses everything be tried on every object thread.
+   */
+  <T> T runAtSource(ObjectContext o, Call<T> call)
+      throws ObjectFailedException, StoppedException, IOException {
+    return run(o, call, false, true, false);
   }
 
   /**
@@ -62,7 +72,7 @@ final class Attempts {
    */
   <T> T runBegun(ObjectContext o, Call<T> call)
       throws ObjectFailedException, StoppedException, IOException {
-    return run(o, call, false, false);
+    return run(o, call, false, false, true);
   }
 
   /**
@@ -73,12 +83,17 @@ final class Attempts {
    */
   <T> T run(ObjectContext o, Call<T> call, boolean crcMismatchIsFinal)
       throws ObjectFailedException, StoppedException, IOException {
-    return run(o, call, crcMismatchIsFinal, true);
+    return run(o, call, crcMismatchIsFinal, true, true);
   }
 
   private <T> T run(
-      ObjectContext o, Call<T> call, boolean crcMismatchIsFinal, boolean stopBeforeFirstAttempt)
+      ObjectContext o,
+      Call<T> call,
+      boolean crcMismatchIsFinal,
+      boolean stopBeforeFirstAttempt,
+      boolean destination)
       throws ObjectFailedException, StoppedException, IOException {
+    RequestWindow window = destination ? this.window : RequestWindow.NONE;
     int refreshes = 0;
     for (int tries = 1; ; tries++) {
       if (stop.isRequested() && (tries > 1 || stopBeforeFirstAttempt)) {
@@ -90,6 +105,12 @@ final class Attempts {
         round = window.acquire();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        throw new StoppedException();
+      }
+      if (health.trippedBy() != null) {
+        // The destination does not work: not even a begun object's first attempt is worth it
+        // (the resumed run looks at the destination first, as after a crash).
+        window.release(round, RequestWindow.Answer.FAILED);
         throw new StoppedException();
       }
       long started = System.nanoTime();

@@ -189,7 +189,7 @@ final class MultipartUpload {
   }
 
   private void checkSourceUnchanged() throws ObjectFailedException, StoppedException, IOException {
-    ObjectStat now = ctx.attempts.run(o, () -> ctx.source().stat(o.reference()));
+    ObjectStat now = ctx.attempts.runAtSource(o, () -> ctx.source().stat(o.reference()));
     if (!now.exists()) {
       throw new ObjectFailedException(
           OssFailure.permanent(

@@ -76,7 +76,7 @@ final class ObjectSteps {
    */
   static ObjectStat statSource(TaskContext ctx, ObjectContext o)
       throws ObjectFailedException, StoppedException, IOException {
-    ObjectStat stat = ctx.attempts.run(o, () -> ctx.source().stat(o.reference()));
+    ObjectStat stat = ctx.attempts.runAtSource(o, () -> ctx.source().stat(o.reference()));
     if (!stat.exists()) {
       throw new ObjectFailedException(
           OssFailure.permanent(ReasonCode.SOURCE_NOT_FOUND, "the source file is gone"), null);

@@ -65,7 +65,7 @@ final class ObjectUpload {
             ? null
             : stat.md5Hex() != null
                 ? stat.md5Hex() // the source knows it: no need to read the object for it
-                : ctx.attempts.run(
+                : ctx.attempts.runAtSource(
                     o, () -> SourceDigests.md5Hex(ctx.source(), o.reference(), stat));
     if (ctx.stop.isRequested()) {
       throw new StoppedException(); // not begun: the resumed run starts it afresh
@@ -128,7 +128,8 @@ final class ObjectUpload {
       expected = stat.crc64(); // a source that knows it spares reading the whole object
     }
     if (expected == null) {
-      expected = ctx.attempts.run(o, () -> SourceDigests.crc64(ctx.source(), o.reference(), stat));
+      expected =
+          ctx.attempts.runAtSource(o, () -> SourceDigests.crc64(ctx.source(), o.reference(), stat));
     }
     return expected.equals(r.crc64()) ? new Uploaded(r.etag(), r.crc64()) : null;
   }

@@ -26,10 +26,21 @@ final class RequestWindow {
   /** Requests in flight when a job starts. */
   static final int INITIAL = 4;
 
-  private double limit = INITIAL;
+  /** No limit at all, for what is not a request to the destination. */
+  static final RequestWindow NONE = new RequestWindow(Double.POSITIVE_INFINITY);
+
+  private double limit;
   private boolean slowStart = true;
   private int inFlight;
   private long round;
+
+  RequestWindow() {
+    this(INITIAL);
+  }
+
+  private RequestWindow(double limit) {
+    this.limit = limit;
+  }
 
   /**
    * A request may go: waits for room in the window; returns the round it was started in. Only

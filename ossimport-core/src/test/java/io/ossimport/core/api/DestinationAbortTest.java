@@ -73,7 +73,9 @@ class DestinationAbortTest {
 
     assertEquals(JobState.Abort, aborted.state(), f.events.text());
     long tried = oss.counters().get(Operation.PutObject);
-    assertTrue(tried > 0 && tried < FEW, tried + " PUTs before the abort");
+    assertTrue(
+        tried > 0 && tried < FEW,
+        tried + " PUTs before the abort, with 60 object threads: fewer than one per thread");
     assertTrue(
         aborted
             .abortReason()
