@@ -30,11 +30,6 @@ public final class Uploaded {
     return new Uploaded(etag, clientCrc != null ? clientCrc : serverCrc, confirmed);
   }
 
-  /** What a HEAD showed and was compared with the source's own CRC-64: proven. */
-  public static Uploaded confirmed(String etag, long crc64) {
-    return new Uploaded(etag, crc64, true);
-  }
-
   /** The ETag without quotes. */
   public String etag() {
     return etag;

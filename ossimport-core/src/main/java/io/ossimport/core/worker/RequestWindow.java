@@ -26,9 +26,13 @@ final class RequestWindow {
   /** Requests in flight when a job starts. */
   static final int INITIAL = 4;
 
-  /** No limit at all, for what is not a request to the destination. */
+  /**
+   * No limit at all, for what is not a request to the destination: it takes no lock, since every
+   * source look of every job shares it.
+   */
   static final RequestWindow NONE = new RequestWindow(Double.POSITIVE_INFINITY);
 
+  private final boolean none;
   private double limit;
   private boolean slowStart = true;
   private int inFlight;
@@ -40,6 +44,7 @@ final class RequestWindow {
 
   private RequestWindow(double limit) {
     this.limit = limit;
+    this.none = limit == Double.POSITIVE_INFINITY;
   }
 
   /**
@@ -47,7 +52,11 @@ final class RequestWindow {
    * throttling answers and requests that get through move the window; a failure of any other kind
    * leaves it as it is.
    */
-  synchronized long acquire() throws InterruptedException {
+  long acquire() throws InterruptedException {
+    return none ? 0 : acquireInWindow();
+  }
+
+  private synchronized long acquireInWindow() throws InterruptedException {
     while (inFlight >= limit) {
       wait();
     }
@@ -70,7 +79,11 @@ final class RequestWindow {
    *
    * @return the new width when this answer narrowed the window, else -1
    */
-  synchronized int release(long startedRound, Answer answer) {
+  int release(long startedRound, Answer answer) {
+    return none ? -1 : releaseInWindow(startedRound, answer);
+  }
+
+  private synchronized int releaseInWindow(long startedRound, Answer answer) {
     int flying = inFlight--;
     int narrowed = -1;
     if (answer == Answer.THROTTLED) {
