@@ -47,6 +47,9 @@ final class ConfigValues {
   /** The typed default of a key (the catalogue's defaults are valid by construction). */
   static Object defaultOf(ConfigKey key) {
     if (key.defaultValue().isEmpty()) {
+      if (key.type() == ValueType.TIMETABLE) {
+        return ThroughputTimetable.NONE;
+      }
       return key.isSecret() ? Secret.empty() : "";
     }
     try {
@@ -70,6 +73,10 @@ final class ConfigValues {
 
   long number(ConfigKey key) {
     return (Long) values.get(key.name());
+  }
+
+  ThroughputTimetable timetable(ConfigKey key) {
+    return (ThroughputTimetable) values.get(key.name());
   }
 
   SizeValue size(ConfigKey key) {

@@ -9,10 +9,15 @@ import static io.ossimport.core.config.SysKeys.WORKER_MAX_THROUGHPUT;
 import static io.ossimport.core.config.SysKeys.WORKER_PASSWORD;
 import static io.ossimport.core.config.SysKeys.WORKER_RECORD_MD5;
 import static io.ossimport.core.config.SysKeys.WORKER_TASK_THREAD_NUM;
+import static io.ossimport.core.config.SysKeys.WORKER_THROUGHPUT_TIMETABLE;
 import static io.ossimport.core.config.SysKeys.WORKER_USER_NAME;
 import static io.ossimport.core.config.SysKeys.WORKING_DIR;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 
 /**
@@ -46,6 +51,49 @@ public final class SysConfig {
   /** Bandwidth cap per worker in KB/s; 0 = unlimited. */
   public long workerMaxThroughputKbPerSecond() {
     return values.number(WORKER_MAX_THROUGHPUT);
+  }
+
+  /** The bandwidth timetable; {@link ThroughputTimetable#NONE} when none is set. */
+  public ThroughputTimetable workerThroughputTimetable() {
+    return (ThroughputTimetable) values.get(WORKER_THROUGHPUT_TIMETABLE);
+  }
+
+  /**
+   * The bandwidth cap in KB/s at {@code minuteOfDay} (0 to 1439, local time); 0 = unlimited: the
+   * timetable's entry when one is set, else {@code workerMaxThroughput(KB/s)}.
+   */
+  public long throughputCapAt(int minuteOfDay) {
+    ThroughputTimetable timetable = workerThroughputTimetable();
+    return timetable.isEmpty()
+        ? workerMaxThroughputKbPerSecond()
+        : timetable.kilobytesPerSecondAt(minuteOfDay);
+  }
+
+  /** Where {@link #throughputCapAt} comes from at {@code minuteOfDay}, for messages. */
+  public String throughputCapSourceAt(int minuteOfDay) {
+    ThroughputTimetable timetable = workerThroughputTimetable();
+    return timetable.isEmpty()
+        ? WORKER_MAX_THROUGHPUT.name() + "=" + workerMaxThroughputKbPerSecond()
+        : WORKER_THROUGHPUT_TIMETABLE.name() + " entry " + timetable.entryTextAt(minuteOfDay);
+  }
+
+  /**
+   * The names of the keys whose value differs from {@code earlier}'s, in catalogue order, leaving
+   * out {@code ignored} ones (what the service re-reads while it runs).
+   */
+  public List<String> keysChangedFrom(SysConfig earlier, List<ConfigKey> ignored) {
+    List<String> changed = new ArrayList<String>();
+    Map<String, Object> before = earlier.values.all();
+    for (Map.Entry<String, Object> e : values.all().entrySet()) {
+      boolean skip = false;
+      for (ConfigKey key : ignored) {
+        skip |= key.name().equals(e.getKey());
+      }
+      if (!skip && !Objects.equals(before.get(e.getKey()), e.getValue())) {
+        changed.add(e.getKey());
+      }
+    }
+    return changed;
   }
 
   public int dispatcherThreadNum() {

@@ -6,6 +6,7 @@ import static io.ossimport.core.config.ValueType.HEAP_SIZE;
 import static io.ossimport.core.config.ValueType.INTEGER;
 import static io.ossimport.core.config.ValueType.SECRET;
 import static io.ossimport.core.config.ValueType.TEXT;
+import static io.ossimport.core.config.ValueType.TIMETABLE;
 
 import java.util.Arrays;
 
@@ -49,10 +50,26 @@ public final class SysKeys {
           .atLeast(0)
           .describe(
               "Bandwidth cap per worker in KB/s; 0 = unlimited. The key is literally"
-                  + " workerMaxThroughput(KB/s). The shipped file has 100000000 (about 95 GB/s,"
+                  + " workerMaxThroughput(KB/s). Re-read while the service runs: a change to the"
+                  + " file takes effect within seconds, without a restart. The shipped file has 100000000 (about 95 GB/s,"
                   + " in effect unlimited); the documented default is 0.")
           .rule("Whole number ≥ 0.")
           .reference("§2.3, §5.9 [C, S2, S3, S8]")
+          .build();
+  public static final ConfigKey WORKER_THROUGHPUT_TIMETABLE =
+      key("workerThroughputTimetable", TIMETABLE)
+          .group(WORKER)
+          .describe(
+              "Bandwidth cap that changes with the time of day, as rclone's --bwlimit timetable:"
+                  + " 08:00,512;19:00,off caps the worker at 512 KB/s from 08:00 and lifts the cap"
+                  + " at 19:00. Each entry holds until the next one's time; before the first entry"
+                  + " of the day the last one holds. Local time of the service. While it is set,"
+                  + " it decides the cap and workerMaxThroughput(KB/s) is not used. Empty = no"
+                  + " timetable. Like workerMaxThroughput(KB/s), re-read while the service runs.")
+          .rule(
+              "Empty, or entries H:MM,RATE or HH:MM,RATE separated by ; or blanks: times from"
+                  + " 00:00 to 23:59, each once; RATE a whole number of KB/s above 0, or off.")
+          .reference("§2.3; new here (the original had one fixed cap)")
           .build();
   public static final ConfigKey DISPATCHER_THREAD_NUM =
       key("dispatcherThreadNum", INTEGER)
@@ -133,6 +150,7 @@ public final class SysKeys {
               SSH_PORT,
               WORKER_TASK_THREAD_NUM,
               WORKER_MAX_THROUGHPUT,
+              WORKER_THROUGHPUT_TIMETABLE,
               DISPATCHER_THREAD_NUM,
               WORKER_ABORT_WHEN_UNCATCHED_EXCEPTION,
               WORKER_RECORD_MD5,

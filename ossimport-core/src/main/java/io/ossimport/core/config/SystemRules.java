@@ -1,6 +1,8 @@
 package io.ossimport.core.config;
 
+import static io.ossimport.core.config.SysKeys.WORKER_MAX_THROUGHPUT;
 import static io.ossimport.core.config.SysKeys.WORKER_TASK_THREAD_NUM;
+import static io.ossimport.core.config.SysKeys.WORKER_THROUGHPUT_TIMETABLE;
 
 /** Rules for {@code sys.properties} beyond each key's own range (reference §2.3). */
 final class SystemRules {
@@ -19,6 +21,14 @@ final class SystemRules {
               + " threads rarely help and use more memory (RequestTimeTooSkewed or timeouts"
               + " follow on a busy host)",
           "60 is the usual value; up to 150 on physical hosts");
+    }
+    if (v.allValid(WORKER_MAX_THROUGHPUT, WORKER_THROUGHPUT_TIMETABLE)
+        && v.number(WORKER_MAX_THROUGHPUT) > 0
+        && !v.timetable(WORKER_THROUGHPUT_TIMETABLE).isEmpty()) {
+      v.warning(
+          WORKER_MAX_THROUGHPUT,
+          "is not used while " + WORKER_THROUGHPUT_TIMETABLE.name() + " is set",
+          "write " + WORKER_MAX_THROUGHPUT.name() + "=0, or leave the timetable empty");
     }
   }
 }

@@ -44,6 +44,8 @@ final class ValueParser {
         return parseChoice(key, raw.trim());
       case HEAP_SIZE:
         return parseHeap(key, raw.trim());
+      case TIMETABLE:
+        return parseTimetable(key, raw);
       default:
         throw new AssertionError(key.type());
     }
@@ -55,6 +57,15 @@ final class ValueParser {
           "must be " + key.patternRule(), "e.g. " + key.name() + "=" + key.defaultValue());
     }
     return raw;
+  }
+
+  private static ThroughputTimetable parseTimetable(ConfigKey key, String raw) throws InvalidValue {
+    try {
+      return ThroughputTimetable.parse(raw);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidValue(
+          e.getMessage(), "e.g. " + key.name() + "=08:00,512;19:00,off (or leave it empty)");
+    }
   }
 
   private static Boolean parseBoolean(ConfigKey key, String raw) throws InvalidValue {

@@ -15,7 +15,9 @@ public enum ValueType {
   /** One of a fixed set of words, case-sensitive. */
   CHOICE("one of"),
   /** A JVM heap size for {@code -Xmx}: digits with an optional k, m or g suffix, kept as text. */
-  HEAP_SIZE("-Xmx size");
+  HEAP_SIZE("-Xmx size"),
+  /** A bandwidth timetable ({@link ThroughputTimetable}): {@code HH:MM,KB/s} or {@code off}, ... */
+  TIMETABLE("timetable (HH:MM,KB/s|off;...)");
 
   private final String syntax;
 

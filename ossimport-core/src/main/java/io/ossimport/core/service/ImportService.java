@@ -20,6 +20,7 @@ import io.ossimport.core.tracker.TaskRunner;
 import io.ossimport.core.tracker.Tracker;
 import io.ossimport.core.worker.Worker;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,6 +46,7 @@ public final class ImportService implements RunningService {
   private final Thread masterThread;
   private final Thread trackerThread;
   private final Thread controlThread;
+  private final ThroughputControl throughput;
   private final AtomicBoolean stopBegun = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -53,11 +55,14 @@ public final class ImportService implements RunningService {
       SysConfig sys,
       ImportListener events,
       ServiceLock lock,
-      CredentialResolver credentials) {
+      CredentialResolver credentials,
+      SysSource sysSource) {
     this.tree = tree;
     this.events = events;
     this.lock = lock;
     this.worker = new Worker(sys, events);
+    this.throughput =
+        new ThroughputControl(sys, sysSource, worker, events, Clock.systemDefaultZone());
     TaskRunner runner = new WorkerTaskRunner(worker, tree);
     this.tracker =
         new Tracker(
@@ -86,11 +91,26 @@ public final class ImportService implements RunningService {
   public static ImportService start(
       JobTree tree, SysConfig sys, ImportListener events, CredentialResolver credentials)
       throws OssImportException {
+    return start(tree, sys, events, credentials, SysSource.fixed());
+  }
+
+  /**
+   * As {@link #start(JobTree, SysConfig, ImportListener, CredentialResolver)}, reading the system
+   * settings again from {@code sysSource} while it runs ({@link ThroughputControl}).
+   */
+  static ImportService start(
+      JobTree tree,
+      SysConfig sys,
+      ImportListener events,
+      CredentialResolver credentials,
+      SysSource sysSource)
+      throws OssImportException {
     ServiceLock lock = acquire(tree, "service");
     try {
       tree.clearStopRequest(); // one nobody answered belongs to an earlier service
       StartupRepair.run(tree, events);
-      ImportService service = new ImportService(tree, sys, events, lock, credentials);
+      ImportService service = new ImportService(tree, sys, events, lock, credentials, sysSource);
+      service.throughput.check(); // a timetable's cap holds from the first byte
       ServiceRegistry.register(tree.workingDir(), service);
       service.masterThread.start();
       service.trackerThread.start();
@@ -221,12 +241,17 @@ public final class ImportService implements RunningService {
 
   /** The control thread: turns a stop request file into a stop. */
   private void pollStopRequests() {
+    long throughputCheckDue = System.nanoTime();
     try {
       while (isRunning()) {
         if (tree.isStopRequested()) {
           Events.log(events, ImportEvent.Level.INFO, null, "stop requested");
           stopInBackground();
           return;
+        }
+        if (System.nanoTime() - throughputCheckDue >= 0) {
+          throughput.check(); // the operator may have edited the bandwidth keys
+          throughputCheckDue = System.nanoTime() + ThroughputControl.CHECK_MILLIS * 1_000_000L;
         }
         Thread.sleep(STOP_POLL_MILLIS);
       }

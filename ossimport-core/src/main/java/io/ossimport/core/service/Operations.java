@@ -16,7 +16,6 @@ import io.ossimport.core.api.SuppliedCredentials;
 import io.ossimport.core.config.CredentialResolver;
 import io.ossimport.core.config.LoadedConfig;
 import io.ossimport.core.config.SysConfig;
-import io.ossimport.core.config.SysConfigLoader;
 import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.tracker.Events;
 import io.ossimport.core.tracker.JobStatusReader;
@@ -41,14 +40,17 @@ public final class Operations {
   private final SuppliedCredentials supplied;
   private final CredentialResolver credentials;
   private final ImportListener listener;
+  private final SysSource sysSource;
 
   private Operations(
       SysConfig sys,
+      SysSource sysSource,
       Path workingDir,
       Map<String, String> environment,
       SuppliedCredentials supplied,
       ImportListener listener) {
     this.sys = sys;
+    this.sysSource = sysSource;
     this.tree = new JobTree(workingDir);
     this.environment = environment;
     this.supplied = supplied;
@@ -64,11 +66,8 @@ public final class Operations {
       SuppliedCredentials supplied,
       ImportListener listener)
       throws ConfigurationException {
-    SysConfigLoader loader = new SysConfigLoader();
-    LoadedConfig<SysConfig> loaded =
-        sysPropertiesOrNull == null
-            ? loader.load(sysOverrides, JobSubmission.INLINE_LABEL)
-            : loader.load(sysPropertiesOrNull, sysOverrides, JobSubmission.INLINE_LABEL);
+    SysSource source = new SysSource(sysPropertiesOrNull, sysOverrides, JobSubmission.INLINE_LABEL);
+    LoadedConfig<SysConfig> loaded = source.load();
     for (ConfigWarning w : loaded.warnings()) {
       Events.log(listener, ImportEvent.Level.WARN, null, w.toString());
     }
@@ -76,6 +75,7 @@ public final class Operations {
     Path workingDir = loaded.config().workingDir(Paths.get("").toAbsolutePath());
     return new Operations(
         loaded.config(),
+        source,
         workingDir,
         Collections.unmodifiableMap(new LinkedHashMap<String, String>(environment)),
         supplied,
@@ -94,7 +94,7 @@ public final class Operations {
   }
 
   public RunningService start() throws OssImportException {
-    return ImportService.start(tree, sys, listener, credentials);
+    return ImportService.start(tree, sys, listener, credentials, sysSource);
   }
 
   /** Stops the service of this JVM directly, or another process's through a stop request. */

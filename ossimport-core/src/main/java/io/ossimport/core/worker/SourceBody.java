@@ -135,7 +135,7 @@ final class SourceBody extends InputStream {
         raw = source.open(reference);
         skipFully(raw, start);
       }
-      in = limiter.isUnlimited() ? raw : new ThrottledInputStream(raw, limiter);
+      in = limiter.mayLimit() ? new ThrottledInputStream(raw, limiter) : raw;
     }
     return in;
   }

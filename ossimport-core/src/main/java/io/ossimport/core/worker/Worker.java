@@ -58,7 +58,8 @@ public final class Worker implements AutoCloseable {
   Worker(SysConfig sys, ImportListener events, Backoff backoff) {
     this.sys = Objects.requireNonNull(sys, "sys");
     int threads = Math.max(1, sys.workerTaskThreadNum());
-    this.limiter = ThroughputLimiter.ofKilobytesPerSecond(sys.workerMaxThroughputKbPerSecond());
+    // Adjustable: the service re-reads the cap while it runs (ThroughputControl).
+    this.limiter = ThroughputLimiter.adjustable(sys.workerMaxThroughputKbPerSecond());
     this.objectPool =
         new ThreadPoolExecutor(
             threads,
@@ -146,6 +147,18 @@ public final class Worker implements AutoCloseable {
   public TaskStats taskStats(String jobName, TaskId id) {
     TaskRun run = running.get(jobName + "/" + id);
     return run == null ? null : run.counters.snapshot();
+  }
+
+  /**
+   * Sets the bandwidth cap of every read of this worker to {@code kilobytesPerSecond} (0 = none).
+   */
+  public void setThroughputCap(long kilobytesPerSecond) {
+    limiter.setKilobytesPerSecond(kilobytesPerSecond);
+  }
+
+  /** The bandwidth cap in KB/s now; 0 = none. */
+  public long throughputCap() {
+    return limiter.kilobytesPerSecond();
   }
 
   /** The one limiter every read of this worker goes through. */
