@@ -1,5 +1,7 @@
 package io.ossimport.core.accounting;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * One token bucket shared by every worker thread, enforcing {@code workerMaxThroughput(KB/s)}.
  *
@@ -18,6 +20,7 @@ public final class ThroughputLimiter {
   private final long burstNanos;
   private final Ticker ticker;
   private long nextFreeNanos;
+  private final AtomicLong waited = new AtomicLong();
 
   ThroughputLimiter(long bytesPerSecond, long burstMillis, Ticker ticker) {
     this.nanosPerByte = bytesPerSecond <= 0 ? 0 : 1e9 / bytesPerSecond;
@@ -42,8 +45,17 @@ public final class ThroughputLimiter {
   public void acquire(long bytes) throws InterruptedException {
     long wait = reserve(bytes);
     if (wait > 0) {
+      waited.addAndGet(wait);
       ticker.sleepNanos(wait);
     }
+  }
+
+  /**
+   * Nanoseconds readers have been made to wait so far, in all: when it grows, the cap, not the
+   * link, bounds the transfer, and more requests in flight would only wait too.
+   */
+  public long waitedNanos() {
+    return waited.get();
   }
 
   /** Books {@code bytes} and returns how long the caller must wait before sending them. */

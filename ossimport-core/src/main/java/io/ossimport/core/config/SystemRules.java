@@ -1,5 +1,6 @@
 package io.ossimport.core.config;
 
+import static io.ossimport.core.config.SysKeys.WORKER_MAX_TASK_THREAD_NUM;
 import static io.ossimport.core.config.SysKeys.WORKER_TASK_THREAD_NUM;
 
 /** Rules for {@code sys.properties} beyond each key's own range (reference §2.3). */
@@ -10,6 +11,7 @@ final class SystemRules {
   private SystemRules() {}
 
   static void check(ConfigValues v) {
+    checkCeilingNotBelowBase(v);
     if (v.allValid(WORKER_TASK_THREAD_NUM)
         && v.number(WORKER_TASK_THREAD_NUM) > MANY_WORKER_THREADS) {
       v.warning(
@@ -19,6 +21,25 @@ final class SystemRules {
               + " threads rarely help and use more memory (RequestTimeTooSkewed or timeouts"
               + " follow on a busy host)",
           "60 is the usual value; up to 150 on physical hosts");
+    }
+  }
+
+  /** The ceiling of the adaptive object threads is a ceiling: never below the base count. */
+  private static void checkCeilingNotBelowBase(ConfigValues v) {
+    if (!v.isSet(WORKER_MAX_TASK_THREAD_NUM)
+        || !v.allValid(WORKER_TASK_THREAD_NUM, WORKER_MAX_TASK_THREAD_NUM)) {
+      return;
+    }
+    long base = v.number(WORKER_TASK_THREAD_NUM);
+    if (v.number(WORKER_MAX_TASK_THREAD_NUM) < base) {
+      v.problem(
+          WORKER_MAX_TASK_THREAD_NUM,
+          "must not be smaller than " + WORKER_TASK_THREAD_NUM.name() + " (" + base + ")",
+          "raise it to at least "
+              + base
+              + ", or leave it empty to keep "
+              + WORKER_TASK_THREAD_NUM.name()
+              + " threads whatever the link");
     }
   }
 }
