@@ -10,10 +10,36 @@ public final class RequestCounters {
   private final AtomicLongArray requests = new AtomicLongArray(Operation.values().length);
   private final AtomicLong bytesReceived = new AtomicLong();
   private final AtomicLong bytesSent = new AtomicLong();
+  private final AtomicLong inFlight = new AtomicLong();
+  private final AtomicLong maxInFlight = new AtomicLong();
 
   /** Counts one request of the given operation. */
   public void count(Operation op) {
     requests.incrementAndGet(op.ordinal());
+  }
+
+  /**
+   * A request (of any operation) is being served; {@link #ended()} follows. Clients are judged by
+   * how many requests they keep in flight on a slow link, so the highest count is kept.
+   */
+  public void started() {
+    long now = inFlight.incrementAndGet();
+    maxInFlight.accumulateAndGet(now, Math::max);
+  }
+
+  /** The request {@link #started()} last has been answered. */
+  public void ended() {
+    inFlight.decrementAndGet();
+  }
+
+  /** Requests being served right now. */
+  public long inFlight() {
+    return inFlight.get();
+  }
+
+  /** The most requests served at once since start or the last reset. */
+  public long maxInFlight() {
+    return maxInFlight.get();
   }
 
   /** Adds request body bytes read by the server. */
@@ -73,6 +99,7 @@ public final class RequestCounters {
     }
     bytesReceived.set(0);
     bytesSent.set(0);
+    maxInFlight.set(inFlight.get());
   }
 
   /** The counters as a small JSON object (for the admin endpoint). */
@@ -86,7 +113,8 @@ public final class RequestCounters {
     }
     sb.append("},\"total\":").append(total());
     sb.append(",\"bytesReceived\":").append(bytesReceived());
-    sb.append(",\"bytesSent\":").append(bytesSent()).append('}');
+    sb.append(",\"bytesSent\":").append(bytesSent());
+    sb.append(",\"maxInFlight\":").append(maxInFlight()).append('}');
     return sb.toString();
   }
 }

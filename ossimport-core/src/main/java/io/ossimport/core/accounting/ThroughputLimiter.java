@@ -1,5 +1,7 @@
 package io.ossimport.core.accounting;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * One token bucket shared by every worker thread, enforcing {@code workerMaxThroughput(KB/s)}.
  *
@@ -29,6 +31,7 @@ public final class ThroughputLimiter {
   private volatile double nanosPerByte;
   private volatile long generation;
   private long nextFreeNanos;
+  private final AtomicLong waited = new AtomicLong();
 
   ThroughputLimiter(long bytesPerSecond, long burstMillis, Ticker ticker) {
     this(bytesPerSecond, burstMillis, ticker, false);
@@ -122,6 +125,7 @@ public final class ThroughputLimiter {
       long sliceNanos = SLEEP_SLICE_MILLIS * 1_000_000L;
       while (wait > 0 && (!adjustable || booked == generation)) {
         long slice = adjustable ? Math.min(wait, sliceNanos) : wait;
+        waited.addAndGet(slice);
         ticker.sleepNanos(slice);
         wait -= slice;
       }
@@ -130,6 +134,14 @@ public final class ThroughputLimiter {
       }
       owed = (long) Math.ceil(owed * ((double) wait / total));
     }
+  }
+
+  /**
+   * Nanoseconds readers have been made to wait so far, in all: when it grows, the cap, not the
+   * link, bounds the transfer, and more requests in flight would only wait too.
+   */
+  public long waitedNanos() {
+    return waited.get();
   }
 
   /** Books {@code bytes} and returns how long the caller must wait before sending them. */

@@ -31,6 +31,10 @@ public final class ConfigKey {
   private final String description;
   private final String rule;
   private final String reference;
+  private final boolean allowsAuto;
+
+  /** The word that leaves a key's value to ossimport ({@link Builder#orAuto()}). */
+  public static final String AUTO = "auto";
 
   private ConfigKey(Builder b) {
     this.name = b.name;
@@ -48,6 +52,12 @@ public final class ConfigKey {
     this.description = b.description;
     this.rule = b.rule;
     this.reference = b.reference;
+    this.allowsAuto = b.allowsAuto;
+  }
+
+  /** Whether {@value #AUTO} is a value of this key besides its type's values. */
+  public boolean allowsAuto() {
+    return allowsAuto;
   }
 
   /** Starts a catalogue row for key {@code name} of the given type. */
@@ -165,6 +175,7 @@ public final class ConfigKey {
     private String description = "";
     private String rule = "";
     private String reference = "";
+    private boolean allowsAuto;
 
     private Builder(String name, ValueType type) {
       this.name = name;
@@ -178,6 +189,12 @@ public final class ConfigKey {
 
     Builder defaultValue(String value) {
       this.defaultValue = value;
+      return this;
+    }
+
+    /** {@value ConfigKey#AUTO} (any case) is also a value: ossimport chooses, per object. */
+    Builder orAuto() {
+      this.allowsAuto = true;
       return this;
     }
 

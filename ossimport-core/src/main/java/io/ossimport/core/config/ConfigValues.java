@@ -83,6 +83,11 @@ final class ConfigValues {
     return (SizeValue) values.get(key.name());
   }
 
+  /** Whether the key holds {@value ConfigKey#AUTO}. */
+  boolean isAuto(ConfigKey key) {
+    return ConfigKey.AUTO.equals(values.get(key.name()));
+  }
+
   /** Whether the key was given a non-empty value (possibly an invalid one). */
   boolean isSet(ConfigKey key) {
     return set.contains(key.name()) || invalid.contains(key.name());

@@ -206,13 +206,16 @@ public final class JobConfig {
     return values.bytes(MULTIPART_UPLOAD_THRESHOLD);
   }
 
-  /** Bytes per part. */
+  /** Bytes per part; 0 when {@code auto}: the worker chooses per file. */
   public long multipartUploadPartSize() {
-    return values.bytes(MULTIPART_UPLOAD_PART_SIZE);
+    Object v = values.get(MULTIPART_UPLOAD_PART_SIZE);
+    return v instanceof SizeValue ? ((SizeValue) v).bytes() : 0;
   }
 
+  /** Parts of one file in flight; 0 when {@code auto}: the worker chooses per file. */
   public int uploadThreadNumPerLargeFile() {
-    return values.integer(UPLOAD_THREAD_NUM_PER_LARGE_FILE);
+    Object v = values.get(UPLOAD_THREAD_NUM_PER_LARGE_FILE);
+    return v instanceof Long ? Math.toIntExact((Long) v) : 0;
   }
 
   public boolean isServerSideEncryption() {

@@ -308,10 +308,16 @@ public final class JobKeys {
           .group(UPLOAD)
           .defaultValue("50m")
           .range(100 * KB, 5 * GB)
-          .describe("Part size of multipart uploads.")
+          .orAuto()
+          .describe(
+              "Part size of multipart uploads. auto (the shipped file): chosen per file, so that"
+                  + " a file has at least four rounds of parts in flight: 8m to 64m, larger only"
+                  + " where 10,000 parts need it (docs/WORKER.md §4). A size: that size, larger"
+                  + " only where 10,000 parts need it. A resumed upload keeps the part size it"
+                  + " began with.")
           .rule(
-              "Size from 100k to 5g (OSS part limits; the original silently used 50m below"
-                  + " 100k).")
+              "auto, or a size from 100k to 5g (OSS part limits; the original silently used 50m"
+                  + " below 100k).")
           .reference("§2.2 Upload behaviour [C, S1]; OSS part limits: ARCHITECTURE §7")
           .build();
   public static final ConfigKey UPLOAD_THREAD_NUM_PER_LARGE_FILE =
@@ -319,8 +325,12 @@ public final class JobKeys {
           .group(UPLOAD)
           .defaultValue("3")
           .range(1, INT_MAX)
-          .describe("Parts of one large file uploaded in parallel (srcType=local only).")
-          .rule("Whole number ≥ 1.")
+          .orAuto()
+          .describe(
+              "Parts of one large file uploaded in parallel (every srcType here; the original:"
+                  + " local only). auto (the shipped file): up to 16, fewer when the file has fewer"
+                  + " parts (docs/WORKER.md §4).")
+          .rule("auto, or a whole number ≥ 1.")
           .reference("§2.2 Upload behaviour [C, S1, S2]")
           .build();
   public static final ConfigKey IS_SERVER_SIDE_ENCRYPTION =

@@ -5,6 +5,7 @@ import static io.ossimport.core.config.SysKeys.JAVA_HEAP_MAX_SIZE;
 import static io.ossimport.core.config.SysKeys.PRIVATE_KEY_FILE;
 import static io.ossimport.core.config.SysKeys.SSH_PORT;
 import static io.ossimport.core.config.SysKeys.WORKER_ABORT_WHEN_UNCATCHED_EXCEPTION;
+import static io.ossimport.core.config.SysKeys.WORKER_MAX_TASK_THREAD_NUM;
 import static io.ossimport.core.config.SysKeys.WORKER_MAX_THROUGHPUT;
 import static io.ossimport.core.config.SysKeys.WORKER_PASSWORD;
 import static io.ossimport.core.config.SysKeys.WORKER_RECORD_MD5;
@@ -46,6 +47,17 @@ public final class SysConfig {
 
   public int workerTaskThreadNum() {
     return values.integer(WORKER_TASK_THREAD_NUM);
+  }
+
+  /**
+   * The most object threads the worker may grow to on a slow link; {@link #workerTaskThreadNum()}
+   * (no growth, the original's behaviour) when the key is empty.
+   */
+  public int workerMaxTaskThreadNum() {
+    Object ceiling = values.get(WORKER_MAX_TASK_THREAD_NUM);
+    return ceiling instanceof Long
+        ? Math.max(workerTaskThreadNum(), Math.toIntExact((Long) ceiling))
+        : workerTaskThreadNum();
   }
 
   /** Bandwidth cap per worker in KB/s; 0 = unlimited. */

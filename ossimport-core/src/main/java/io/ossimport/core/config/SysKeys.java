@@ -42,6 +42,28 @@ public final class SysKeys {
           .rule("Whole number ≥ 1; a warning above 150.")
           .reference("§2.3 [C, S2, S3, S6]")
           .build();
+
+  /** The cap of the object threads a worker adds on a slow link; see docs/WORKER.md §2. */
+  public static final int MOST_OBJECT_THREADS = 1024;
+
+  public static final ConfigKey WORKER_MAX_TASK_THREAD_NUM =
+      key("workerMaxTaskThreadNum", INTEGER)
+          .group(WORKER)
+          .range(1, MOST_OBJECT_THREADS)
+          .describe(
+              "Most objects a worker moves at once when the link is slow: it starts with"
+                  + " workerTaskThreadNum and adds threads while requests take long but do not"
+                  + " slow down as it adds them (the link is idle, not the CPU busy), never more"
+                  + " than this, fewer again when latency grows or OSS throttles. Empty (the"
+                  + " default, as in the original's files): workerTaskThreadNum, fixed. The"
+                  + " shipped file has 256.")
+          .rule(
+              "Empty, or a whole number from workerTaskThreadNum to "
+                  + MOST_OBJECT_THREADS
+                  + " (OSS's per-account request limit is 10,000 a second: 1,024 requests of"
+                  + " 100 ms each stay under it).")
+          .reference("§2.3 workerTaskThreadNum (new key; docs/WORKER.md)")
+          .build();
   public static final ConfigKey WORKER_MAX_THROUGHPUT =
       key("workerMaxThroughput(KB/s)", INTEGER)
           .group(WORKER)
@@ -149,6 +171,7 @@ public final class SysKeys {
               PRIVATE_KEY_FILE,
               SSH_PORT,
               WORKER_TASK_THREAD_NUM,
+              WORKER_MAX_TASK_THREAD_NUM,
               WORKER_MAX_THROUGHPUT,
               WORKER_THROUGHPUT_TIMETABLE,
               DISPATCHER_THREAD_NUM,

@@ -1,5 +1,6 @@
 package io.ossimport.core.config;
 
+import static io.ossimport.core.config.SysKeys.WORKER_MAX_TASK_THREAD_NUM;
 import static io.ossimport.core.config.SysKeys.WORKER_MAX_THROUGHPUT;
 import static io.ossimport.core.config.SysKeys.WORKER_TASK_THREAD_NUM;
 import static io.ossimport.core.config.SysKeys.WORKER_THROUGHPUT_TIMETABLE;
@@ -12,6 +13,7 @@ final class SystemRules {
   private SystemRules() {}
 
   static void check(ConfigValues v) {
+    checkCeilingNotBelowBase(v);
     if (v.allValid(WORKER_TASK_THREAD_NUM)
         && v.number(WORKER_TASK_THREAD_NUM) > MANY_WORKER_THREADS) {
       v.warning(
@@ -29,6 +31,25 @@ final class SystemRules {
           WORKER_MAX_THROUGHPUT,
           "is not used while " + WORKER_THROUGHPUT_TIMETABLE.name() + " is set",
           "write " + WORKER_MAX_THROUGHPUT.name() + "=0, or leave the timetable empty");
+    }
+  }
+
+  /** The ceiling of the adaptive object threads is a ceiling: never below the base count. */
+  private static void checkCeilingNotBelowBase(ConfigValues v) {
+    if (!v.isSet(WORKER_MAX_TASK_THREAD_NUM)
+        || !v.allValid(WORKER_TASK_THREAD_NUM, WORKER_MAX_TASK_THREAD_NUM)) {
+      return;
+    }
+    long base = v.number(WORKER_TASK_THREAD_NUM);
+    if (v.number(WORKER_MAX_TASK_THREAD_NUM) < base) {
+      v.problem(
+          WORKER_MAX_TASK_THREAD_NUM,
+          "must not be smaller than " + WORKER_TASK_THREAD_NUM.name() + " (" + base + ")",
+          "raise it to at least "
+              + base
+              + ", or leave it empty to keep "
+              + WORKER_TASK_THREAD_NUM.name()
+              + " threads whatever the link");
     }
   }
 }

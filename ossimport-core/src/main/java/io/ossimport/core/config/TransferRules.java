@@ -24,6 +24,9 @@ final class TransferRules {
     if (!v.allValid(MULTIPART_UPLOAD_THRESHOLD, MULTIPART_UPLOAD_PART_SIZE)) {
       return;
     }
+    if (v.isAuto(MULTIPART_UPLOAD_PART_SIZE)) {
+      return; // auto parts are never larger than a file that is sent in parts
+    }
     SizeValue threshold = v.size(MULTIPART_UPLOAD_THRESHOLD);
     SizeValue partSize = v.size(MULTIPART_UPLOAD_PART_SIZE);
     if (threshold.compareTo(partSize) < 0) {

@@ -29,6 +29,9 @@ final class ValueParser {
    * {@link Secret}, {@link Boolean}, {@link Long} or {@link SizeValue}.
    */
   static Object parse(ConfigKey key, String raw) throws InvalidValue {
+    if (key.allowsAuto() && raw.trim().equalsIgnoreCase(ConfigKey.AUTO)) {
+      return ConfigKey.AUTO;
+    }
     switch (key.type()) {
       case TEXT:
         return checkPattern(key, raw);
@@ -88,7 +91,7 @@ final class ValueParser {
       value = Long.parseLong(raw);
     } catch (NumberFormatException e) {
       throw new InvalidValue(
-          "must be a whole number" + bounds(key, false),
+          "must be a whole number" + bounds(key, false) + orAuto(key),
           "e.g. " + key.name() + "=" + key.defaultValue());
     }
     checkRange(key, value, false);
@@ -101,11 +104,16 @@ final class ValueParser {
       size = SizeValue.parse(raw);
     } catch (IllegalArgumentException e) {
       throw new InvalidValue(
-          "must be a size: bytes, or a whole number with k, m or g (e.g. 500k, 50m, 5g)",
+          "must be a size: bytes, or a whole number with k, m or g (e.g. 500k, 50m, 5g)"
+              + orAuto(key),
           "e.g. " + key.name() + "=" + key.defaultValue());
     }
     checkRange(key, size.bytes(), true);
     return size;
+  }
+
+  private static String orAuto(ConfigKey key) {
+    return key.allowsAuto() ? ", or " + ConfigKey.AUTO : "";
   }
 
   private static void checkRange(ConfigKey key, long value, boolean size) throws InvalidValue {

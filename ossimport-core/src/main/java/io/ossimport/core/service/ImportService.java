@@ -64,9 +64,16 @@ public final class ImportService implements RunningService {
     this.throughput =
         new ThroughputControl(sys, sysSource, worker, events, Clock.systemDefaultZone());
     TaskRunner runner = new WorkerTaskRunner(worker, tree);
+    // As many task threads as the worker may ever run objects: one-object tasks keep a pool that
+    // grew on a slow link busy too.
     this.tracker =
         new Tracker(
-            tree, runner, events, sys.workerTaskThreadNum(), progressIntervalMillis(), credentials);
+            tree,
+            runner,
+            events,
+            worker.mostObjectsInFlight(),
+            progressIntervalMillis(),
+            credentials);
     this.master = new Master(tree, events, tracker::wake, credentials);
     this.masterThread = new Thread(guarded("master", master), "ossimport-master");
     this.trackerThread = new Thread(guarded("tracker", tracker), "ossimport-tracker");

@@ -32,6 +32,7 @@ final class Attempts {
   private final TaskLogs logs;
   private final DestinationHealth health;
   private final RequestWindow window;
+  private final ObjectConcurrency concurrency;
   private final CredentialRefresh credentials;
 
   Attempts(
@@ -40,12 +41,14 @@ final class Attempts {
       TaskLogs logs,
       DestinationHealth health,
       RequestWindow window,
+      ObjectConcurrency concurrency,
       CredentialRefresh credentials) {
     this.backoff = backoff;
     this.stop = stop;
     this.logs = logs;
     this.health = health;
     this.window = window;
+    this.concurrency = concurrency;
     this.credentials = credentials;
   }
 
@@ -114,13 +117,18 @@ final class Attempts {
         throw new StoppedException();
       }
       long started = System.nanoTime();
+      if (destination) {
+        concurrency.requestStarted();
+      }
       T result;
       try {
         result = call.call();
       } catch (ObjectFailedException | StoppedException e) {
+        ended(destination, started, false);
         window.release(round, RequestWindow.Answer.FAILED);
         throw e;
       } catch (Exception | LinkageError | AssertionError e) {
+        ended(destination, started, false);
         narrowed(
             window.release(
                 round,
@@ -153,17 +161,27 @@ final class Attempts {
         }
         continue;
       } catch (Error e) {
+        ended(destination, started, false);
         window.release(round, RequestWindow.Answer.FAILED);
         throw e;
       }
+      ended(destination, started, true);
       window.release(round, RequestWindow.Answer.PASSED);
       return result;
+    }
+  }
+
+  /** Tells the worker's {@link ObjectConcurrency} how long a destination request took. */
+  private void ended(boolean destination, long started, boolean passed) {
+    if (destination) {
+      concurrency.requestEnded(System.nanoTime() - started, passed);
     }
   }
 
   /** One event per narrowing of the window (not per throttled request). */
   private void narrowed(int width, Throwable cause) {
     if (width > 0) {
+      concurrency.throttled();
       logs.event(
           ImportEvent.Level.INFO,
           "OSS throttles ("

@@ -20,7 +20,8 @@ import java.util.SortedMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * One large object as a multipart upload: {@code uploadThreadNumPerLargeFile} parts at once, each a
+ * One large object as a multipart upload: parts sized and sent at once as {@link PartSizing} says
+ * ({@code multipartUploadPartSize}, {@code uploadThreadNumPerLargeFile}, or {@code auto}), each a
  * ranged read of the source, each recorded in the task's {@link MultipartRecord} when OSS has it,
  * so a restarted worker continues the upload (after ListParts confirms the parts) instead of
  * starting over.
@@ -36,15 +37,12 @@ final class MultipartUpload {
     Uploaded send(String uploadId, int n, long offset, long length) throws Exception;
   }
 
-  /** OSS accepts at most this many parts; larger files get larger parts. */
-  static final int MAX_PARTS = 10_000;
-
   private final TaskContext ctx;
   private final ObjectContext o;
   private final ObjectStat stat;
   private final String md5Hex;
-  private final long partSize;
-  private final int partCount;
+  private long partSize;
+  private int partCount;
   private final ConcurrentSkipListMap<Integer, PartETag> done = new ConcurrentSkipListMap<>();
   private final PartSender sender;
 
@@ -60,18 +58,27 @@ final class MultipartUpload {
     this.o = o;
     this.stat = stat;
     this.md5Hex = md5Hex;
-    this.partSize = partSize(stat.size(), ctx.config().multipartUploadPartSize());
-    this.partCount = (int) ((stat.size() + partSize - 1) / partSize);
   }
 
-  /** The configured part size, or more if the configured one would need too many parts. */
-  static long partSize(long objectSize, long configured) {
-    return Math.max(configured, (objectSize + MAX_PARTS - 1) / MAX_PARTS);
+  /**
+   * The part size of this upload, {@link PartSizing#partSize}: a function of the file's size and
+   * the job's frozen configuration only (also for {@code auto}), so a resumed upload of an
+   * unchanged file computes the part size it began with; a record with another one is aborted.
+   */
+  private void choosePartSize(MultipartState previous) {
+    partSize = PartSizing.partSize(stat.size(), ctx.config().multipartUploadPartSize());
+    partCount = (int) ((stat.size() + partSize - 1) / partSize);
+  }
+
+  /** The part size chosen by {@link #run()}, for tests. */
+  long partSize() {
+    return partSize;
   }
 
   /** Uploads (or finishes uploading) the object; its record is left for the caller to delete. */
   Uploaded run() throws ObjectFailedException, StoppedException, IOException {
     MultipartState previous = ctx.files.readMultipart(o.index);
+    choosePartSize(previous);
     String uploadId = null;
     try (MultipartRecord record = ctx.files.openMultipartRecord(o.index)) {
       uploadId = resume(previous);
@@ -156,7 +163,10 @@ final class MultipartUpload {
   private void uploadParts(String uploadId, MultipartRecord record)
       throws ObjectFailedException, StoppedException, IOException {
     PartWindow window =
-        new PartWindow(ctx.partPool, ctx.stop, ctx.config().uploadThreadNumPerLargeFile());
+        new PartWindow(
+            ctx.partPool,
+            ctx.stop,
+            PartSizing.partsInFlight(partCount, ctx.config().uploadThreadNumPerLargeFile()));
     for (int n = 1; n <= partCount; n++) {
       final int part = n;
       if (!done.containsKey(n) && !window.start(() -> uploadPart(uploadId, part, record))) {

@@ -76,7 +76,8 @@ final class TaskRun {
   private TaskOutcome run(DestinationHealth health) throws IOException, InterruptedException {
     WorkerTaskFiles files = job.tree().workerFiles(job.jobName(), id);
     RecordedProgress progress = files.readProgress();
-    int inFlight = resources.objectThreads;
+    // As many as the pool may ever run: the pool's size, not this, bounds the objects in flight.
+    int inFlight = resources.concurrency.ceiling();
     Semaphore slots = new Semaphore(inFlight);
     boolean interrupted = false;
     boolean reachedEnd = false;
@@ -96,6 +97,7 @@ final class TaskRun {
                   logs,
                   health,
                   job.requestWindow(),
+                  resources.concurrency,
                   job.credentialRefresh()),
               stop,
               resources.limiter,
@@ -135,9 +137,11 @@ final class TaskRun {
           try {
             resources.objectPool.execute(
                 () -> {
+                  resources.concurrency.objectStarted();
                   try {
                     runObject(ctx, o, previous);
                   } finally {
+                    resources.concurrency.objectEnded();
                     slots.release();
                   }
                 });

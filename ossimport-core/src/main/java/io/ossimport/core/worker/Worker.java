@@ -44,6 +44,7 @@ public final class Worker implements AutoCloseable {
   private final ThreadPoolExecutor objectPool;
   private final ThreadPoolExecutor partPool;
   private final WorkerResources resources;
+  private final ObjectConcurrency concurrency;
   private final ConcurrentHashMap<String, TaskRun> running = new ConcurrentHashMap<>();
 
   /**
@@ -69,6 +70,9 @@ public final class Worker implements AutoCloseable {
             new LinkedBlockingQueue<Runnable>(),
             daemonThreads("ossimport-worker-"));
     this.objectPool.allowCoreThreadTimeOut(true);
+    this.concurrency =
+        new ObjectConcurrency(
+            threads, sys.workerMaxTaskThreadNum(), limiter, this::resizeObjectPool);
     // Bounded in practice: each object thread keeps at most uploadThreadNumPerLargeFile parts.
     this.partPool =
         new ThreadPoolExecutor(
@@ -82,7 +86,7 @@ public final class Worker implements AutoCloseable {
         new WorkerResources(
             objectPool,
             partPool,
-            threads,
+            concurrency,
             limiter,
             backoff,
             sys.workerRecordMd5(),
@@ -103,8 +107,9 @@ public final class Worker implements AutoCloseable {
 
   /** As {@link #openJob(JobTree, String, JobConfig)} over a given source (tests wrap one). */
   JobRuntime openJob(JobTree tree, String jobName, JobConfig config, Source source) {
-    int partsPerObject = Math.max(1, config.uploadThreadNumPerLargeFile());
-    OSS client = OssClients.create(config, resources.objectThreads * (1 + partsPerObject));
+    int partsPerObject =
+        PartSizing.partsInFlight(Integer.MAX_VALUE, config.uploadThreadNumPerLargeFile());
+    OSS client = OssClients.create(config, resources.concurrency.ceiling() * (1 + partsPerObject));
     return new JobRuntime(
         tree,
         jobName,
@@ -161,6 +166,30 @@ public final class Worker implements AutoCloseable {
     return limiter.kilobytesPerSecond();
   }
 
+  /**
+   * The most objects this worker ever moves at once: {@code workerMaxTaskThreadNum} within what the
+   * heap allows ({@code workerTaskThreadNum} when that key is empty).
+   */
+  public int mostObjectsInFlight() {
+    return concurrency.ceiling();
+  }
+
+  /** Objects in flight now ({@link ObjectConcurrency}), for tests. */
+  int objectWidth() {
+    return concurrency.width();
+  }
+
+  /** Grows or shrinks the object pool; its queue holds what the threads have not taken yet. */
+  private void resizeObjectPool(int threads) {
+    if (threads > objectPool.getMaximumPoolSize()) {
+      objectPool.setMaximumPoolSize(threads);
+      objectPool.setCorePoolSize(threads);
+    } else {
+      objectPool.setCorePoolSize(threads);
+      objectPool.setMaximumPoolSize(threads);
+    }
+  }
+
   /** The one limiter every read of this worker goes through. */
   ThroughputLimiter limiter() {
     return limiter;
@@ -193,7 +222,7 @@ public final class Worker implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Worker{threads=" + resources.objectThreads + ", sys=" + sys + "}";
+    return "Worker{" + concurrency + ", sys=" + sys + "}";
   }
 
   private static ThreadFactory daemonThreads(String prefix) {

@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 final class WorkerResources {
   final ExecutorService objectPool;
   final ExecutorService partPool;
-  final int objectThreads;
+  final ObjectConcurrency concurrency;
   final ThroughputLimiter limiter;
   final Backoff backoff;
   final boolean recordMd5;
@@ -19,7 +19,7 @@ final class WorkerResources {
   WorkerResources(
       ExecutorService objectPool,
       ExecutorService partPool,
-      int objectThreads,
+      ObjectConcurrency concurrency,
       ThroughputLimiter limiter,
       Backoff backoff,
       boolean recordMd5,
@@ -27,7 +27,7 @@ final class WorkerResources {
       ImportListener events) {
     this.objectPool = objectPool;
     this.partPool = partPool;
-    this.objectThreads = objectThreads;
+    this.concurrency = concurrency;
     this.limiter = limiter;
     this.backoff = backoff;
     this.recordMd5 = recordMd5;

@@ -86,6 +86,8 @@ class TransferRulesTest {
         "multipartUploadPartSize",
         "6g");
     assertAccepted("multipartUploadPartSize", "100k");
+    assertAccepted("multipartUploadPartSize", "auto");
+    assertAccepted("uploadThreadNumPerLargeFile", "AUTO");
   }
 
   @Test
@@ -121,7 +123,7 @@ class TransferRulesTest {
   void sizesMustBeWholeNumbersWithAnOptionalUnit() {
     assertProblem(
         "conf/local_job.cfg: multipartUploadPartSize='1.5m': must be a size: bytes, or a whole"
-            + " number with k, m or g (e.g. 500k, 50m, 5g); e.g. multipartUploadPartSize=50m",
+            + " number with k, m or g (e.g. 500k, 50m, 5g), or auto; e.g. multipartUploadPartSize=50m",
         "multipartUploadPartSize",
         "1.5m");
   }

@@ -52,6 +52,7 @@ public final class Dispatcher implements RequestHandler {
     response.header(dialect.requestIdHeader(), RequestIds.next());
     Operation op = dialect.classify(request);
     counters.count(op);
+    counters.started();
     RequestAccounting accounting = new RequestAccounting(counters, request, response);
     response.beforeCommit(accounting);
     try {
@@ -66,6 +67,7 @@ public final class Dispatcher implements RequestHandler {
       }
       dialect.sendError(request, response, 500, "InternalError", "Emulator failure: " + e);
     } finally {
+      counters.ended();
       accounting.run();
     }
   }
