@@ -31,6 +31,7 @@ public final class ConfigKey {
   private final String description;
   private final String rule;
   private final String reference;
+  private final boolean repeatable;
 
   private ConfigKey(Builder b) {
     this.name = b.name;
@@ -48,6 +49,7 @@ public final class ConfigKey {
     this.description = b.description;
     this.rule = b.rule;
     this.reference = b.reference;
+    this.repeatable = b.repeatable;
   }
 
   /** Starts a catalogue row for key {@code name} of the given type. */
@@ -144,6 +146,14 @@ public final class ConfigKey {
     return reference;
   }
 
+  /**
+   * Whether one input may set the key on several lines, each adding its items (the filter rules),
+   * instead of the last line replacing the others.
+   */
+  public boolean isRepeatable() {
+    return repeatable;
+  }
+
   @Override
   public String toString() {
     return name;
@@ -165,6 +175,7 @@ public final class ConfigKey {
     private String description = "";
     private String rule = "";
     private String reference = "";
+    private boolean repeatable;
 
     private Builder(String name, ValueType type) {
       this.name = name;
@@ -225,6 +236,12 @@ public final class ConfigKey {
 
     Builder reference(String reference) {
       this.reference = reference;
+      return this;
+    }
+
+    /** Lines of one input add up (joined by a line break) instead of replacing each other. */
+    Builder repeatable() {
+      this.repeatable = true;
       return this;
     }
 
