@@ -75,6 +75,29 @@ class OperatorGuideSamplesTest {
   }
 
   @Test
+  void theFilterSampleLoadsAndSelectsAsDescribed() throws Exception {
+    String sample =
+        firstBlockAfter("## 9. ")
+            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
+            .replace("destSecretKey=...", "destSecretKey=secret")
+            .replace("destAccessKey=...", "destAccessKey=id");
+    Path job = temp.resolve("filters.cfg");
+    Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
+
+    LoadedConfig<JobConfig> loaded =
+        new JobConfigLoader(Collections.<String, String>emptyMap())
+            .load(job, Collections.<String, String>emptyMap(), "inline");
+
+    assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
+    JobConfig config = loaded.config();
+    assertTrue(config.pathFilter().includes("photos/2024/a.jpg"));
+    assertTrue(!config.pathFilter().includes("photos/a.tmp"));
+    assertTrue(!config.pathFilter().includes("docs/a.txt"));
+    assertEquals(1024, config.minSize());
+    assertEquals(1735689599L, config.importUntil());
+  }
+
+  @Test
   void noSampleLineCarriesACommentAfterItsValue() throws IOException {
     // '#' starts a comment only at the beginning of a line; after a value it is part of the value,
     // so a sample copied with a trailing comment would silently carry it.

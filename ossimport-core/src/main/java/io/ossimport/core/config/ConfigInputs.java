@@ -128,6 +128,12 @@ final class ConfigInputs {
               "delete this line");
           continue;
         }
+      } else if (key.isRepeatable() && earlier != null && sameInput(earlier, entry)) {
+        // each line adds its items (rules), in file order
+        byKey.put(
+            key.name(),
+            new RawEntry(key.name(), earlier.value() + "\n" + entry.value(), earlier.origin()));
+        continue;
       } else if (earlier != null && sameInput(earlier, entry) && !viaAlias.get(key.name())) {
         findings.warning(
             entry.origin(),

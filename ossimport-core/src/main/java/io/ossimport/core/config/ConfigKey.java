@@ -36,6 +36,8 @@ public final class ConfigKey {
   /** The word that leaves a key's value to ossimport ({@link Builder#orAuto()}). */
   public static final String AUTO = "auto";
 
+  private final boolean repeatable;
+
   private ConfigKey(Builder b) {
     this.name = b.name;
     this.aliases = Collections.unmodifiableList(new ArrayList<String>(b.aliases));
@@ -52,6 +54,7 @@ public final class ConfigKey {
     this.description = b.description;
     this.rule = b.rule;
     this.reference = b.reference;
+    this.repeatable = b.repeatable;
     this.allowsAuto = b.allowsAuto;
   }
 
@@ -154,6 +157,14 @@ public final class ConfigKey {
     return reference;
   }
 
+  /**
+   * Whether one input may set the key on several lines, each adding its items (the filter rules),
+   * instead of the last line replacing the others.
+   */
+  public boolean isRepeatable() {
+    return repeatable;
+  }
+
   @Override
   public String toString() {
     return name;
@@ -176,6 +187,7 @@ public final class ConfigKey {
     private String rule = "";
     private String reference = "";
     private boolean allowsAuto;
+    private boolean repeatable;
 
     private Builder(String name, ValueType type) {
       this.name = name;
@@ -242,6 +254,12 @@ public final class ConfigKey {
 
     Builder reference(String reference) {
       this.reference = reference;
+      return this;
+    }
+
+    /** Lines of one input add up (joined by a line break) instead of replacing each other. */
+    Builder repeatable() {
+      this.repeatable = true;
       return this;
     }
 

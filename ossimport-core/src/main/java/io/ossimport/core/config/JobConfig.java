@@ -9,10 +9,14 @@ import static io.ossimport.core.config.JobKeys.DEST_DOMAIN;
 import static io.ossimport.core.config.JobKeys.DEST_PREFIX;
 import static io.ossimport.core.config.JobKeys.DEST_SECRET_KEY;
 import static io.ossimport.core.config.JobKeys.DEST_SECURITY_TOKEN;
+import static io.ossimport.core.config.JobKeys.EXCLUDE;
+import static io.ossimport.core.config.JobKeys.FILTER;
 import static io.ossimport.core.config.JobKeys.GET_OBJECT_META_MODE;
 import static io.ossimport.core.config.JobKeys.HTTP_LIST_FILE_PATH;
 import static io.ossimport.core.config.JobKeys.HTTP_PREFIX_COLUMN;
 import static io.ossimport.core.config.JobKeys.IMPORT_SINCE;
+import static io.ossimport.core.config.JobKeys.IMPORT_UNTIL;
+import static io.ossimport.core.config.JobKeys.INCLUDE;
 import static io.ossimport.core.config.JobKeys.INCREMENTAL_MODE_INTERVAL;
 import static io.ossimport.core.config.JobKeys.IS_ALLOW_SYMBOLIC_LINK;
 import static io.ossimport.core.config.JobKeys.IS_AUDIT_AFTER_IMPORT;
@@ -24,6 +28,8 @@ import static io.ossimport.core.config.JobKeys.JOB_NAME;
 import static io.ossimport.core.config.JobKeys.JOB_TYPE;
 import static io.ossimport.core.config.JobKeys.LAST_MODIFY;
 import static io.ossimport.core.config.JobKeys.MAX_MULTI_THREAD_SCAN_DEPTH;
+import static io.ossimport.core.config.JobKeys.MAX_SIZE;
+import static io.ossimport.core.config.JobKeys.MIN_SIZE;
 import static io.ossimport.core.config.JobKeys.MULTIPART_UPLOAD_PART_SIZE;
 import static io.ossimport.core.config.JobKeys.MULTIPART_UPLOAD_THRESHOLD;
 import static io.ossimport.core.config.JobKeys.RELATIVE_PATH_COLUMN;
@@ -40,6 +46,8 @@ import static io.ossimport.core.config.JobKeys.TASK_OBJECT_SIZE_LIMIT;
 import static io.ossimport.core.config.JobKeys.UPLOAD_THREAD_NUM_PER_LARGE_FILE;
 
 import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.core.filter.FilterSyntaxException;
+import io.ossimport.core.filter.PathFilter;
 import java.util.SortedMap;
 
 /**
@@ -88,6 +96,34 @@ public final class JobConfig {
   }
 
   /** Unix seconds; files modified later are not verified; 0 = verify all. */
+  /** {@code importUntil} in epoch seconds; 0 = no upper bound. */
+  public long importUntil() {
+    return values.number(IMPORT_UNTIL);
+  }
+
+  /** {@code minSize} in bytes; 0 = no lower bound. */
+  public long minSize() {
+    return values.bytes(MIN_SIZE);
+  }
+
+  /** {@code maxSize} in bytes; 0 = no upper bound. */
+  public long maxSize() {
+    return values.bytes(MAX_SIZE);
+  }
+
+  /**
+   * The {@code include}, {@code exclude} and {@code filter} rules, compiled (each call compiles
+   * them again: keep the result).
+   */
+  public PathFilter pathFilter() {
+    try {
+      return PathFilter.of(values.text(INCLUDE), values.text(EXCLUDE), values.text(FILTER));
+    } catch (FilterSyntaxException e) {
+      // validated on load: a frozen configuration always compiles
+      throw new IllegalStateException("filter rules were not validated: " + e.getMessage(), e);
+    }
+  }
+
   public long lastModify() {
     return values.number(LAST_MODIFY);
   }

@@ -115,6 +115,7 @@ public final class JobConfigLoader {
     SourceRules.check(values);
     DestinationRules.check(values);
     TransferRules.check(values);
+    FilterRules.check(values);
     findings.throwIfProblems();
     Map<String, String> credentialReferences = new LinkedHashMap<String, String>();
     for (ConfigKey key : JobKeys.CATALOGUE.keys()) {

@@ -56,7 +56,7 @@ final class JobControlRules {
     }
   }
 
-  private static void checkEpochSeconds(ConfigValues v, ConfigKey key) {
+  static void checkEpochSeconds(ConfigValues v, ConfigKey key) {
     if (!v.allValid(key)) {
       return;
     }

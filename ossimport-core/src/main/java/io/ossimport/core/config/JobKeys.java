@@ -23,6 +23,7 @@ public final class JobKeys {
   private static final String UPLOAD = "Upload behaviour";
   private static final String VERIFY = "Verification";
   private static final String SPECIFIC = "Source-specific keys";
+  private static final String FILTERS = "Filters";
   private static final String TUNNEL = "Express Connect (recognised, not supported)";
 
   private static final long KB = 1024L;
@@ -104,6 +105,96 @@ public final class JobKeys {
                   + " last-modified time; false: always overwrite. Ignored when jobType=audit.")
           .rule("true or false, case-insensitive.")
           .reference("§2.2 Job control, §5.5 [C, S1, S3, S14, S16]")
+          .build();
+
+  private static final String FILTER_ITEMS =
+      " Several items: separate them with ';' (\\; is a literal ';') or repeat the key on"
+          + " further lines of the same file.";
+  private static final String GLOB_SYNTAX =
+      " Patterns are rclone globs over the path relative to the source root (the destination"
+          + " key without destPrefix): * any characters but '/', ** any characters, ? one"
+          + " character but '/', [abc] [a-z] [!a] a class, {a,b} alternatives, \\c the character"
+          + " c; a leading '/' anchors at the root, otherwise the pattern matches whole path"
+          + " elements at the end (*.jpg matches a.jpg and d/a.jpg). Excluded objects are counted"
+          + " as skipped (EXCLUDED_BY_FILTER) and listed in master/jobs/<job>/skipped.list.";
+  private static final String FILTER_ORDER =
+      " Precedence as rclone's: include patterns, then exclude patterns, then filter rules are"
+          + " tried in that order and the first that matches decides; a path none matches is"
+          + " included, except that any include pattern adds a final '- **'.";
+
+  public static final ConfigKey INCLUDE =
+      key("include", TEXT)
+          .group(FILTERS)
+          .repeatable()
+          .describe(
+              "Glob patterns of the objects to migrate; when set, every other object is skipped."
+                  + GLOB_SYNTAX)
+          .rule(
+              "Optional; each item a valid glob (no '{{regexp}}', no trailing '/')."
+                  + FILTER_ITEMS
+                  + FILTER_ORDER
+                  + " Setting both include and exclude gives a warning: use filter.")
+          .reference("§2.2 Job control (filters: none in the original); new here, rclone --include")
+          .build();
+  public static final ConfigKey EXCLUDE =
+      key("exclude", TEXT)
+          .group(FILTERS)
+          .repeatable()
+          .describe("Glob patterns of the objects not to migrate (as include).")
+          .rule("Optional; as include." + FILTER_ITEMS)
+          .reference("§2.2 Job control (filters: none in the original); new here, rclone --exclude")
+          .build();
+  public static final ConfigKey FILTER =
+      key("filter", TEXT)
+          .group(FILTERS)
+          .repeatable()
+          .describe(
+              "Ordered rules '+ pattern' (migrate) and '- pattern' (skip), tried after include"
+                  + " and exclude; the first that matches decides. E.g. '- *.tmp; + /photos/**;"
+                  + " - **' migrates photos/ except .tmp files.")
+          .rule(
+              "Optional; each item '+ ' or '- ' and a valid glob (as include); rclone's '!' (clear"
+                  + " the rules) is not supported."
+                  + FILTER_ITEMS)
+          .reference("§2.2 Job control (filters: none in the original); new here, rclone --filter")
+          .build();
+  public static final ConfigKey MIN_SIZE =
+      key("minSize", SIZE)
+          .group(FILTERS)
+          .defaultValue("0")
+          .describe(
+              "Objects smaller than this are skipped (SMALLER_THAN_MIN_SIZE, counted, in"
+                  + " skipped.list); 0 = no lower bound.")
+          .rule("Size ≥ 0; bytes or k/m/g suffix (1024-based); not above maxSize when that is set.")
+          .reference(
+              "§2.2 Job control (filters: none in the original); new here, rclone --min-size")
+          .build();
+  public static final ConfigKey MAX_SIZE =
+      key("maxSize", SIZE)
+          .group(FILTERS)
+          .defaultValue("0")
+          .describe(
+              "Objects larger than this are skipped (LARGER_THAN_MAX_SIZE, counted, in"
+                  + " skipped.list); 0 = no upper bound.")
+          .rule("Size ≥ 0; bytes or k/m/g suffix (1024-based); 0 or at least minSize.")
+          .reference(
+              "§2.2 Job control (filters: none in the original); new here, rclone --max-size")
+          .build();
+  public static final ConfigKey IMPORT_UNTIL =
+      key("importUntil", INTEGER)
+          .group(FILTERS)
+          .defaultValue("0")
+          .atLeast(0)
+          .describe(
+              "Unix time in seconds: objects modified after it are skipped"
+                  + " (NEWER_THAN_IMPORT_UNTIL, counted, in skipped.list); 0 = no upper bound. With"
+                  + " importSince it makes a time window; in incremental mode it applies to every"
+                  + " round.")
+          .rule(
+              "Whole number ≥ 0 (epoch seconds, not milliseconds, as importSince); above"
+                  + " importSince when both are set.")
+          .reference(
+              "§2.2 Job control (filters: none in the original); new here, rclone --min-age (as an absolute time)")
           .build();
 
   public static final ConfigKey SRC_TYPE =
@@ -469,6 +560,12 @@ public final class JobKeys {
               IMPORT_SINCE,
               LAST_MODIFY,
               IS_SKIP_EXIST_FILE,
+              INCLUDE,
+              EXCLUDE,
+              FILTER,
+              MIN_SIZE,
+              MAX_SIZE,
+              IMPORT_UNTIL,
               SRC_TYPE,
               SRC_ACCESS_KEY,
               SRC_SECRET_KEY,

@@ -67,7 +67,15 @@ public enum ReasonCode {
   /** A symbolic link to a directory: never followed, so a walk cannot loop (SKIPPED lines). */
   SYMBOLIC_LINK_TO_DIRECTORY,
   /** A directory with nothing in it: no object is made for it, as the original (SKIPPED lines). */
-  EMPTY_DIRECTORY;
+  EMPTY_DIRECTORY,
+  /** The relative path is excluded by the {@code include}/{@code exclude}/{@code filter} rules. */
+  EXCLUDED_BY_FILTER,
+  /** The object is smaller than {@code minSize} (SKIPPED lines). */
+  SMALLER_THAN_MIN_SIZE,
+  /** The object is larger than {@code maxSize} (SKIPPED lines). */
+  LARGER_THAN_MAX_SIZE,
+  /** The object was modified after {@code importUntil} (SKIPPED lines). */
+  NEWER_THAN_IMPORT_UNTIL;
 
   /**
    * True for the codes of objects left alone on purpose by a rule (SKIPPED lines, {@code
@@ -81,6 +89,10 @@ public enum ReasonCode {
       case SYMBOLIC_LINK_NOT_ALLOWED:
       case SYMBOLIC_LINK_TO_DIRECTORY:
       case EMPTY_DIRECTORY:
+      case EXCLUDED_BY_FILTER:
+      case SMALLER_THAN_MIN_SIZE:
+      case LARGER_THAN_MAX_SIZE:
+      case NEWER_THAN_IMPORT_UNTIL:
         return true;
       default:
         return false;

@@ -1,6 +1,7 @@
 package io.ossimport.core.worker;
 
 import io.ossimport.core.config.JobConfig;
+import io.ossimport.core.filter.PathFilter;
 import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.jobtree.SkippedList;
 import io.ossimport.core.oss.CredentialRefresh;
@@ -24,6 +25,7 @@ public final class JobRuntime implements AutoCloseable {
   private final RequestWindow requestWindow = new RequestWindow();
   private SkippedList skipped;
   private final CredentialRefresh credentialRefresh;
+  private final PathFilter pathFilter;
 
   JobRuntime(
       JobTree tree,
@@ -39,6 +41,12 @@ public final class JobRuntime implements AutoCloseable {
     this.source = source;
     this.destination = destination;
     this.copyRoute = CopyRoute.of(config, source);
+    this.pathFilter = config.pathFilter();
+  }
+
+  /** The job's include/exclude rules, compiled once. */
+  PathFilter pathFilter() {
+    return pathFilter;
   }
 
   public String jobName() {

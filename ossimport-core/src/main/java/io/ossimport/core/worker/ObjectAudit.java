@@ -33,14 +33,23 @@ final class ObjectAudit {
     return ObjectSteps.run(ctx, o, this::audit);
   }
 
+  private ObjectOutcome skipped(ReasonCode rule) throws IOException {
+    ctx.logs.skipped(o, rule);
+    ctx.counters.skipped(o.size);
+    return ObjectOutcome.SKIPPED;
+  }
+
   private ObjectOutcome audit() throws ObjectFailedException, StoppedException, IOException {
-    ObjectSteps.checkKey(o);
-    if (ObjectSteps.olderThanImportSince(ctx, o)) {
-      ctx.logs.skipped(o, ReasonCode.OLDER_THAN_IMPORT_SINCE);
-      ctx.counters.skipped(o.size);
-      return ObjectOutcome.SKIPPED;
+    ReasonCode rule = SelectionRules.beforeStat(ctx, o);
+    if (rule != null) {
+      return skipped(rule);
     }
+    ObjectSteps.checkKey(o);
     ObjectStat stat = ObjectSteps.statSource(ctx, o);
+    rule = SelectionRules.afterStat(ctx, o, stat);
+    if (rule != null) {
+      return skipped(rule);
+    }
     if (AfterImportAudit.newerThanLastModify(ctx, stat)) {
       ctx.logs.skipped(o, ReasonCode.NEWER_THAN_LAST_MODIFY);
       ctx.counters.skipped(o.size);

@@ -50,17 +50,6 @@ final class ObjectSteps {
     }
   }
 
-  /**
-   * Whether the scan saw the object modified before {@code importSince}: the listings leave such
-   * objects in the tasks so that they are counted as skipped, not silently left out.
-   */
-  static boolean olderThanImportSince(TaskContext ctx, ObjectContext o) {
-    long importSinceMillis = ctx.config().importSince() * 1000L;
-    return importSinceMillis > 0
-        && o.entry.mtimeMillis() >= 0
-        && o.entry.mtimeMillis() < importSinceMillis;
-  }
-
   /** Fails the object with INVALID_KEY unless OSS accepts its destination key. */
   static void checkKey(ObjectContext o) throws ObjectFailedException {
     String keyProblem = ObjectKeys.validate(o.key());

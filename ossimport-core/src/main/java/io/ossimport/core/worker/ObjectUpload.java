@@ -11,10 +11,10 @@ import io.ossimport.core.source.ObjectStat;
 import java.io.IOException;
 
 /**
- * One object of a task, from its TASK entry to its last audit line: key check, {@code importSince}
- * (the scan lists older objects too, so that they are counted), a look at the source, the resume
- * check or skip-existing check, then a single PUT up to {@code multipartUploadThreshold} or a
- * {@link MultipartUpload} (or, for an OSS source the destination can read, a {@link
+ * One object of a task, from its TASK entry to its last audit line: the {@link SelectionRules} (the
+ * scan lists every object, so that each one left out is counted), key check, a look at the source,
+ * the resume check or skip-existing check, then a single PUT up to {@code multipartUploadThreshold}
+ * or a {@link MultipartUpload} (or, for an OSS source the destination can read, a {@link
  * ServerSideCopy}). Content type and user metadata come from the source's {@link ObjectStat} when
  * it has them.
  *
@@ -47,11 +47,16 @@ final class ObjectUpload {
   }
 
   private ObjectOutcome transfer() throws ObjectFailedException, StoppedException, IOException {
-    ObjectSteps.checkKey(o);
-    if (ObjectSteps.olderThanImportSince(ctx, o)) {
-      return skip(ReasonCode.OLDER_THAN_IMPORT_SINCE);
+    ReasonCode rule = SelectionRules.beforeStat(ctx, o);
+    if (rule != null) {
+      return skip(rule);
     }
+    ObjectSteps.checkKey(o);
     ObjectStat stat = ObjectSteps.statSource(ctx, o);
+    rule = SelectionRules.afterStat(ctx, o, stat);
+    if (rule != null) {
+      return skip(rule);
+    }
     if (previous.state() == EntryState.BEGUN) {
       Uploaded there = atDestinationAlready(stat);
       if (there != null) {

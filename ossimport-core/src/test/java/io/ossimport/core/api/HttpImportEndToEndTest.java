@@ -97,6 +97,25 @@ class HttpImportEndToEndTest {
   }
 
   @Test
+  void sizeBoundsApplyAfterTheLookUpWhenTheListGivesNoSizes() throws Exception {
+    StringBuilder rows = new StringBuilder();
+    rows.append(row("hz/", "small.bin", 100));
+    rows.append(row("hz/", "right.bin", 5000));
+    rows.append(row("hz/", "skip/me.bin", 5000));
+    Files.write(list, rows.toString().getBytes(StandardCharsets.UTF_8));
+    f.job.put("minSize", "1k");
+    f.job.put("exclude", "/skip/**");
+
+    JobStatus status = runJob();
+
+    assertEquals(JobState.Succeed, status.state(), f.events.text());
+    assertEquals(3, status.totalObjects());
+    assertEquals(2, status.skippedObjects());
+    assertEquals(1, f.storedObjects().size());
+    assertTrue(f.storedObjects().containsKey(ImportFixture.DEST_PREFIX + "right.bin"));
+  }
+
+  @Test
   void submitRefusesAMissingListFileNamingTheKey() throws Exception {
     ConfigurationException e =
         assertThrows(ConfigurationException.class, () -> f.open().submit(null, f.job));

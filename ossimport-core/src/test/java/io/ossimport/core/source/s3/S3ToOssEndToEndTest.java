@@ -77,6 +77,23 @@ class S3ToOssEndToEndTest {
   }
 
   @Test
+  void filterRulesAndSizeBoundsLeaveObjectsOutAsSkipped() throws Exception {
+    src.put("photos/a.jpg", 500);
+    src.put("photos/b.tmp", 500);
+    src.put("photos/huge.jpg", 9000);
+    f.job.put("filter", "- *.tmp");
+    f.job.put("maxSize", "8k");
+
+    JobStatus status = run();
+
+    assertEquals(JobState.Succeed, status.state(), f.events.text());
+    assertEquals(3, status.totalObjects());
+    assertEquals(2, status.skippedObjects());
+    assertEquals(1, f.storedObjects().size());
+    f.assertStored("a.jpg", src.byKey.get("photos/a.jpg"));
+  }
+
+  @Test
   void aWrongSecretAbortsTheJobWithAMessageThatNamesTheBucketButNotTheSecret() throws Exception {
     src.put("photos/a.jpg", 10);
     String wrong = "not-the-secret-0123456789";
