@@ -138,6 +138,7 @@ final class TaskRun {
                   try {
                     runObject(ctx, o, previous);
                   } finally {
+                    counters.ended(o.index);
                     slots.release();
                   }
                 });
