@@ -15,8 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,8 +32,6 @@ final class EventPrinter implements ImportListener {
   private final boolean debug;
   private final Writer logFile;
   private final LongSupplier clock;
-  private final Map<String, ProgressLine.Sample> firstSamples =
-      new HashMap<String, ProgressLine.Sample>();
 
   EventPrinter(
       PrintStream out, PrintStream err, boolean debug, Path logFileOrNull, LongSupplier clock)
@@ -62,12 +58,7 @@ final class EventPrinter implements ImportListener {
   }
 
   private String progress(JobStatus status) {
-    long now = clock.getAsLong();
-    ProgressLine.Sample first = firstSamples.get(status.jobName());
-    if (first == null || first.doneBytes > status.doneBytes()) {
-      firstSamples.put(status.jobName(), new ProgressLine.Sample(now, status.doneBytes()));
-    }
-    return ProgressLine.format(status, first, now);
+    return ProgressLine.format(status); // the service measured the rate
   }
 
   private void print(Level level, String message) {

@@ -1,6 +1,7 @@
 package io.ossimport.cli;
 
 import io.ossimport.core.api.JobStatus;
+import io.ossimport.core.api.TransferRate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +10,10 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The first progress sample of each job, kept in a small file between {@code stat --progress} calls
- * (the import scripts keep it across retries), so that the rate is an average over the whole run;
- * without a file, in memory for the life of one {@code stat --follow}. A job whose done bytes went
- * down (cleaned and resubmitted) starts a new sample.
+ * The recent progress samples of each job, over which {@link TransferRate} measures the rate: kept
+ * in a small file between {@code stat --progress} calls (the import scripts' {@code
+ * logs/import.rate}, kept across retries), or without a file in memory for the life of one {@code
+ * stat --follow}. A job whose bytes went down (cleaned and resubmitted) starts a new window.
  */
 final class ProgressSamples {
   private final Path file;
@@ -23,27 +24,14 @@ final class ProgressSamples {
     this.file = fileOrNull;
   }
 
-  /** The sample the rate of {@code job} is measured from; records one when there is none. */
-  ProgressLine.Sample baseFor(JobStatus job, long nowMillis) throws IOException {
+  /** Records {@code job}'s progress at {@code nowMillis}; returns it with the measured rate. */
+  JobStatus measure(JobStatus job, long nowMillis) throws IOException {
     Properties samples = load();
-    String recorded = samples.getProperty(job.jobName());
-    if (recorded != null) {
-      String[] parts = recorded.split(",");
-      if (parts.length == 2) {
-        try {
-          ProgressLine.Sample base =
-              new ProgressLine.Sample(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-          if (base.doneBytes <= job.doneBytes() && base.millis <= nowMillis) {
-            return base;
-          }
-        } catch (NumberFormatException e) {
-          // a damaged file only costs the rate: start a new base
-        }
-      }
-    }
-    samples.setProperty(job.jobName(), nowMillis + "," + job.doneBytes());
+    TransferRate rate = TransferRate.decode(samples.getProperty(job.jobName()));
+    rate.record(nowMillis, job.progressBytes());
+    samples.setProperty(job.jobName(), rate.encode());
     store(samples);
-    return null;
+    return job.withRate(rate.bytesPerSecond());
   }
 
   private Properties load() throws IOException {
@@ -64,7 +52,7 @@ final class ProgressSamples {
       return; // load() handed out the map itself
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    samples.store(bytes, "first progress sample per job: epoch millis,done bytes");
+    samples.store(bytes, "recent progress samples per job: epoch millis:bytes moved,...");
     ReportOutput.replace(file, bytes.toByteArray());
   }
 }

@@ -8,6 +8,7 @@ import io.ossimport.core.api.OssImport;
 import io.ossimport.core.api.StatReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,8 +67,8 @@ final class StatCommand implements Callable<Integer> {
       names = "--rate-file",
       paramLabel = "<file>",
       description =
-          "With --progress: keeps the first sample of each job here, so the rate is the average"
-              + " since then, across calls (the import scripts keep it across retries).")
+          "With --progress: keeps each job's recent samples here, so the rate is measured over"
+              + " the last 30 s across calls (the import scripts keep it across retries).")
   Path rateFile;
 
   @Option(
@@ -190,13 +191,16 @@ final class StatCommand implements Callable<Integer> {
 
   /** The report of {@code jobs}: the text or JSON, then the progress lines if asked for. */
   private String report(List<JobStatus> jobs) throws IOException {
+    List<JobStatus> measured = new ArrayList<>();
+    long now = System.currentTimeMillis();
+    for (JobStatus job : jobs) {
+      measured.add(samples == null ? job : samples.measure(job, now));
+    }
     StringBuilder report =
-        new StringBuilder(format.json ? StatReport.jsonLines(jobs) : StatReport.text(jobs));
+        new StringBuilder(format.json ? StatReport.jsonLines(measured) : StatReport.text(measured));
     if (format.progress) {
-      long now = System.currentTimeMillis();
-      for (JobStatus job : jobs) {
-        ProgressLine.Sample base = samples == null ? null : samples.baseFor(job, now);
-        report.append(ProgressLine.format(job, base, now)).append(System.lineSeparator());
+      for (JobStatus job : measured) {
+        report.append(ProgressLine.format(job)).append(System.lineSeparator());
       }
     }
     return report.toString();

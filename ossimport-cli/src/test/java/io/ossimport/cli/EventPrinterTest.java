@@ -61,11 +61,11 @@ class EventPrinterTest {
   }
 
   @Test
-  void progressBecomesOneLineWithARateFromTheFirstSnapshot() throws Exception {
+  void progressBecomesOneLineWithTheRateTheServiceMeasured() throws Exception {
     EventPrinter printer = printer(false, null);
     printer.onEvent(ImportEvent.progress(status(0)));
     now.addAndGet(4_000);
-    printer.onEvent(ImportEvent.progress(status(4 * 1024 * 1024)));
+    printer.onEvent(ImportEvent.progress(status(4 * 1024 * 1024).withRate(1024 * 1024)));
     String[] lines = out().split("\\R");
     assertEquals(2, lines.length, out());
     assertTrue(lines[0].contains("local_test Running: "), lines[0]);

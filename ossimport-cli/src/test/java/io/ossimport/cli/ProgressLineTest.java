@@ -1,11 +1,11 @@
 package io.ossimport.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
+import io.ossimport.core.api.TaskProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,12 +23,22 @@ class ProgressLineTest {
 
   @Test
   void showsFilesBytesPercentRateEtaAndFailures() {
-    ProgressLine.Sample tenSecondsAgo = new ProgressLine.Sample(0, 0);
-    String line = ProgressLine.format(job(true, 10 * MB, 120, 2), tenSecondsAgo, 10_000);
+    String line = ProgressLine.format(job(true, 10 * MB, 120, 2).withRate(MB));
     assertEquals(
         "local_test Running: 120/300 files, 10.0 MB/50.0 MB (20%), 1.0 MB/s, ETA 0:00:40,"
             + " 2 failed",
         line);
+  }
+
+  @Test
+  void bytesOfRunningTasksCountAtOnce() {
+    JobStatus job =
+        JobStatus.builder("local_test", JobState.Running)
+            .scan(true, 0)
+            .objects(300, 50 * MB, 120, 10 * MB, 0, 0)
+            .addRunning(new TaskProgress("t1", 15 * MB, 40 * MB, 0, 1))
+            .build();
+    assertTrue(ProgressLine.format(job).contains("120/300 files, 25.0 MB/50.0 MB (50%)"));
   }
 
   @Test
@@ -38,21 +48,20 @@ class ProgressLineTest {
             .objects(300, 50 * MB, 120, 10 * MB, 0, 0)
             .audit(true)
             .build();
-    String line = ProgressLine.format(audit, null, 10_000);
+    String line = ProgressLine.format(audit);
     assertTrue(line.startsWith("local_audit Running: audited 120/300"), line);
   }
 
   @Test
   void aGrowingTotalIsMarkedAndHasNoEta() {
-    String line =
-        ProgressLine.format(job(false, 10 * MB, 120, 0), new ProgressLine.Sample(0, 0), 10_000);
+    String line = ProgressLine.format(job(false, 10 * MB, 120, 0).withRate(MB));
     assertTrue(line.contains("120/300+ files, 10.0 MB/50.0 MB+"), line);
     assertTrue(line.contains("ETA -"), line);
   }
 
   @Test
-  void withoutAnEarlierSampleTheRateIsUnknown() {
-    String line = ProgressLine.format(job(true, 10 * MB, 120, 0), null, 10_000);
+  void withoutAMeasuredRateTheRateIsUnknown() {
+    String line = ProgressLine.format(job(true, 10 * MB, 120, 0));
     assertTrue(line.contains(", -, ETA -,"), line);
   }
 
@@ -71,32 +80,34 @@ class ProgressLineTest {
   }
 
   @Test
-  void theRateFileKeepsTheFirstSampleOfARun(@TempDir Path dir) throws Exception {
-    ProgressSamples samples = new ProgressSamples(dir.resolve("logs").resolve("import.rate"));
-    assertNull(samples.baseFor(job(true, 10 * MB, 120, 0), 1_000));
-    ProgressLine.Sample base = samples.baseFor(job(true, 20 * MB, 150, 0), 6_000);
-    assertEquals(1_000, base.millis);
-    assertEquals(10 * MB, base.doneBytes);
-    assertEquals(1_000, samples.baseFor(job(true, 30 * MB, 180, 0), 11_000).millis);
+  void theRateFileKeepsAMovingWindowAcrossCalls(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("logs").resolve("import.rate");
+    assertEquals(-1, new ProgressSamples(file).measure(job(true, 0, 0, 0), 0).bytesPerSecond());
+    assertEquals(
+        MB, new ProgressSamples(file).measure(job(true, 10 * MB, 120, 0), 10_000).bytesPerSecond());
+    assertEquals(
+        0,
+        new ProgressSamples(file).measure(job(true, 10 * MB, 120, 0), 40_000).bytesPerSecond(),
+        "a stall shows within one window instead of being averaged over the run");
     try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("logs"))) {
       assertEquals(1, files.count(), "no temporary file is left behind");
     }
   }
 
   @Test
-  void aJobStartedAgainStartsANewSample(@TempDir Path dir) throws Exception {
+  void aJobStartedAgainStartsANewWindow(@TempDir Path dir) throws Exception {
     ProgressSamples samples = new ProgressSamples(dir.resolve("import.rate"));
-    samples.baseFor(job(true, 30 * MB, 180, 0), 1_000);
-    assertNull(samples.baseFor(job(true, 1 * MB, 2, 0), 5_000), "done bytes went down");
-    assertEquals(5_000, samples.baseFor(job(true, 2 * MB, 4, 0), 9_000).millis);
+    samples.measure(job(true, 30 * MB, 180, 0), 1_000);
+    assertEquals(-1, samples.measure(job(true, 1 * MB, 2, 0), 5_000).bytesPerSecond());
+    assertEquals(MB / 4.0, samples.measure(job(true, 2 * MB, 4, 0), 9_000).bytesPerSecond());
   }
 
   @Test
-  void aDamagedRateFileOnlyCostsTheRate(@TempDir Path dir) throws Exception {
+  void aDamagedOrOldRateFileOnlyCostsTheRate(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("import.rate");
-    Files.write(file, "local_test=garbage\n".getBytes("UTF-8"));
+    Files.write(file, "local_test=garbage\nother=1000,5\n".getBytes("UTF-8"));
     ProgressSamples samples = new ProgressSamples(file);
-    assertNull(samples.baseFor(job(true, 1 * MB, 2, 0), 5_000));
-    assertEquals(5_000, samples.baseFor(job(true, 2 * MB, 4, 0), 9_000).millis);
+    assertEquals(-1, samples.measure(job(true, 1 * MB, 2, 0), 5_000).bytesPerSecond());
+    assertEquals(MB / 4.0, samples.measure(job(true, 2 * MB, 4, 0), 9_000).bytesPerSecond());
   }
 }

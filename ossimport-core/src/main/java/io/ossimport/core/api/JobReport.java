@@ -20,21 +20,33 @@ public final class JobReport {
 
   private JobReport() {}
 
-  /** One line for a progress event, e.g. {@code local_test Running: 12/40 objects, ...}. */
+  /**
+   * One line for a progress event, e.g. {@code local_test Running: 12/40 objects, 12.0 MiB/50.0 MiB
+   * (24%), 1.0 MiB/s, ETA 0:00:38, 0 failed; tasks 1 running, 0 pending}. Bytes count the parts of
+   * large objects in flight; the rate is the event's ({@link JobStatus#bytesPerSecond()}).
+   */
   public static String progressLine(JobStatus job) {
+    String more = job.scanFinished() ? "" : "+";
     return job.jobName()
         + " "
         + job.state()
         + ": "
         + (job.isAudit() ? "audited " : "")
-        + job.doneObjects()
+        + job.progressObjects()
         + "/"
         + job.totalObjects()
-        + (job.scanFinished() ? "" : "+")
+        + more
         + " objects, "
-        + bytes(job.doneBytes())
+        + bytes(job.progressBytes())
         + "/"
         + bytes(job.totalBytes())
+        + more
+        + " ("
+        + percent(job)
+        + "%), "
+        + rate(job.bytesPerSecond())
+        + ", ETA "
+        + (job.etaSeconds() < 0 ? "-" : duration(job.etaSeconds()))
         + ", "
         + job.failedObjects()
         + " failed; tasks "
@@ -42,6 +54,42 @@ public final class JobReport {
         + " running, "
         + job.pendingTasks()
         + " pending";
+  }
+
+  /** How far the job is, in percent of bytes (of objects when it has no bytes). */
+  public static long percent(JobStatus job) {
+    long done = Math.min(job.progressBytes(), job.totalBytes());
+    if (job.totalBytes() > 0) {
+      return done * 100 / job.totalBytes();
+    }
+    if (job.totalObjects() > 0) {
+      return Math.min(job.progressObjects(), job.totalObjects()) * 100 / job.totalObjects();
+    }
+    return job.scanFinished() ? 100 : 0;
+  }
+
+  /** {@code 1.5 MiB/s}, or {@code - B/s} when the rate is unknown. */
+  public static String rate(double bytesPerSecond) {
+    return bytesPerSecond < 0 ? "- B/s" : bytes((long) bytesPerSecond) + "/s";
+  }
+
+  /** Hours, minutes and seconds: {@code 0:00:12}, {@code 27:03:09}. */
+  public static String duration(long seconds) {
+    return String.format(
+        Locale.ROOT, "%d:%02d:%02d", seconds / 3600, (seconds / 60) % 60, seconds % 60);
+  }
+
+  /**
+   * {@code " in 0:01:02 (812.3 KiB/s on average)"} for a job that moved {@code bytes} in {@code
+   * elapsedMillis}; empty when the time is unknown (negative).
+   */
+  public static String elapsedAndRate(long elapsedMillis, long bytes) {
+    if (elapsedMillis < 0) {
+      return "";
+    }
+    String average =
+        elapsedMillis == 0 ? "" : " (" + rate(bytes * 1000.0 / elapsedMillis) + " on average)";
+    return " in " + duration((elapsedMillis + 500) / 1000) + average;
   }
 
   /** The closing summary: counts first, then where to look when something failed. */
@@ -87,6 +135,7 @@ public final class JobReport {
         + bytes(job.doneBytes())
         + " of "
         + bytes(job.totalBytes())
+        + (job.finishTime() == null ? "" : elapsedAndRate(job.elapsedMillis(), job.doneBytes()))
         + ".";
   }
 

@@ -33,6 +33,10 @@ public final class JobStatus {
   private final List<TaskProgress> running;
   private final boolean audit;
   private final String abortReason;
+  private final Instant startTime;
+  private final Instant finishTime;
+  private final Instant readTime;
+  private final double bytesPerSecond;
 
   private JobStatus(Builder b) {
     this.jobName = b.jobName;
@@ -55,6 +59,10 @@ public final class JobStatus {
     this.running = Collections.unmodifiableList(new ArrayList<TaskProgress>(b.running));
     this.audit = b.audit;
     this.abortReason = b.abortReason;
+    this.startTime = b.startTime;
+    this.finishTime = b.finishTime;
+    this.readTime = b.readTime;
+    this.bytesPerSecond = b.bytesPerSecond;
   }
 
   /** Starts a snapshot of the named job. */
@@ -171,6 +179,92 @@ public final class JobStatus {
     return abortReason;
   }
 
+  /**
+   * Bytes moved so far: {@link #doneBytes()} of the completed tasks plus what the running tasks
+   * have moved, including the parts already uploaded (and, read by a live service, the part in
+   * flight) of a large object. What progress lines and percentages show.
+   */
+  public long progressBytes() {
+    long bytes = doneBytes;
+    for (TaskProgress task : running) {
+      bytes += task.doneBytes();
+    }
+    return bytes;
+  }
+
+  /** Objects finished so far: {@link #doneObjects()} plus those the running tasks finished. */
+  public long progressObjects() {
+    long objects = doneObjects;
+    for (TaskProgress task : running) {
+      objects += task.doneObjects();
+    }
+    return objects;
+  }
+
+  /**
+   * Bytes per second over the last {@link TransferRate#DEFAULT_WINDOW_MILLIS} ms, or -1 when not
+   * measured: a snapshot read once has no rate; progress events of the service and front ends that
+   * poll ({@code stat --progress}, {@code stat --follow}) measure it with {@link TransferRate}.
+   */
+  public double bytesPerSecond() {
+    return bytesPerSecond;
+  }
+
+  /**
+   * Seconds until the bytes listed so far are moved at {@link #bytesPerSecond()}: 0 when nothing is
+   * left of a finished scan, -1 when unknown (no rate, or the scan still lists).
+   */
+  public long etaSeconds() {
+    long remaining = totalBytes - progressBytes();
+    if (remaining <= 0 && scanFinished) {
+      return 0;
+    }
+    return scanFinished ? TransferRate.etaSeconds(remaining, bytesPerSecond) : -1;
+  }
+
+  /** When the service first started the job, or {@code null} before. */
+  public Instant startTime() {
+    return startTime;
+  }
+
+  /** When the job reached Succeed, Failed or Abort, or {@code null}. */
+  public Instant finishTime() {
+    return finishTime;
+  }
+
+  /**
+   * Milliseconds from the job's start to its finish (or to this snapshot while it runs); -1 before
+   * it started.
+   */
+  public long elapsedMillis() {
+    if (startTime == null) {
+      return -1;
+    }
+    Instant end = finishTime != null ? finishTime : readTime;
+    return Math.max(0, end.toEpochMilli() - startTime.toEpochMilli());
+  }
+
+  /** This snapshot with the rate a front end or the service measured ({@code -1}: unknown). */
+  public JobStatus withRate(double bytesPerSecond) {
+    Builder b = toBuilder();
+    b.bytesPerSecond = bytesPerSecond;
+    return b.build();
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder(jobName, state);
+    b.tasks(pendingTasks, dispatchedTasks, runningTasks, succeedTasks, failedTasks);
+    b.scan(scanFinished, round);
+    if (incremental) {
+      b.incremental(nextRoundTime);
+    }
+    b.objects(totalObjects, totalBytes, doneObjects, doneBytes, skippedObjects, failedObjects);
+    b.running.addAll(running);
+    b.audit(audit).abortReason(abortReason).times(startTime, finishTime);
+    b.readTime = readTime;
+    return b;
+  }
+
   @Override
   public String toString() {
     return "JobStatus{"
@@ -208,6 +302,10 @@ public final class JobStatus {
     private final List<TaskProgress> running = new ArrayList<TaskProgress>();
     private boolean audit;
     private String abortReason = "";
+    private Instant startTime;
+    private Instant finishTime;
+    private Instant readTime = Instant.now();
+    private double bytesPerSecond = -1;
 
     private Builder(String jobName, JobState state) {
       this.jobName = jobName;
@@ -267,6 +365,13 @@ public final class JobStatus {
     /** Why the job is {@code Abort} (empty or {@code null}: not recorded). */
     public Builder abortReason(String reason) {
       this.abortReason = reason == null ? "" : reason;
+      return this;
+    }
+
+    /** When the job started and finished ({@code null}: not yet). */
+    public Builder times(Instant start, Instant finish) {
+      this.startTime = start;
+      this.finishTime = finish;
       return this;
     }
 

@@ -18,7 +18,9 @@ public final class StatReport {
    * The original text shape, one "job stat" block per job, lines ending in {@code \n}, with four
    * lines the original did not have before {@code RunningTasks Progress:}: {@code TotalObjects},
    * {@code DoneObjects} (uploaded or skipped), {@code SkippedObjects} (by a rule, listed in {@code
-   * skipped.list}) and {@code FailedObjects} (in the failed tasks' {@code error.list}).
+   * skipped.list}) and {@code FailedObjects} (in the failed tasks' {@code error.list}); then {@code
+   * Progress} (bytes and objects moved, the running tasks' share included), {@code Rate} (when
+   * measured) and {@code Elapsed} (once the job started).
    */
   public static String text(List<JobStatus> jobs) {
     if (jobs.isEmpty()) {
@@ -50,6 +52,18 @@ public final class StatReport {
       out.append("DoneObjects:").append(job.doneObjects()).append(NL);
       out.append("SkippedObjects:").append(job.skippedObjects()).append(NL);
       out.append("FailedObjects:").append(job.failedObjects()).append(NL);
+      // bytes moved with the running tasks' share (parts of large objects in flight included)
+      out.append("Progress:").append(job.progressBytes()).append('/').append(job.totalBytes());
+      out.append(" bytes, ").append(job.progressObjects()).append('/');
+      out.append(job.totalObjects()).append(" objects (").append(JobReport.percent(job));
+      out.append("%)").append(NL);
+      if (job.bytesPerSecond() >= 0) {
+        out.append("Rate:").append(Math.round(job.bytesPerSecond())).append(" B/s, ETA ");
+        out.append(job.etaSeconds() < 0 ? "-" : JobReport.duration(job.etaSeconds())).append(NL);
+      }
+      if (job.elapsedMillis() >= 0) {
+        out.append("Elapsed:").append(JobReport.duration(job.elapsedMillis() / 1000)).append(NL);
+      }
       out.append("RunningTasks Progress:").append(NL);
       for (TaskProgress task : job.runningTaskProgress()) {
         out.append(task).append(NL);
@@ -87,6 +101,16 @@ public final class StatReport {
       field(out, "doneBytes", job.doneBytes()).append(',');
       field(out, "skippedObjects", job.skippedObjects()).append(',');
       field(out, "failedObjects", job.failedObjects()).append(',');
+      field(out, "progressBytes", job.progressBytes()).append(',');
+      field(out, "progressObjects", job.progressObjects()).append(',');
+      field(out, "bytesPerSecond", job.bytesPerSecond() < 0 ? null : job.bytesPerSecond())
+          .append(',');
+      field(out, "etaSeconds", job.etaSeconds() < 0 ? null : job.etaSeconds()).append(',');
+      field(out, "startTime", job.startTime() == null ? null : quote(job.startTime().toString()))
+          .append(',');
+      field(out, "finishTime", job.finishTime() == null ? null : quote(job.finishTime().toString()))
+          .append(',');
+      field(out, "elapsedMillis", job.elapsedMillis() < 0 ? null : job.elapsedMillis()).append(',');
       out.append("\"running\":[");
       String sep = "";
       for (TaskProgress task : job.runningTaskProgress()) {

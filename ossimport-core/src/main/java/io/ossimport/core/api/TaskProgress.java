@@ -2,7 +2,9 @@ package io.ossimport.core.api;
 
 /**
  * Progress of one running task: bytes and objects done out of the task's totals, printed by {@code
- * stat} as {@code <taskId>:<doneBytes>/<totalBytes> <doneObjects>/<totalObjects>}.
+ * stat} as {@code <taskId>:<doneBytes>/<totalBytes> <doneObjects>/<totalObjects>}. The done bytes
+ * are those of the finished objects plus what the objects in flight have sent: the confirmed parts
+ * of a multipart upload, and, when a live service reads it, the bytes of the requests in flight.
  */
 public final class TaskProgress {
   private final String taskId;

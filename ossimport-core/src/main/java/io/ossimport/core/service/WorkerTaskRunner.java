@@ -4,6 +4,7 @@ import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.jobtree.TaskId;
 import io.ossimport.core.jobtree.TaskOutcome;
+import io.ossimport.core.tracker.BytesInFlight;
 import io.ossimport.core.tracker.TaskRunner;
 import io.ossimport.core.worker.JobRuntime;
 import io.ossimport.core.worker.Worker;
@@ -18,6 +19,11 @@ final class WorkerTaskRunner implements TaskRunner {
   WorkerTaskRunner(Worker worker, JobTree tree) {
     this.worker = worker;
     this.tree = tree;
+  }
+
+  @Override
+  public BytesInFlight bytesInFlight() {
+    return worker::bytesSending;
   }
 
   @Override

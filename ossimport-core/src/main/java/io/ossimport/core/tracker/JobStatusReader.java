@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * Builds {@code stat}'s snapshot of a job from the tree alone, so it works whether or not the
  * service runs and in any process: the JOB record (state, scan, counters), the task counts per
  * state, and for each running task (dispatched, and the worker has started it) its progress from
- * the worker's progress log.
+ * the worker's progress log, with the bytes its objects in flight have sent (from the live worker
+ * when there is one, else the parts in their multipart records).
  *
  * <p>A reader follows the running tasks it has seen: each later {@link #read} of the job reads only
  * what their progress logs gained since (see {@link RunningTaskProgress}), and forgets a task once
@@ -36,10 +37,18 @@ import java.util.stream.Stream;
  */
 public final class JobStatusReader {
   private final JobTree tree;
+  private final BytesInFlight inFlight;
   private final Map<String, Map<TaskId, RunningTaskProgress>> followed = new HashMap<>();
 
+  /** A reader of the tree alone: objects in flight count their confirmed parts. */
   public JobStatusReader(JobTree tree) {
+    this(tree, BytesInFlight.NONE);
+  }
+
+  /** A reader that also counts what the live worker {@code inFlight} has sent. */
+  public JobStatusReader(JobTree tree, BytesInFlight inFlight) {
     this.tree = tree;
+    this.inFlight = inFlight;
   }
 
   /** Snapshots of every job, by name. */
@@ -74,7 +83,7 @@ public final class JobStatusReader {
             if (progress == null) {
               progress = RunningTaskProgress.open(tree, job, task, files);
             }
-            running.add(progress.read());
+            running.add(progress.read(inFlight.of(job, task.id())));
             still.put(task.id(), progress);
           } catch (NoSuchFileException e) {
             // completed while we read it: it is counted as dispatched in this snapshot only
@@ -98,6 +107,7 @@ public final class JobStatusReader {
             .scan(record.scanFinished(), record.round())
             .audit(isAudit(job))
             .abortReason(record.state() == JobState.Abort ? record.abortReason() : "")
+            .times(record.startTime(), record.finishTime())
             .objects(
                 c.objectsTotal(),
                 c.bytesTotal(),

@@ -11,6 +11,11 @@ import java.io.IOException;
  */
 public interface TaskRunner {
 
+  /** What the runner has sent of the objects in flight (none, by default). */
+  default BytesInFlight bytesInFlight() {
+    return BytesInFlight.NONE;
+  }
+
   /** Opens what running a job's tasks needs (its source, an OSS client). */
   JobTasks openJob(String jobName, JobConfig config) throws IOException;
 

@@ -1,5 +1,6 @@
 package io.ossimport.core.tracker;
 
+import io.ossimport.core.api.TransferRate;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,6 +21,9 @@ final class TrackedJob {
   long knownFailedTasks = -1;
   long failedCompletionsSeen;
   long lastProgressMillis;
+
+  /** The job's rate over the progress events' samples, stamped on each event. */
+  final TransferRate rate = new TransferRate();
 
   /** An incremental job waiting for its next round whose snapshot has been emitted once. */
   boolean quietBetweenRounds;

@@ -3,7 +3,9 @@ package io.ossimport.core.tracker;
 import io.ossimport.core.api.ConfigurationException;
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
+import io.ossimport.core.api.JobReport;
 import io.ossimport.core.api.JobState;
+import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.config.CanonicalJobConfig;
 import io.ossimport.core.config.CredentialResolver;
 import io.ossimport.core.config.JobConfig;
@@ -74,7 +76,7 @@ public final class Tracker implements Runnable {
     this.runner = runner;
     this.events = events;
     this.progressIntervalMillis = progressIntervalMillis;
-    this.statusReader = new JobStatusReader(tree);
+    this.statusReader = new JobStatusReader(tree, runner.bytesInFlight());
     this.threads = new TaskThreads(tree, events, WORKER, taskThreads);
   }
 
@@ -303,7 +305,8 @@ public final class Tracker implements Runnable {
             + r.counters().objectsSkipped()
             + " skipped, "
             + r.counters().objectsFailed()
-            + " failed";
+            + " failed"
+            + JobReport.elapsedAndRate(elapsedMillis(r), r.counters().bytesDone());
     Events.log(
         events,
         state == JobState.Succeed ? ImportEvent.Level.INFO : ImportEvent.Level.WARN,
@@ -312,12 +315,20 @@ public final class Tracker implements Runnable {
     emitProgress(job, System.currentTimeMillis(), true);
   }
 
+  private static long elapsedMillis(JobRecord r) {
+    return r.startTime() == null || r.finishTime() == null
+        ? -1
+        : r.finishTime().toEpochMilli() - r.startTime().toEpochMilli();
+  }
+
   private void emitProgress(TrackedJob job, long now, boolean force) throws IOException {
     if (!force && now - job.lastProgressMillis < progressIntervalMillis) {
       return;
     }
     job.lastProgressMillis = now;
-    Events.emit(events, ImportEvent.progress(statusReader.read(job.name)));
+    JobStatus status = statusReader.read(job.name);
+    job.rate.record(now, status.progressBytes());
+    Events.emit(events, ImportEvent.progress(status.withRate(job.rate.bytesPerSecond())));
   }
 
   private void awaitWake(long millis) {

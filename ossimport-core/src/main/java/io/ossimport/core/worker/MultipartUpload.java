@@ -46,6 +46,9 @@ final class MultipartUpload {
   private final ConcurrentSkipListMap<Integer, PartETag> done = new ConcurrentSkipListMap<>();
   private final PartSender sender;
 
+  /** Whether {@link #sender} counts the bytes it sends (reading the source does; copies not). */
+  private final boolean sourceCountsBytes;
+
   MultipartUpload(TaskContext ctx, ObjectContext o, ObjectStat stat, String md5Hex) {
     this(ctx, o, stat, md5Hex, null);
   }
@@ -54,6 +57,7 @@ final class MultipartUpload {
   MultipartUpload(
       TaskContext ctx, ObjectContext o, ObjectStat stat, String md5Hex, PartSender sender) {
     this.sender = sender != null ? sender : this::sendFromSource;
+    this.sourceCountsBytes = sender == null;
     this.ctx = ctx;
     this.o = o;
     this.stat = stat;
@@ -146,6 +150,7 @@ final class MultipartUpload {
           && s.getSize() == partLength(n)
           && sameEtag(s.getETag(), p.etag())) {
         done.put(n, new PartETag(n, p.etag(), partLength(n), p.crc64()));
+        ctx.counters.sending(o.index).addAndGet(partLength(n)); // already there: progress
       }
     }
     ctx.logs.event(
@@ -188,13 +193,25 @@ final class MultipartUpload {
       record.partDone(n, u.etag(), u.crc64());
     }
     done.put(n, new PartETag(n, u.etag(), length, u.crc64()));
+    if (!sourceCountsBytes) {
+      ctx.counters.sending(o.index).addAndGet(length);
+    }
   }
 
   private Uploaded sendFromSource(String uploadId, int n, long offset, long length)
       throws IOException {
     try (SourceBody body =
-        new SourceBody(ctx.source(), o.reference(), offset, length, stat, ctx.limiter)) {
-      return ctx.destination().uploadPart(o.key(), uploadId, n, body, length);
+        new SourceBody(
+            ctx.source(),
+            o.reference(),
+            offset,
+            length,
+            stat,
+            ctx.limiter,
+            ctx.counters.sending(o.index))) {
+      Uploaded u = ctx.destination().uploadPart(o.key(), uploadId, n, body, length);
+      body.sent();
+      return u;
     }
   }
 

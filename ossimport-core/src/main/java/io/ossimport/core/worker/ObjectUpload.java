@@ -94,11 +94,19 @@ final class ObjectUpload {
           o,
           () -> {
             try (SourceBody body =
-                new SourceBody(ctx.source(), o.reference(), 0, stat.size(), stat, ctx.limiter)) {
-              return SourceCrc.verify(
-                  stat,
+                new SourceBody(
+                    ctx.source(),
+                    o.reference(),
+                    0,
+                    stat.size(),
+                    stat,
+                    ctx.limiter,
+                    ctx.counters.sending(o.index))) {
+              Uploaded u =
                   ctx.destination()
-                      .put(o.key(), body, stat.size(), metadata(ctx, o.key(), stat, md5)));
+                      .put(o.key(), body, stat.size(), metadata(ctx, o.key(), stat, md5));
+              body.sent();
+              return SourceCrc.verify(stat, u);
             }
           });
     } catch (ObjectFailedException e) {

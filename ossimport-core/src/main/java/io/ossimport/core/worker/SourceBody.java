@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The body of one request: {@code length} bytes of a source object from {@code offset}, read
@@ -24,6 +25,11 @@ import java.nio.file.NoSuchFileException;
  * HTTP client then aborts the request with its body incomplete, so OSS never stores an object that
  * is half old and half new.
  *
+ * <p>With a {@code sent} counter, the body adds the bytes it hands out to it (each byte once,
+ * however often the client resets), takes them back when it is closed without {@link #sent()} (the
+ * request failed; a retry sends them again) and makes them exactly {@code length} on {@link
+ * #sent()}: the object's progress while it uploads.
+ *
  * <p>Mark and reset reopen the source at the marked position instead of buffering: the SDK wraps
  * bodies that cannot be reset in a 512 KB buffer, which would cost that much per request.
  */
@@ -34,6 +40,9 @@ final class SourceBody extends InputStream {
   private final long length;
   private final ObjectStat expected;
   private final ThroughputLimiter limiter;
+  private final AtomicLong sent;
+  private long counted;
+  private boolean confirmed;
   private InputStream in;
   private long position;
   private long mark;
@@ -45,6 +54,19 @@ final class SourceBody extends InputStream {
       long length,
       ObjectStat expected,
       ThroughputLimiter limiter) {
+    this(source, reference, offset, length, expected, limiter, null);
+  }
+
+  /** A body that counts what it hands out in {@code sent} (may be null: not counted). */
+  SourceBody(
+      Source source,
+      String reference,
+      long offset,
+      long length,
+      ObjectStat expected,
+      ThroughputLimiter limiter,
+      AtomicLong sent) {
+    this.sent = sent;
     this.source = source;
     this.reference = reference;
     this.offset = offset;
@@ -86,7 +108,20 @@ final class SourceBody extends InputStream {
       verify();
     }
     position += n;
+    if (sent != null && position > counted) {
+      sent.addAndGet(position - counted);
+      counted = position;
+    }
     return n;
+  }
+
+  /** OSS has the whole range: it counts as sent, whatever closing does. */
+  void sent() {
+    if (sent != null && !confirmed) {
+      confirmed = true;
+      sent.addAndGet(length - counted);
+      counted = length;
+    }
   }
 
   @Override
@@ -121,6 +156,10 @@ final class SourceBody extends InputStream {
 
   @Override
   public void close() throws IOException {
+    if (sent != null && !confirmed && counted > 0) {
+      sent.addAndGet(-counted); // the request failed: its bytes are to be sent again
+      counted = 0;
+    }
     closeStream();
   }
 

@@ -141,6 +141,7 @@ final class TaskRun {
                   try {
                     runObject(ctx, o, previous);
                   } finally {
+                    counters.ended(o.index);
                     resources.concurrency.objectEnded();
                     slots.release();
                   }

@@ -15,6 +15,8 @@ import io.ossimport.core.retry.Backoff;
 import io.ossimport.core.source.Source;
 import io.ossimport.core.source.registry.Sources;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -188,6 +190,15 @@ public final class Worker implements AutoCloseable {
       objectPool.setCorePoolSize(threads);
       objectPool.setMaximumPoolSize(threads);
     }
+  }
+
+  /**
+   * Bytes each object in flight of a running task has sent so far (confirmed parts plus open
+   * requests), by entry index; empty when the task does not run in this worker.
+   */
+  public Map<Integer, Long> bytesSending(String jobName, TaskId id) {
+    TaskRun run = running.get(jobName + "/" + id);
+    return run == null ? Collections.<Integer, Long>emptyMap() : run.counters.sendingSnapshot();
   }
 
   /** The one limiter every read of this worker goes through. */

@@ -36,6 +36,7 @@ class StatReportTest {
             + "DoneObjects:0\n"
             + "SkippedObjects:0\n"
             + "FailedObjects:0\n"
+            + "Progress:0/0 bytes, 1/0 objects (100%)\n"
             + "RunningTasks Progress:\n"
             + "8528637A126676A4FD0D2F981ED5E0EF_1544176618182:0/191048 1/42\n"
             + "----------------------------------------\n";
@@ -88,7 +89,14 @@ class StatReportTest {
     assertTrue(lines[0].startsWith("{\"jobName\":\"job_\\\"a\\\"\",\"state\":\"Failed\""));
     assertTrue(lines[0].contains("\"pendingTasks\":1,\"dispatchedTasks\":2,\"runningTasks\":3"));
     assertTrue(lines[0].contains("\"scanFinished\":false,\"round\":2"));
-    assertTrue(lines[0].contains("\"skippedObjects\":10,\"failedObjects\":7,\"running\":[]"));
+    assertTrue(
+        lines[0].contains("\"skippedObjects\":10,\"failedObjects\":7,\"progressBytes\":900"));
+    assertTrue(lines[0].contains("\"bytesPerSecond\":null,\"etaSeconds\":null"));
+    assertTrue(lines[0].endsWith("\"running\":[]}"));
+    assertTrue(
+        StatReport.jsonLines(Arrays.asList(a.withRate(50)))
+            .contains("\"bytesPerSecond\":50.0,\"etaSeconds\":null"),
+        "no ETA while the scan lists");
     assertTrue(lines[1].contains("\"state\":\"Succeed\""));
   }
 }

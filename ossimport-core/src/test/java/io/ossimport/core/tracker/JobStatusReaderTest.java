@@ -7,14 +7,18 @@ import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.StatReport;
 import io.ossimport.core.jobtree.JobCounters;
 import io.ossimport.core.jobtree.JobTree;
+import io.ossimport.core.jobtree.MultipartRecord;
 import io.ossimport.core.jobtree.ProgressLog;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.jobtree.TaskEntry;
 import io.ossimport.core.jobtree.TaskId;
 import io.ossimport.core.jobtree.TaskOutcome;
+import io.ossimport.core.jobtree.WorkerTaskFiles;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +68,7 @@ class JobStatusReaderTest {
             + "DoneObjects:1\n"
             + "SkippedObjects:0\n"
             + "FailedObjects:0\n"
+            + "Progress:151/160 bytes, 3/6 objects (94%)\n"
             + "RunningTasks Progress:\n"
             + running
             + ":150/157 2/3\n"
@@ -85,6 +90,38 @@ class JobStatusReaderTest {
         Arrays.asList(
             new JobStatusReader(tree).readAll().get(0).jobName(),
             new JobStatusReader(tree).readAll().get(1).jobName()));
+  }
+
+  @Test
+  void anObjectInFlightCountsItsUploadedPartsAtOnceAndWhatTheLiveWorkerSent() throws Exception {
+    JobTree tree = new JobTree(temp);
+    tree.submit(JOB, "frozen");
+    TaskId task = tree.addTask(JOB, Arrays.asList(entry("small", 10), entry("big", 50)));
+    tree.dispatch(JOB, task, "localhost");
+    WorkerTaskFiles files = tree.workerFiles(JOB, task);
+    try (ProgressLog log = files.openProgressLog()) {
+      log.begin(0);
+      log.done(0, 1L, "etag");
+      log.begin(1);
+    }
+    try (MultipartRecord record = files.openMultipartRecord(1)) {
+      record.startUpload("upload-1", 16, "big");
+      record.partDone(1, "e1", 1L);
+      record.partDone(4, "e4", 4L); // the last part: 50 - 3 * 16 = 2 bytes
+    }
+
+    JobStatus fromTheTree = new JobStatusReader(tree).read(JOB);
+    assertEquals(10 + 16 + 2, fromTheTree.runningTaskProgress().get(0).doneBytes());
+    assertEquals(1, fromTheTree.runningTaskProgress().get(0).doneObjects());
+    assertEquals(28, fromTheTree.progressBytes());
+
+    Map<Integer, Long> live = new HashMap<>();
+    live.put(1, 37L);
+    live.put(0, 999L); // finished in the log: its own size counts, not a stale live number
+    JobStatusReader withWorker = new JobStatusReader(tree, (job, id) -> live);
+    assertEquals(10 + 37, withWorker.read(JOB).progressBytes());
+    live.put(1, 80L);
+    assertEquals(10 + 50, withWorker.read(JOB).progressBytes(), "never more than the object");
   }
 
   private static TaskEntry entry(String name, long size) {

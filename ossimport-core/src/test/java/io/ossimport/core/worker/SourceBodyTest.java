@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,27 @@ class SourceBodyTest {
 
   SourceBody body(long offset, long length) {
     return new SourceBody(source, "f", offset, length, stat, ThroughputLimiter.UNLIMITED);
+  }
+
+  @Test
+  void countsEachByteOnceAndTakesAFailedRequestsBytesBack() throws Exception {
+    AtomicLong sent = new AtomicLong();
+    try (SourceBody b =
+        new SourceBody(source, "f", 0, 4000, stat, ThroughputLimiter.UNLIMITED, sent)) {
+      b.mark(4000);
+      b.read(new byte[1000], 0, 1000);
+      assertEquals(1000, sent.get());
+      b.reset();
+      b.read(new byte[1000], 0, 1000);
+      assertEquals(1000, sent.get(), "bytes read again after a reset count once");
+    }
+    assertEquals(0, sent.get(), "closed without sent(): the request failed");
+    try (SourceBody b =
+        new SourceBody(source, "f", 0, 4000, stat, ThroughputLimiter.UNLIMITED, sent)) {
+      b.read(new byte[500], 0, 500);
+      b.sent();
+    }
+    assertEquals(4000, sent.get(), "OSS has the range: all of it counts");
   }
 
   @Test
