@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
       StatCommand.class,
       RetryCommand.class,
       CleanCommand.class,
-      VersionCommand.class
+      VersionCommand.class,
+      ImportCommand.class
     })
 public final class OssImportCli implements Runnable {
   /** The default configuration when -c is not given, relative to the current directory. */

@@ -12,7 +12,9 @@ import io.ossimport.emulator.OssEmulator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -112,6 +114,46 @@ class ImportScriptIT {
     assertInOrder(
         log, "==== import ", "submit job:local_test success!", "Import to oss completed.");
     assertTrue(dist.log("ossimport2.log").contains("Import service started (pid "));
+  }
+
+  /**
+   * import.sh runs at most two JVMs, whatever the questions: one for submit, start, follow, retry
+   * and stop, and the service. Counted by a JAVA_HOME whose bin/java logs each launch, then runs
+   * the real java.
+   */
+  @Test
+  void theWholeImportRunsTwoJvms() throws Exception {
+    failFirstPuts(1);
+    assertEquals(0, dist.console("submit").exitCode);
+    Path javaHome = temp.resolve("counting-jdk");
+    Path launches = temp.resolve("java-launches.log");
+    Path java = Files.createDirectories(javaHome.resolve("bin")).resolve("java");
+    String realJava = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    Files.write(
+        java,
+        ("#!/usr/bin/env bash\n"
+                + "echo \"$*\" >> '"
+                + launches
+                + "'\n"
+                + "exec '"
+                + realJava
+                + "' \"$@\"\n")
+            .getBytes(StandardCharsets.UTF_8));
+    assertTrue(java.toFile().setExecutable(true));
+    Map<String, String> env = new HashMap<String, String>(FAST_POLL);
+    env.put("JAVA_HOME", javaHome.toString());
+
+    // the job exists (cleaned and submitted again), a task fails (retried), the stop is asked
+    Result run = dist.bash("c\ny\ny\n", env, "import.sh");
+    assertEquals(0, run.exitCode, run.toString());
+    assertTrue(run.output.contains("Clean job:local_test completed."), run.output);
+    assertTrue(run.output.contains("Retry has been submitted."), run.output);
+    assertTrue(run.output.contains("Stop import service completed."), run.output);
+    SampleTree.assertBucketHolds(files, oss, bucket);
+    List<String> jvms = Files.readAllLines(launches, StandardCharsets.UTF_8);
+    assertEquals(2, jvms.size(), "JVMs launched: " + jvms);
+    assertTrue(jvms.get(0).contains(" import "), jvms.toString());
+    assertTrue(jvms.get(1).endsWith(" start"), jvms.toString());
   }
 
   @Test
