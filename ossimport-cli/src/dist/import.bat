@@ -8,8 +8,6 @@ set "OSSIMPORT_HOME=%OSSIMPORT_HOME:~0,-1%"
 set "SYS_CONF=conf\sys.properties"
 set "JOB_CONF=conf\local_job.cfg"
 set "JAR=bin\ossimport2.jar"
-set "JAVA=java"
-if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
 set "CONSOLE=%OSSIMPORT_HOME%\console.bat"
 rem Output of one step, shown and logged once the step ends (cmd has no tee).
 set "STEP_OUT=%TEMP%\ossimport-step-%RANDOM%.out"
@@ -42,8 +40,7 @@ goto next_arg
 :opt_retry
 set "RETRIES=%~2"
 if not defined RETRIES goto bad_usage
-echo %RETRIES%| findstr /r "^[0-9][0-9]*$" > nul
-if errorlevel 1 goto bad_usage
+for /f "delims=0123456789" %%c in ("%RETRIES%") do goto bad_usage
 shift
 goto next_arg
 :opt_no_retry
@@ -63,12 +60,15 @@ shift
 goto parse_args
 
 :args_done
-cd /d "%OSSIMPORT_HOME%"
+rem %~dp0 keeps the \ of a drive root.
+cd /d "%~dp0"
 if not exist logs mkdir logs
 if exist "%SYS_CONF%" goto configured
 echo Error: %OSSIMPORT_HOME%\%SYS_CONF% not found; restore it from the ossimport package.
 exit /b 2
 :configured
+call :find_java
+if not defined JAVA exit /b 2
 call :read_key "%JOB_CONF%" jobName local_test JOB_NAME
 call :say ==== import %date% %time% ====
 
@@ -106,11 +106,17 @@ rem a second refusal after a clean means another process submitted it
 set "JOB_MODE=resume"
 goto submit
 
-rem 2. Start the service in a new window.
+rem 2. Start the service in a new window (a service already running on this package is fine).
+rem Not redirected: the window would inherit the redirected handle.
 :start_service
 call "%CONSOLE%" start
 set "RC=%errorlevel%"
+if "%RC%"=="4" goto already_running
 if not "%RC%"=="0" exit /b %RC%
+goto follow_job
+:already_running
+call :say The import service is already running.
+:follow_job
 
 rem 3. Report the status every POLL_SECONDS until the job ends: one Java process follows the job
 rem (the reports go to the console, logs\import.log and, the latest, logs\job_stat.log) and returns
@@ -128,7 +134,7 @@ if "%RC%"=="4" goto service_stopped
 if "%RC%"=="1" exit /b 1
 if "%RC%"=="2" exit /b 2
 if "%RC%"=="6" exit /b 6
-findstr /c:"JobState:Abort" logs\job_stat.log > nul 2>&1
+find "JobState:Abort" logs\job_stat.log > nul 2>&1
 if not errorlevel 1 goto aborted
 exit /b 5
 
@@ -233,6 +239,23 @@ goto ask_again
 set /a ASK_EMPTY+=1
 if %ASK_EMPTY% LSS 3 goto ask_again
 echo No answer; see --help for the flags of unattended runs.
+goto :eof
+
+rem Sets JAVA to JAVA_HOME\bin\java.exe (quotes and a trailing \ in JAVA_HOME do not matter), else
+rem to java.exe on the PATH; else says what to do and leaves JAVA empty.
+:find_java
+set "JAVA="
+set "JAVA_DIR="
+if defined JAVA_HOME set "JAVA_DIR=%JAVA_HOME:"=%"
+if not defined JAVA_DIR goto java_on_path
+if "%JAVA_DIR:~-1%"=="\" set "JAVA_DIR=%JAVA_DIR:~0,-1%"
+if exist "%JAVA_DIR%\bin\java.exe" set "JAVA=%JAVA_DIR%\bin\java.exe"
+if defined JAVA goto :eof
+echo Warning: JAVA_HOME=%JAVA_DIR% holds no Java; using java on the PATH.
+:java_on_path
+for %%j in (java.exe) do set "JAVA=%%~$PATH:j"
+if defined JAVA goto :eof
+echo Error: no Java found; set JAVA_HOME to a Java 8 or newer, or put its bin on the PATH.
 goto :eof
 
 rem Sets variable %4 to the value of key %2 in file %1 (last one wins), or %3 when unset or empty.
