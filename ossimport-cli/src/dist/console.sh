@@ -8,7 +8,6 @@ OSSIMPORT_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SYS_CONF=conf/sys.properties
 JOB_CONF=conf/local_job.cfg
 JAR=bin/ossimport2.jar
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 # `submit --offline` (console.sh) or `--offline` (import.sh) sets it.
 SUBMIT_OPTS=
 # Seconds `start` waits for the service to report that it runs.
@@ -21,7 +20,27 @@ read_key() {
   echo "${value:-$3}"
 }
 
-# Moves to the package directory, checks the configuration, sets JOB_NAME and JAVA_HEAP.
+# Sets JAVA to $JAVA_HOME/bin/java, else to java on the PATH; else says what to do, returns 1.
+find_java() {
+  JAVA=
+  local JAVA_DIR=${JAVA_HOME%/}
+  if [ -n "$JAVA_DIR" ]; then
+    if [ -x "$JAVA_DIR/bin/java" ]; then
+      JAVA=$JAVA_DIR/bin/java
+      return 0
+    fi
+    echo "Warning: JAVA_HOME=$JAVA_DIR holds no Java; using java on the PATH."
+  fi
+  if command -v java > /dev/null 2>&1; then
+    JAVA=java
+    return 0
+  fi
+  echo "Error: no Java found; set JAVA_HOME to a Java 8 or newer, or put its bin on the PATH."
+  return 1
+}
+
+# Moves to the package directory, checks the configuration, finds Java, sets JOB_NAME and
+# JAVA_HEAP.
 ossimport_init() {
   cd "$OSSIMPORT_HOME" || exit 5
   mkdir -p logs
@@ -29,6 +48,7 @@ ossimport_init() {
     echo "Error: $OSSIMPORT_HOME/$SYS_CONF not found; restore it from the ossimport package."
     exit 2
   fi
+  find_java || exit 2
   JOB_NAME=$(read_key "$JOB_CONF" jobName local_test)
   JAVA_HEAP=$(read_key "$SYS_CONF" javaHeapMaxSize 1024m)
 }

@@ -9,8 +9,6 @@ set "OSSIMPORT_HOME=%OSSIMPORT_HOME:~0,-1%"
 set "SYS_CONF=conf\sys.properties"
 set "JOB_CONF=conf\local_job.cfg"
 set "JAR=bin\ossimport2.jar"
-set "JAVA=java"
-if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
 rem Seconds between two status reports.
 set "POLL_SECONDS=10"
 if defined OSSIMPORT_POLL_SECONDS set "POLL_SECONDS=%OSSIMPORT_POLL_SECONDS%"
@@ -40,8 +38,7 @@ goto next_arg
 :opt_retry
 set "RETRIES=%~2"
 if not defined RETRIES goto bad_usage
-echo %RETRIES%| findstr /r "^[0-9][0-9]*$" > nul
-if errorlevel 1 goto bad_usage
+for /f "delims=0123456789" %%c in ("%RETRIES%") do goto bad_usage
 shift
 goto next_arg
 :opt_no_retry
@@ -61,12 +58,15 @@ shift
 goto parse_args
 
 :args_done
-cd /d "%OSSIMPORT_HOME%"
+rem %~dp0 keeps the \ of a drive root.
+cd /d "%~dp0"
 if not exist logs mkdir logs
 if exist "%SYS_CONF%" goto configured
 echo Error: %OSSIMPORT_HOME%\%SYS_CONF% not found; restore it from the ossimport package.
 exit /b 2
 :configured
+call :find_java
+if not defined JAVA exit /b 2
 call :read_key "%JOB_CONF%" jobName local_test JOB_NAME
 
 rem One JVM submits (asking what to do with an existing job), starts the service through
@@ -109,4 +109,21 @@ set "RK_VALUE=%~2"
 if not defined RK_VALUE goto :eof
 set "RK_VALUE=%RK_VALUE: =%"
 if defined RK_VALUE set "%~4=%RK_VALUE%"
+goto :eof
+
+rem Sets JAVA to JAVA_HOME\bin\java.exe (quotes and a trailing \ in JAVA_HOME do not matter), else
+rem to java.exe on the PATH; else says what to do and leaves JAVA empty.
+:find_java
+set "JAVA="
+set "JAVA_DIR="
+if defined JAVA_HOME set "JAVA_DIR=%JAVA_HOME:"=%"
+if not defined JAVA_DIR goto java_on_path
+if "%JAVA_DIR:~-1%"=="\" set "JAVA_DIR=%JAVA_DIR:~0,-1%"
+if exist "%JAVA_DIR%\bin\java.exe" set "JAVA=%JAVA_DIR%\bin\java.exe"
+if defined JAVA goto :eof
+echo Warning: JAVA_HOME=%JAVA_DIR% holds no Java; using java on the PATH.
+:java_on_path
+for %%j in (java.exe) do set "JAVA=%%~$PATH:j"
+if defined JAVA goto :eof
+echo Error: no Java found; set JAVA_HOME to a Java 8 or newer, or put its bin on the PATH.
 goto :eof
