@@ -6,7 +6,7 @@ assert log.contains('[INFO] Job it_migrate: Succeed. Objects: 4 of 4 done')
 assert log.contains('[INFO] JobState:Succeed')
 
 // The job tree keeps only where the secret is: the <server>, read again by start.
-def frozen = new File(basedir, 'target/ossimport/master/jobs/it_migrate/job.cfg').text
+def frozen = new File(basedir, '.ossimport/master/jobs/it_migrate/job.cfg').text
 assert frozen.contains('destSecretKey=@supplied:maven-server:oss\n') : frozen
 
 // Neither the decrypted secret nor its Base64 forms anywhere under the project: the build log,

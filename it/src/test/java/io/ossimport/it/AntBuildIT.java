@@ -64,6 +64,7 @@ class AntBuildIT {
         result.output.contains("4 objects, " + Samples.BYTES + " bytes: Succeed"), result.output);
     assertEquals(Buckets.files(data), Buckets.objects(oss.endpoint(), "ant-readme"));
     assertFalse(result.output.contains(oss.secretAccessKey()), result.output);
+    assertFalse(result.output.contains("SLF4J"), "no SLF4J provider noise: " + result.output);
   }
 
   @Test

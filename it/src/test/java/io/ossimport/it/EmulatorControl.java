@@ -21,7 +21,8 @@ import java.util.List;
 public final class EmulatorControl {
   /** Buckets the builds of src/it upload into. */
   static final List<String> BUCKETS =
-      Arrays.asList("it-migrate", "it-retry", "it-background", "it-bad-config");
+      Arrays.asList(
+          "it-migrate", "it-retry", "it-background", "it-bad-config", "it-clean-keeps-job");
 
   private EmulatorControl() {}
 

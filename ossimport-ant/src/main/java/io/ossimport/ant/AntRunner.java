@@ -2,11 +2,15 @@ package io.ossimport.ant;
 
 import io.ossimport.core.api.ConfigWarning;
 import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.core.api.JobConflictException;
 import io.ossimport.core.api.JobReport;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
 import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.Remedy;
+import io.ossimport.core.api.ServiceOutcome;
+import io.ossimport.core.api.ServiceRunningException;
 import io.ossimport.core.api.SuppliedCredentials;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -66,8 +70,12 @@ final class AntRunner {
         task.log(warning.toString(), Project.MSG_WARN);
       }
       throw new BuildException(e.getMessage(), task.getLocation());
+    } catch (JobConflictException e) {
+      throw new BuildException(advise(e.getMessage(), e.remedy(), e.jobName(), -1), e, where());
+    } catch (ServiceRunningException e) {
+      throw new BuildException(advise(e.getMessage(), e.remedy(), null, e.pid()), e, where());
     } catch (OssImportException e) {
-      throw new BuildException(e.getMessage(), e, task.getLocation());
+      throw new BuildException(advise(e.getMessage(), e.remedy(), null, -1), e, where());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BuildException(
@@ -80,11 +88,57 @@ final class AntRunner {
     }
   }
 
+  /** Fails the task for an unfinished outcome (a deadline passed, a stop that timed out...). */
+  void check(ServiceOutcome outcome) {
+    if (!outcome.finished()) {
+      throw fail(advise(outcome.message(), outcome.remedy(), null, outcome.pid()));
+    }
+  }
+
+  /** The core's neutral {@code message} followed by {@code remedy} in Ant's words. */
+  static String advise(String message, Remedy remedy, String job, long pid) {
+    String jobAttribute = job == null ? "" : " jobname=\"" + job + "\"";
+    String advice;
+    switch (remedy) {
+      case SUBMIT_JOB:
+        advice = "run <ossimport:submit/> first (or point workdir at the job's working directory)";
+        break;
+      case NAME_JOB:
+        advice = "name one with the jobname attribute";
+        break;
+      case CLEAN_JOB:
+        advice =
+            "run <ossimport:clean"
+                + jobAttribute
+                + "/> to remove it first, or <ossimport:start/> to continue it";
+        break;
+      case STOP_SERVICE:
+        advice = "stop it with <ossimport:stop/> first, then try again";
+        break;
+      case RETRY_AND_START:
+        advice = "fix the cause, then run <ossimport:retry/> and <ossimport:start/>";
+        break;
+      case START_AGAIN:
+        advice = "run <ossimport:start/> again to resume (its timeout attribute sets the wait)";
+        break;
+      case KILL_SERVICE:
+        advice = "end it with: kill " + pid;
+        break;
+      default:
+        return message;
+    }
+    String base = message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    return base + "; " + advice + ".";
+  }
+
   /** Logs the summary of a job; a job with failed tasks or aborted fails the task. */
   void report(JobStatus job, Path workingDir) {
-    boolean failed = JobReport.hasFailedTasks(job);
+    boolean failed = JobReport.hasFailedTasks(job) && job.state() != JobState.Running;
     for (String line : JobReport.summary(job, workingDir)) {
       task.log(line, failed ? Project.MSG_WARN : Project.MSG_INFO);
+    }
+    if (job.state() == JobState.Running) {
+      return; // still running: the outcome says why (see check)
     }
     if (job.state() == JobState.Abort) {
       throw fail(JobReport.abortMessage(job, "the retry and start tasks"));
@@ -100,6 +154,10 @@ final class AntRunner {
               + " ossimport.accesskeysecret property, and is read there again at each start),"
               + " then run the retry and start tasks.");
     }
+  }
+
+  private org.apache.tools.ant.Location where() {
+    return task.getLocation();
   }
 
   /** A failure of the task's own making, at its location. */

@@ -1,15 +1,14 @@
 package io.ossimport.ant;
 
-import io.ossimport.core.api.JobReport;
-import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
-import io.ossimport.core.api.OssImportException;
-import io.ossimport.core.api.RunningService;
+import io.ossimport.core.api.ServiceOutcome;
+import java.io.File;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.tools.ant.AntClassLoader;
 
 /**
  * {@code <ossimport:start workdir="work"/>}: runs the service until the job ends (Succeed, Failed
@@ -40,62 +39,50 @@ public class StartTask extends AbstractJobTask {
   @Override
   protected void run(AntRunner runner) {
     if (background) {
-      new BackgroundService(this, runner, sysconfig()).start(timeout > 0 ? timeout : 60);
+      final String classpath = classpath();
+      ServiceOutcome started =
+          runner.run(
+              ossImport -> ossImport.startInBackground(classpath, timeout > 0 ? timeout : 60));
+      log(
+          "Started the ossimport service in the background (pid "
+              + started.pid()
+              + "); log: "
+              + started.log()
+              + ". Stop it with <ossimport:stop/>.");
       return;
     }
-    final List<String> names = jobNames(runner);
+    final String name = jobname();
+    ServiceOutcome outcome = runner.run(ossImport -> ossImport.runJobs(name, timeout));
     Path workingDir = runner.run(OssImport::workingDir);
-    if (names.isEmpty()) {
-      throw runner.fail("No job in " + workingDir + "; run the submit task first.");
+    for (JobStatus job : outcome.jobs()) {
+      runner.report(job, workingDir);
     }
-    final long deadline =
-        timeout > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout) : Long.MAX_VALUE;
-    List<JobStatus> jobs = runner.run(ossImport -> runUntilEnded(ossImport, names, deadline));
-    List<String> unfinished = new ArrayList<String>();
-    for (JobStatus job : jobs) {
-      if (job.state() == JobState.Running) {
-        unfinished.add(job.jobName());
-        for (String line : JobReport.summary(job, workingDir)) {
-          log(line);
-        }
-      } else {
-        runner.report(job, workingDir);
-      }
-    }
-    if (!unfinished.isEmpty() && timeout == 0) {
-      throw runner.fail(
-          "The service stopped before job(s) " + unfinished + " ended; see the log above.");
-    }
-    if (!unfinished.isEmpty()) {
-      throw runner.fail(
-          "Job(s) "
-              + unfinished
-              + " still running after "
-              + timeout
-              + " s (timeout); the service stopped and kept the progress: run start again to"
-              + " resume.");
-    }
+    runner.check(outcome);
   }
 
   /**
-   * "No limit" for {@code awaitJob}: a century, not {@code Long.MAX_VALUE}, which the engine adds
-   * to the clock (and which then overflows into the past).
+   * The jar (or directory) this task came from, and the rest of the loader's path when it was
+   * defined with a {@code <taskdef classpath>}; with the self-contained jar the first is enough.
    */
-  private static final long NO_LIMIT_MILLIS = TimeUnit.DAYS.toMillis(36500);
-
-  private static List<JobStatus> runUntilEnded(
-      OssImport ossImport, List<String> names, long deadline)
-      throws OssImportException, InterruptedException {
-    List<JobStatus> jobs = new ArrayList<JobStatus>();
-    try (RunningService service = ossImport.start()) {
-      for (String name : names) {
-        long left =
-            deadline == Long.MAX_VALUE
-                ? NO_LIMIT_MILLIS
-                : Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-        jobs.add(service.awaitJob(name, left));
+  private String classpath() {
+    Set<String> entries = new LinkedHashSet<String>();
+    try {
+      entries.add(
+          new File(getClass().getProtectionDomain().getCodeSource().getLocation().toURI())
+              .getAbsolutePath());
+    } catch (URISyntaxException | RuntimeException e) {
+      // no code source (unusual loader): the loader path below must do
+    }
+    ClassLoader loader = getClass().getClassLoader();
+    String path =
+        loader instanceof AntClassLoader
+            ? ((AntClassLoader) loader).getClasspath()
+            : System.getProperty("java.class.path");
+    for (String entry : path.split(File.pathSeparator)) {
+      if (!entry.isEmpty()) {
+        entries.add(entry);
       }
     }
-    return jobs;
+    return String.join(File.pathSeparator, entries);
   }
 }

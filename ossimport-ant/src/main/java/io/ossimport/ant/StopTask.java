@@ -1,7 +1,7 @@
 package io.ossimport.ant;
 
 import io.ossimport.core.api.OssImport;
-import java.util.concurrent.TimeUnit;
+import io.ossimport.core.api.ServiceOutcome;
 
 /**
  * {@code <ossimport:stop workdir="work"/>}: stops the service running on the working directory
@@ -17,21 +17,12 @@ public class StopTask extends AbstractOssImportTask {
 
   @Override
   protected void run(AntRunner runner) {
-    long pid = runner.run(OssImport::servicePid);
-    if (pid <= 0) {
+    ServiceOutcome outcome = runner.run(ossImport -> ossImport.stopAndWait(timeout));
+    if (outcome.kind() == ServiceOutcome.Kind.NOT_RUNNING) {
       log("No ossimport service runs on " + runner.run(OssImport::workingDir) + ".");
       return;
     }
-    final long millis = TimeUnit.SECONDS.toMillis(timeout);
-    if (!runner.run(ossImport -> ossImport.stop(millis))) {
-      throw runner.fail(
-          "The ossimport service (pid "
-              + pid
-              + ") did not stop within "
-              + timeout
-              + " s; end it with: kill "
-              + pid);
-    }
-    log("Stop import service completed (pid " + pid + ").");
+    runner.check(outcome);
+    log("Stop import service completed (pid " + outcome.pid() + ").");
   }
 }

@@ -1,6 +1,5 @@
 package io.ossimport.ant;
 
-import io.ossimport.core.api.ConfigWarning;
 import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.core.api.SubmitResult;
 import java.io.File;
@@ -86,9 +85,7 @@ public class SubmitTask extends AbstractOssImportTask {
             ? SubmitCheck.OFFLINE
             : SubmitCheck.ONLINE;
     SubmitResult result = runner.run(ossImport -> ossImport.submit(file, overrides, check));
-    for (ConfigWarning warning : result.warnings()) {
-      log(warning.toString(), Project.MSG_WARN);
-    }
+    // Its warnings came as WARN events (the listener logged them): not again here.
     log("Submitted job " + result.jobName() + " (" + result.jobDir() + ").");
   }
 

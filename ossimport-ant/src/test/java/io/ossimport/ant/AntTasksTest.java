@@ -144,6 +144,27 @@ class AntTasksTest {
   }
 
   @Test
+  void aMisspeltJobpropertyIsWarnedAboutOnce() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-typo", 1);
+    AntBuild build =
+        new AntBuild(
+            dir,
+            properties(job),
+            "<target name='typo'>\n"
+                + "  <ossimport:submit workdir='${work}' jobconfig='${jobconfig}'>\n"
+                + "    <jobproperty name='destPrefx' value='typo/'/>\n"
+                + "  </ossimport:submit>\n"
+                + "</target>\n");
+
+    build.run("typo");
+
+    String log = build.log();
+    int first = log.indexOf("destPrefx");
+    assertTrue(first >= 0 && log.startsWith("WARN", log.lastIndexOf('\n', first) + 1), log);
+    assertEquals(first, log.lastIndexOf("destPrefx"), "the warning once, not twice: " + log);
+  }
+
+  @Test
   void aMissingBucketIsRefusedAtSubmitUnlessOffline() throws Exception {
     SampleJob job = SampleJob.create(dir, oss, "ant-preflight", 1);
     String missing = "    <jobproperty name='destBucket' value='no-such-bucket'/>\n";

@@ -5,6 +5,7 @@ import io.ossimport.core.api.ConfigWarning;
 import io.ossimport.core.api.ConfigurationException;
 import io.ossimport.core.api.JobConflictException;
 import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.Remedy;
 import io.ossimport.core.api.ServiceRunningException;
 import java.io.PrintStream;
 import picocli.CommandLine;
@@ -49,11 +50,13 @@ final class Failures implements IExecutionExceptionHandler {
       return ExitCode.CONFIGURATION;
     }
     if (failure instanceof JobConflictException) {
-      err.println("Error: " + failure.getMessage());
+      JobConflictException conflict = (JobConflictException) failure;
+      err.println("Error: " + advise(conflict.getMessage(), conflict.remedy(), conflict.jobName()));
       return ExitCode.JOB_CONFLICT;
     }
     if (failure instanceof ServiceRunningException) {
-      err.println("Error: " + failure.getMessage());
+      OssImportException refused = (OssImportException) failure;
+      err.println("Error: " + advise(refused.getMessage(), refused.remedy(), null));
       return ExitCode.SERVICE_STATE;
     }
     if (failure instanceof CommandFailure) {
@@ -61,7 +64,8 @@ final class Failures implements IExecutionExceptionHandler {
       return ((CommandFailure) failure).exitCode();
     }
     if (failure instanceof OssImportException) {
-      err.println("Error: " + messageWithCauses(failure));
+      Remedy remedy = ((OssImportException) failure).remedy();
+      err.println("Error: " + advise(messageWithCauses(failure), remedy, null));
       return ExitCode.RUNTIME;
     }
     if (failure instanceof InterruptedException) {
@@ -70,6 +74,39 @@ final class Failures implements IExecutionExceptionHandler {
     }
     err.println("Error: internal error: " + messageWithCauses(failure));
     return ExitCode.RUNTIME;
+  }
+
+  /** The core's neutral {@code message} followed by {@code remedy} in the console's words. */
+  static String advise(String message, Remedy remedy, String job) {
+    String jobArgument = job == null ? "" : " " + job;
+    String advice;
+    switch (remedy) {
+      case SUBMIT_JOB:
+        advice = "submit it first (console.sh submit <job.cfg>)";
+        break;
+      case NAME_JOB:
+        advice = "name the job";
+        break;
+      case CLEAN_JOB:
+        advice =
+            "run console.sh clean"
+                + jobArgument
+                + " to remove it first, or console.sh start to continue it";
+        break;
+      case STOP_SERVICE:
+        advice = "stop the ossimport service first (console.sh stop), then try again";
+        break;
+      case RETRY_AND_START:
+        advice = "fix the cause, then run console.sh retry and console.sh start";
+        break;
+      case START_AGAIN:
+        advice = "run console.sh start again to resume";
+        break;
+      default:
+        return message;
+    }
+    String base = message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    return base + "; " + advice + ".";
   }
 
   /** The message, followed by the causes' messages when they add something. */

@@ -2,8 +2,8 @@ package io.ossimport.cli;
 
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.ServiceOutcome;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -44,15 +44,12 @@ final class StopCommand implements Callable<Integer> {
       return ExitCode.OK.code();
     }
     cli.out.println("Stopping the import service (pid " + pid + ")...");
-    if (oss.stop(TimeUnit.SECONDS.toMillis(timeoutSeconds))) {
+    ServiceOutcome outcome = oss.stopAndWait(timeoutSeconds);
+    if (outcome.kind() != ServiceOutcome.Kind.STOP_TIMED_OUT) {
       cli.out.println("The import service stopped.");
       return ExitCode.OK.code();
     }
-    long holder = oss.servicePid();
-    if (holder < 0) {
-      cli.out.println("The import service stopped.");
-      return ExitCode.OK.code();
-    }
+    long holder = outcome.pid();
     cli.out.println(
         "The import service did not stop within "
             + timeoutSeconds

@@ -72,10 +72,13 @@ class FailuresTest {
         ExitCode.SERVICE_STATE,
         report(
             new ServiceRunningException(
-                "The service runs (PID 42); stop it first", Paths.get("master/.lock"), 42)));
+                "The service runs (PID 42).", Paths.get("master/.lock"), 42)));
     String[] lines = lines();
     assertEquals("Error: Job local_test exists; clean it first", lines[0]);
-    assertEquals("Error: The service runs (PID 42); stop it first", lines[1]);
+    assertEquals(
+        "Error: The service runs (PID 42); stop the ossimport service first (console.sh stop),"
+            + " then try again.",
+        lines[1]);
   }
 
   @Test

@@ -1,9 +1,5 @@
 package io.ossimport.maven;
 
-import io.ossimport.core.api.JobStatus;
-import io.ossimport.core.api.OssImport;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,36 +19,9 @@ public abstract class AbstractJobMojo extends AbstractOssImportMojo {
     return jobName;
   }
 
-  /** The jobs this goal is about: the named one, or every job in the working directory. */
-  List<String> jobNames(OssImportRunner runner)
-      throws MojoExecutionException, MojoFailureException {
-    List<String> names = new ArrayList<String>();
-    if (jobName != null && !jobName.isEmpty()) {
-      names.add(jobName);
-      return names;
-    }
-    for (JobStatus job : runner.run(OssImport::stat)) {
-      names.add(job.jobName());
-    }
-    return names;
-  }
-
   /** The named job, or the only job in the working directory. */
   String singleJobName(OssImportRunner runner) throws MojoExecutionException, MojoFailureException {
-    List<String> names = jobNames(runner);
-    if (names.size() == 1) {
-      return names.get(0);
-    }
-    Object workingDir = runner.run(OssImport::workingDir);
-    if (names.isEmpty()) {
-      throw new MojoFailureException(
-          "No job in " + workingDir + "; run ossimport:submit first (or set <workDir>).");
-    }
-    throw new MojoFailureException(
-        "Several jobs in "
-            + workingDir
-            + ": "
-            + names
-            + "; name one with <jobName> or -Dossimport.jobName=NAME.");
+    final String name = jobName;
+    return runner.run(ossImport -> ossImport.singleJob(name));
   }
 }

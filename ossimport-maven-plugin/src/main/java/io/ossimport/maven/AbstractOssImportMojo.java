@@ -2,6 +2,7 @@ package io.ossimport.maven;
 
 import io.ossimport.core.api.SuppliedCredentials;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
@@ -15,6 +16,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /**
  * What every goal shares: where the working directory is, the skip switch (checked first), and the
  * {@link OssImportRunner} through which each goal makes its one call into the core.
+ *
+ * <p>Parameters follow Maven's rule: a value in the POM's {@code <configuration>} wins over the
+ * {@code -Dossimport.*} user property, which only fills a parameter the POM leaves unset (so a
+ * property that must be able to change per build belongs in the POM as {@code
+ * <workDir>${ossimport.workDir}</workDir>}, or not in the POM at all).
  */
 public abstract class AbstractOssImportMojo extends AbstractMojo {
   /** The sentence logged instead of running; tests and scripts rely on it. */
@@ -22,8 +28,11 @@ public abstract class AbstractOssImportMojo extends AbstractMojo {
 
   /**
    * The working directory: the job tree ({@code master/}, {@code worker/}) and {@code logs/}. It
-   * replaces {@code workingDir} of {@link #sysConfig}. When neither is set it is {@code
-   * ${project.build.directory}/ossimport}.
+   * replaces {@code workingDir} of {@link #sysConfig}. When neither is set it is <code>
+   * .ossimport</code> in the project's base directory, outside {@code target/}: the job tree holds
+   * the checkpoints, the failed tasks and the ids of the multipart uploads still open in OSS, so
+   * {@code mvn clean} must not delete it (a directory under the build directory is warned about).
+   * Add {@code .ossimport/} to {@code .gitignore}.
    *
    * @since 0.1.0
    */
@@ -40,7 +49,7 @@ public abstract class AbstractOssImportMojo extends AbstractMojo {
   private File sysConfig;
 
   /**
-   * Skips the goal: it only logs "{@value #SKIP_MESSAGE}".
+   * Skips the goal: it only logs {@value #SKIP_MESSAGE}
    *
    * @since 0.1.0
    */
@@ -64,14 +73,31 @@ public abstract class AbstractOssImportMojo extends AbstractMojo {
   @Parameter(property = "ossimport.serverId")
   private String serverId;
 
+  /**
+   * Log the HTTP traffic (HttpClient's wire and header log, the SDKs' request log) at Maven's debug
+   * level; without it they stay at info even under {@code mvn -X}, which shows the plugin's own
+   * debug lines.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "ossimport.wireLog", defaultValue = "false")
+  private boolean wireLog;
+
   @Parameter(defaultValue = "${settings}", readonly = true)
   private Settings settings;
 
   @Component private SettingsDecrypter settingsDecrypter;
 
   /** Holds the default working directory. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true)
+  private File baseDirectory;
+
+  /** What {@code mvn clean} deletes: no place for a job tree. */
   @Parameter(defaultValue = "${project.build.directory}", readonly = true)
   private File buildDirectory;
+
+  /** The default working directory, in {@code ${project.basedir}}. */
+  public static final String DEFAULT_WORK_DIR = ".ossimport";
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -82,7 +108,7 @@ public abstract class AbstractOssImportMojo extends AbstractMojo {
     Map<String, String> sysOverrides = new LinkedHashMap<String, String>();
     File dir = workDir;
     if (dir == null && sysConfig == null) {
-      dir = new File(buildDirectory, "ossimport");
+      dir = new File(baseDirectory == null ? new File(".") : baseDirectory, DEFAULT_WORK_DIR);
     }
     if (dir != null) {
       sysOverrides.put("workingDir", dir.getAbsolutePath());
@@ -91,13 +117,36 @@ public abstract class AbstractOssImportMojo extends AbstractMojo {
         serverId == null || serverId.isEmpty()
             ? SuppliedCredentials.none()
             : ServerCredentials.supplied(settings, settingsDecrypter, serverId);
-    execute(
+    WireLog.configure(wireLog);
+    OssImportRunner runner =
         new OssImportRunner(
             getLog(),
             sysConfig == null ? null : sysConfig.toPath(),
             sysOverrides,
             System.getenv(),
-            supplied));
+            supplied);
+    warnIfDeletedByClean(runner.run(ossImport -> ossImport.workingDir()));
+    execute(runner);
+  }
+
+  private void warnIfDeletedByClean(Path workingDir) {
+    if (buildDirectory == null) {
+      return;
+    }
+    Path build = buildDirectory.toPath().toAbsolutePath().normalize();
+    if (workingDir.toAbsolutePath().normalize().startsWith(build)) {
+      getLog()
+          .warn(
+              "The working directory "
+                  + workingDir
+                  + " is under the build directory "
+                  + build
+                  + ": mvn clean deletes the job (its checkpoints, failed tasks and the ids of the"
+                  + " multipart uploads it left open in OSS). Set <workDir> (-Dossimport.workDir)"
+                  + " outside it, e.g. ${project.basedir}/"
+                  + DEFAULT_WORK_DIR
+                  + " (the default).");
+    }
   }
 
   /** The goal's work, through {@code runner}. */

@@ -8,6 +8,8 @@ import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
 import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.Remedy;
+import io.ossimport.core.api.ServiceOutcome;
 import io.ossimport.core.api.ServiceRunningException;
 import io.ossimport.core.api.SuppliedCredentials;
 import java.nio.file.Path;
@@ -96,16 +98,69 @@ final class OssImportRunner {
         log.warn(warning.toString());
       }
       throw new MojoFailureException(e.getMessage(), e);
-    } catch (JobConflictException | ServiceRunningException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+    } catch (JobConflictException e) {
+      throw new MojoFailureException(advise(e.getMessage(), e.remedy(), e.jobName(), -1), e);
+    } catch (ServiceRunningException e) {
+      throw new MojoFailureException(advise(e.getMessage(), e.remedy(), null, e.pid()), e);
     } catch (OssImportException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw new MojoExecutionException(advise(e.getMessage(), e.remedy(), null, -1), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("Interrupted; the job's progress is kept on disk.", e);
     } catch (RuntimeException e) {
       throw new MojoExecutionException("ossimport failed unexpectedly: " + e, e);
     }
+  }
+
+  /**
+   * Fails the build for an unfinished outcome: a deadline passed ({@link MojoFailureException}: the
+   * user chose the timeout), anything else is trouble while running.
+   */
+  void check(ServiceOutcome outcome) throws MojoExecutionException, MojoFailureException {
+    if (outcome.finished()) {
+      return;
+    }
+    String message = advise(outcome.message(), outcome.remedy(), null, outcome.pid());
+    if (outcome.kind() == ServiceOutcome.Kind.DEADLINE_PASSED) {
+      throw new MojoFailureException(message);
+    }
+    throw new MojoExecutionException(message);
+  }
+
+  /** The core's neutral {@code message} followed by {@code remedy} in Maven's words. */
+  static String advise(String message, Remedy remedy, String job, long pid) {
+    String jobParameter = job == null ? "" : " -Dossimport.jobName=" + job;
+    String advice;
+    switch (remedy) {
+      case SUBMIT_JOB:
+        advice = "run ossimport:submit first (or set <workDir> / -Dossimport.workDir)";
+        break;
+      case NAME_JOB:
+        advice = "name one with <jobName> or -Dossimport.jobName=NAME";
+        break;
+      case CLEAN_JOB:
+        advice =
+            "run ossimport:clean"
+                + jobParameter
+                + " to remove it first, or ossimport:start to continue it";
+        break;
+      case STOP_SERVICE:
+        advice = "stop it with ossimport:stop first, then try again";
+        break;
+      case RETRY_AND_START:
+        advice = "fix the cause, then run ossimport:retry and ossimport:start";
+        break;
+      case START_AGAIN:
+        advice = "run ossimport:start again to resume (-Dossimport.timeout sets how long it waits)";
+        break;
+      case KILL_SERVICE:
+        advice = "end it with: kill " + pid;
+        break;
+      default:
+        return message;
+    }
+    String base = message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+    return base + "; " + advice + ".";
   }
 
   /**
@@ -116,11 +171,14 @@ final class OssImportRunner {
       throws MojoExecutionException, MojoFailureException {
     boolean failed = JobReport.hasFailedTasks(job);
     for (String line : JobReport.summary(job, workingDir)) {
-      if (failed) {
+      if (failed && job.state() != JobState.Running) {
         log.warn(line);
       } else {
         log.info(line);
       }
+    }
+    if (job.state() == JobState.Running) {
+      return; // still running: the outcome says why (see check)
     }
     if (job.state() == JobState.Abort) {
       throw new MojoExecutionException(

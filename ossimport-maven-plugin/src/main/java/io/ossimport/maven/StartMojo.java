@@ -1,15 +1,12 @@
 package io.ossimport.maven;
 
-import io.ossimport.core.api.JobReport;
-import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
-import io.ossimport.core.api.OssImportException;
-import io.ossimport.core.api.RunningService;
+import io.ossimport.core.api.ServiceOutcome;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -60,63 +57,41 @@ public class StartMojo extends AbstractJobMojo {
   protected void execute(OssImportRunner runner)
       throws MojoExecutionException, MojoFailureException {
     if (background) {
-      new BackgroundService(runner, plugin, sysConfig()).start(timeout > 0 ? timeout : 60);
+      final String classpath = classpath();
+      ServiceOutcome started =
+          runner.run(
+              ossImport -> ossImport.startInBackground(classpath, timeout > 0 ? timeout : 60));
+      runner
+          .log()
+          .info(
+              "Started the ossimport service in the background (pid "
+                  + started.pid()
+                  + "); log: "
+                  + started.log()
+                  + ". Follow it with ossimport:stat, stop it with"
+                  + " ossimport:stop.");
       return;
     }
-    final List<String> names = jobNames(runner);
+    final String name = jobName();
+    ServiceOutcome outcome = runner.run(ossImport -> ossImport.runJobs(name, timeout));
     Path workingDir = runner.run(OssImport::workingDir);
-    if (names.isEmpty()) {
-      throw new MojoFailureException(
-          "No job in " + workingDir + "; run ossimport:submit first (or set <workDir>).");
+    for (JobStatus job : outcome.jobs()) {
+      runner.report(job, failOnTaskErrors, workingDir);
     }
-    final long deadline =
-        timeout > 0 ? System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout) : Long.MAX_VALUE;
-    List<JobStatus> jobs = runner.run(ossImport -> runUntilEnded(ossImport, names, deadline));
-    List<String> unfinished = new ArrayList<String>();
-    for (JobStatus job : jobs) {
-      if (job.state() == JobState.Running) {
-        unfinished.add(job.jobName());
-        for (String line : JobReport.summary(job, workingDir)) {
-          runner.log().info(line);
-        }
-      } else {
-        runner.report(job, failOnTaskErrors, workingDir);
-      }
-    }
-    if (!unfinished.isEmpty() && timeout == 0) {
-      throw new MojoExecutionException(
-          "The service stopped before job(s) " + unfinished + " ended; see the log above.");
-    }
-    if (!unfinished.isEmpty()) {
-      throw new MojoFailureException(
-          "Job(s) "
-              + unfinished
-              + " still running after "
-              + timeout
-              + " s (ossimport.timeout); the service stopped and kept the progress: run"
-              + " ossimport:start again to resume.");
-    }
+    runner.check(outcome);
   }
 
-  /**
-   * "No limit" for {@code awaitJob}: a century, not {@code Long.MAX_VALUE}, which the engine adds
-   * to the clock (and which then overflows into the past).
-   */
-  private static final long NO_LIMIT_MILLIS = TimeUnit.DAYS.toMillis(36500);
-
-  private static List<JobStatus> runUntilEnded(
-      OssImport ossImport, List<String> names, long deadline)
-      throws OssImportException, InterruptedException {
-    List<JobStatus> jobs = new ArrayList<JobStatus>();
-    try (RunningService service = ossImport.start()) {
-      for (String name : names) {
-        long left =
-            deadline == Long.MAX_VALUE
-                ? NO_LIMIT_MILLIS
-                : Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-        jobs.add(service.awaitJob(name, left));
+  /** The jars of this plugin's class realm: the plugin, core and their dependencies. */
+  private String classpath() throws MojoExecutionException {
+    StringBuilder path = new StringBuilder();
+    try {
+      for (URL url : plugin.getClassRealm().getURLs()) {
+        path.append(path.length() > 0 ? File.pathSeparator : "");
+        path.append(new File(url.toURI()).getAbsolutePath());
       }
+    } catch (URISyntaxException e) {
+      throw new MojoExecutionException("Cannot build the service classpath: " + e.getMessage(), e);
     }
-    return jobs;
+    return path.toString();
   }
 }

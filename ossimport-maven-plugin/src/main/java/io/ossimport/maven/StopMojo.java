@@ -1,7 +1,7 @@
 package io.ossimport.maven;
 
 import io.ossimport.core.api.OssImport;
-import java.util.concurrent.TimeUnit;
+import io.ossimport.core.api.ServiceOutcome;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -25,22 +25,12 @@ public class StopMojo extends AbstractOssImportMojo {
   @Override
   protected void execute(OssImportRunner runner)
       throws MojoExecutionException, MojoFailureException {
-    long pid = runner.run(OssImport::servicePid);
-    if (pid <= 0) {
+    ServiceOutcome outcome = runner.run(ossImport -> ossImport.stopAndWait(timeout));
+    if (outcome.kind() == ServiceOutcome.Kind.NOT_RUNNING) {
       runner.log().info("No ossimport service runs on " + runner.run(OssImport::workingDir) + ".");
       return;
     }
-    final long millis = TimeUnit.SECONDS.toMillis(timeout);
-    boolean stopped = runner.run(ossImport -> ossImport.stop(millis));
-    if (!stopped) {
-      throw new MojoExecutionException(
-          "The ossimport service (pid "
-              + pid
-              + ") did not stop within "
-              + timeout
-              + " s; end it with: kill "
-              + pid);
-    }
-    runner.log().info("Stop import service completed (pid " + pid + ").");
+    runner.check(outcome);
+    runner.log().info("Stop import service completed (pid " + outcome.pid() + ").");
   }
 }

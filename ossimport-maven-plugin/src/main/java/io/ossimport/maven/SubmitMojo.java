@@ -1,6 +1,5 @@
 package io.ossimport.maven;
 
-import io.ossimport.core.api.ConfigWarning;
 import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.core.api.SubmitResult;
 import java.io.File;
@@ -72,9 +71,7 @@ public class SubmitMojo extends AbstractOssImportMojo {
     final Map<String, String> overrides = jobOverrides();
     final SubmitCheck check = offline ? SubmitCheck.OFFLINE : SubmitCheck.ONLINE;
     SubmitResult result = runner.run(ossImport -> ossImport.submit(file, overrides, check));
-    for (ConfigWarning warning : result.warnings()) {
-      runner.log().warn(warning.toString());
-    }
+    // Its warnings came as WARN events (the listener logged them): not again here.
     runner
         .log()
         .info(

@@ -56,6 +56,42 @@ class SubmitMojoTest {
   }
 
   @Test
+  void aMisspeltInlineKeyIsWarnedAboutOnce(@InjectMojo(goal = "submit") SubmitMojo submit)
+      throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "typo", 1);
+    MojoHarness.setField(submit, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(submit, "job", Collections.singletonMap("destPrefx", "typo/"));
+
+    run(submit);
+
+    String text = log.text();
+    int first = text.indexOf("destPrefx");
+    assertTrue(first >= 0 && text.startsWith("WARN", text.lastIndexOf('\n', first) + 1), text);
+    assertEquals(first, text.lastIndexOf("destPrefx"), "the warning once, not twice: " + text);
+  }
+
+  @Test
+  void aDefaultWorkDirIsOutsideTheBuildDirectoryAndOneUnderItIsWarnedAbout(
+      @InjectMojo(goal = "submit") SubmitMojo submit) throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "under-target", 1);
+    MojoHarness.setField(submit, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(submit, "baseDirectory", dir.toFile());
+    MojoHarness.setField(submit, "buildDirectory", dir.resolve("target").toFile());
+    submit.setLog(log);
+    submit.execute();
+    assertTrue(Files.isDirectory(dir.resolve(".ossimport/master/jobs/sample_job")), log.text());
+    assertFalse(log.text().contains("under the build directory"), log.text());
+
+    MojoHarness.setField(submit, "workDir", dir.resolve("target/ossimport").toFile());
+    MojoHarness.setField(submit, "jobName", "second");
+    submit.execute();
+    assertTrue(
+        log.text().contains("WARN The working directory " + dir.resolve("target/ossimport")),
+        log.text());
+    assertTrue(log.text().contains("mvn clean deletes the job"), log.text());
+  }
+
+  @Test
   void aMissingBucketIsAFailureAtSubmitUnlessOffline(
       @InjectMojo(goal = "submit") SubmitMojo checked,
       @InjectMojo(goal = "submit") @MojoParameter(name = "offline", value = "true")

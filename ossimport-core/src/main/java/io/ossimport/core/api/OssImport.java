@@ -26,9 +26,13 @@ import java.util.Map;
  */
 public final class OssImport {
   private final Operations operations;
+  private final Path sysProperties;
+  private final SuppliedCredentials supplied;
 
-  private OssImport(Operations operations) {
+  private OssImport(Operations operations, Path sysProperties, SuppliedCredentials supplied) {
     this.operations = operations;
+    this.sysProperties = sysProperties;
+    this.supplied = supplied;
   }
 
   /**
@@ -78,7 +82,9 @@ public final class OssImport {
       ImportListener listener)
       throws ConfigurationException {
     return new OssImport(
-        Operations.open(sysPropertiesOrNull, sysOverrides, environment, supplied, listener));
+        Operations.open(sysPropertiesOrNull, sysOverrides, environment, supplied, listener),
+        sysPropertiesOrNull,
+        supplied);
   }
 
   /** The working directory ({@code workingDir} of sys.properties, resolved). */
@@ -141,6 +147,65 @@ public final class OssImport {
    */
   public boolean stop(long timeoutMillis) throws OssImportException {
     return operations.stop(timeoutMillis);
+  }
+
+  /**
+   * Runs the service in this JVM until the named job (or every job) ends, or {@code timeoutSeconds}
+   * pass (0: no limit), then stops it; a job still running keeps its progress for the next start.
+   * The outcome holds each job's last snapshot.
+   *
+   * @param jobNameOrNull the job, or null for every job of the working directory
+   * @throws JobConflictException if there is no job ({@link Remedy#SUBMIT_JOB})
+   * @throws ServiceRunningException if another service holds the working directory
+   */
+  public ServiceOutcome runJobs(String jobNameOrNull, long timeoutSeconds)
+      throws OssImportException, InterruptedException {
+    return ServiceControl.runJobs(this, jobNameOrNull, timeoutSeconds);
+  }
+
+  /**
+   * Starts the service as a separate {@code java -cp classpath ServiceMain} process that outlives
+   * this one ({@code console.sh start}, {@code ossimport:start -Dossimport.background}), with this
+   * facade's sys.properties and supplied credentials (on its standard input, never its command
+   * line), output appended to {@code <workingDir>/logs/ossimport2.log}; returns once it holds the
+   * working-directory lock.
+   *
+   * @param classpath where the process finds core and its dependencies
+   * @throws ServiceRunningException if a service already runs ({@link Remedy#STOP_SERVICE})
+   * @throws OssImportException if it exits at once (the message holds its log's tail) or does not
+   *     take the lock within {@code waitSeconds}
+   */
+  public ServiceOutcome startInBackground(String classpath, long waitSeconds)
+      throws OssImportException, InterruptedException {
+    return ServiceControl.startInBackground(this, classpath, sysProperties, supplied, waitSeconds);
+  }
+
+  /**
+   * Stops the service of this working directory (any process) gracefully and waits up to {@code
+   * timeoutSeconds}: {@code NOT_RUNNING}, {@code STOPPED} or {@code STOP_TIMED_OUT} (with the PID
+   * still holding the lock).
+   */
+  public ServiceOutcome stopAndWait(long timeoutSeconds) throws OssImportException {
+    return ServiceControl.stopAndWait(this, timeoutSeconds);
+  }
+
+  /**
+   * The named job, or every job of the working directory.
+   *
+   * @throws JobConflictException if there is none ({@link Remedy#SUBMIT_JOB})
+   */
+  public List<String> jobNames(String jobNameOrNull) throws OssImportException {
+    return ServiceControl.jobNames(this, jobNameOrNull);
+  }
+
+  /**
+   * The named job, or the only job of the working directory.
+   *
+   * @throws JobConflictException if there is none ({@link Remedy#SUBMIT_JOB}) or several ({@link
+   *     Remedy#NAME_JOB})
+   */
+  public String singleJob(String jobNameOrNull) throws OssImportException {
+    return ServiceControl.singleJob(this, jobNameOrNull);
   }
 
   /** PID of the running service (or of a clean in progress), or -1. */

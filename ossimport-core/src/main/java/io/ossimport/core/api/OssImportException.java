@@ -11,11 +11,28 @@ package io.ossimport.core.api;
 public class OssImportException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  private final Remedy remedy;
+
   public OssImportException(String message) {
-    super(message);
+    this(message, Remedy.NONE);
   }
 
   public OssImportException(String message, Throwable cause) {
     super(message, cause);
+    this.remedy = Remedy.NONE;
+  }
+
+  /**
+   * @param remedy what the user does about it; each front end says it in its own words, so {@code
+   *     message} names no command
+   */
+  public OssImportException(String message, Remedy remedy) {
+    super(message);
+    this.remedy = remedy;
+  }
+
+  /** What the user does about it, for the front end to render in its own words. */
+  public Remedy remedy() {
+    return remedy;
   }
 }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * The ossimport service (or a {@code clean}) holds the working directory's lock, so the operation
  * was refused: a second {@code start}, or {@code clean} while the service runs. The message names
- * the lock file and the holder's PID, and says to stop the service first.
+ * the lock file and the holder's PID; the remedy is {@link Remedy#STOP_SERVICE}.
  */
 public final class ServiceRunningException extends OssImportException {
   private static final long serialVersionUID = 1L;
@@ -14,7 +14,7 @@ public final class ServiceRunningException extends OssImportException {
   private final long pid;
 
   public ServiceRunningException(String message, Path lockFile, long pid) {
-    super(message);
+    super(message, Remedy.STOP_SERVICE);
     this.lockFile = lockFile;
     this.pid = pid;
   }

@@ -128,8 +128,7 @@ public final class JobTree {
                 + job
                 + "' already exists ("
                 + existing
-                + "): a job of an existing name cannot be submitted. Run clean to remove it"
-                + " first, or start the service to continue it.");
+                + "): a job of an existing name cannot be submitted.");
       }
     }
   }

@@ -189,7 +189,7 @@ public final class ServiceLock implements AutoCloseable {
             + lockFile
             + " is held by "
             + holder
-            + ". Stop the ossimport service first (console stop), then try again.",
+            + ".",
         lockFile,
         pid);
   }

@@ -6,6 +6,7 @@ import io.ossimport.core.api.JobConflictException;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.Remedy;
 import io.ossimport.core.api.RunningService;
 import io.ossimport.core.api.ServiceRunningException;
 import io.ossimport.core.config.CredentialResolver;
@@ -160,7 +161,9 @@ public final class ImportService implements RunningService {
       throws InterruptedException, OssImportException {
     if (!tree.jobExists(jobName)) {
       throw new JobConflictException(
-          jobName, "No job named '" + jobName + "' in " + tree.workingDir() + ": submit it first");
+          jobName,
+          "No job named '" + jobName + "' in " + tree.workingDir() + ".",
+          Remedy.SUBMIT_JOB);
     }
     // Saturating: Long.MAX_VALUE (or any huge timeout) means "no limit", not an overflow into the
     // past.

@@ -5,6 +5,7 @@ import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.JobConflictException;
 import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.Remedy;
 import io.ossimport.core.config.CanonicalJobConfig;
 import io.ossimport.core.config.CredentialResolver;
 import io.ossimport.core.config.JobConfig;
@@ -42,7 +43,9 @@ public final class JobClean {
       boolean removed = tree.clean(job, lock);
       if (!existed && !removed) {
         throw new JobConflictException(
-            job, "No job named '" + job + "' in " + tree.workingDir() + ": nothing to clean");
+            job,
+            "No job named '" + job + "' in " + tree.workingDir() + ": nothing to clean",
+            Remedy.NONE);
       }
       Events.log(events, ImportEvent.Level.INFO, job, "delete jobs dir:" + dir + "/");
     } catch (IOException e) {

@@ -5,6 +5,7 @@ import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.JobConflictException;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.Remedy;
 import io.ossimport.core.api.RetryResult;
 import io.ossimport.core.api.ServiceRunningException;
 import io.ossimport.core.jobtree.Checkpoint;
@@ -37,7 +38,9 @@ public final class JobRetry {
   public RetryResult retry(String job) throws OssImportException {
     if (!tree.jobExists(job)) {
       throw new JobConflictException(
-          job, "No job named '" + job + "' in " + tree.workingDir() + ": nothing to retry");
+          job,
+          "No job named '" + job + "' in " + tree.workingDir() + ": nothing to retry",
+          Remedy.NONE);
     }
     ServiceLock lock = null;
     try {

@@ -7,6 +7,7 @@ import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.JobConflictException;
 import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.Remedy;
 import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.core.api.SubmitResult;
 import io.ossimport.core.api.SuppliedCredentials;
@@ -89,7 +90,7 @@ public final class JobSubmission {
       // Only where each secret came from is frozen: start, retry and clean read it there again.
       tree.submit(job, CanonicalJobConfig.write(loaded));
     } catch (JobExistsException e) {
-      throw new JobConflictException(job, e.getMessage());
+      throw new JobConflictException(job, e.getMessage(), Remedy.CLEAN_JOB);
     } catch (IOException e) {
       throw new OssImportException("Cannot submit job " + job + ": " + e.getMessage(), e);
     }

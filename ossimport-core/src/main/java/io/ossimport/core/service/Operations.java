@@ -8,6 +8,7 @@ import io.ossimport.core.api.JobConflictException;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImportException;
+import io.ossimport.core.api.Remedy;
 import io.ossimport.core.api.RetryResult;
 import io.ossimport.core.api.RunningService;
 import io.ossimport.core.api.SubmitCheck;
@@ -164,7 +165,9 @@ public final class Operations {
   private void requireJob(String jobName) throws JobConflictException {
     if (!tree.jobExists(jobName)) {
       throw new JobConflictException(
-          jobName, "No job named '" + jobName + "' in " + tree.workingDir() + ": submit it first");
+          jobName,
+          "No job named '" + jobName + "' in " + tree.workingDir() + ".",
+          Remedy.SUBMIT_JOB);
     }
   }
 
