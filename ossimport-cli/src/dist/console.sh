@@ -54,8 +54,14 @@ ossimport_init() {
 }
 
 # Runs the jar on the package's configuration: run_jar <verb> [args...]
+# The client JVMs (submit, stat, retry, clean, stop, and import.sh's one-key sequence) are short or
+# mostly idle: C1 only (no C2 compiler threads burning CPU on code that runs briefly), a serial
+# collector and a small initial heap keep their CPU and RSS low. The service keeps its own flags.
+CLIENT_JVM_OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m"
+
 run_jar() {
-  "$JAVA" -jar "$JAR" -c "$SYS_CONF" "$@"
+  # shellcheck disable=SC2086 # the options are words
+  "$JAVA" $CLIENT_JVM_OPTS -jar "$JAR" -c "$SYS_CONF" "$@"
 }
 
 submit_job() {

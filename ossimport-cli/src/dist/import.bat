@@ -73,7 +73,8 @@ rem One JVM submits (asking what to do with an existing job), starts the service
 rem console.bat, follows the job until it ends, offers retries and the stop: see ImportCommand.
 set "RETRY_OPTS="
 if defined RETRIES set "RETRY_OPTS=--retry %RETRIES%"
-"%JAVA%" -jar "%JAR%" -c "%SYS_CONF%" import --job %JOB_NAME% --console console.bat --interval %POLL_SECONDS% %JOB_MODE% %RETRY_OPTS% %STOP_MODE% %SUBMIT_OPTS% "%JOB_CONF%"
+rem C1 only, serial collector, small initial heap: this JVM mostly waits (as console.sh's run_jar).
+"%JAVA%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms16m -jar "%JAR%" -c "%SYS_CONF%" import --job %JOB_NAME% --console console.bat --interval %POLL_SECONDS% %JOB_MODE% %RETRY_OPTS% %STOP_MODE% %SUBMIT_OPTS% "%JOB_CONF%"
 exit /b %errorlevel%
 
 :help

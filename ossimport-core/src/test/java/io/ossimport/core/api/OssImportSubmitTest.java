@@ -130,7 +130,8 @@ class OssImportSubmitTest {
         assertThrows(JobConflictException.class, () -> ossimport.submit(null, job));
 
     assertEquals("local_test", e.jobName());
-    assertTrue(e.getMessage().contains("clean"), e.getMessage());
+    // The remedy is neutral; each front end words it (console.sh clean, ossimport:clean, ...).
+    assertEquals(Remedy.CLEAN_JOB, e.remedy(), e.getMessage());
     assertEquals(frozenBefore, new JobTree(work).readFrozenConfig("local_test"));
   }
 

@@ -196,7 +196,7 @@ class CrashRecoveryTest {
   void aHalfCleanedJobIsRefusedBySubmitUntilCleanFinishesIt() throws IOException {
     tree.clean(JOB, 1); // only the job directory went
     JobExistsException e = assertThrows(JobExistsException.class, () -> tree.submit(JOB, CONFIG));
-    assertTrue(e.getMessage().contains("clean"), e.getMessage());
+    assertTrue(e.getMessage().contains("cannot be submitted"), e.getMessage());
     assertTrue(tree.clean(JOB));
     tree.submit(JOB, CONFIG);
   }

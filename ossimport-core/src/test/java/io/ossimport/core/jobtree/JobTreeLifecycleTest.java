@@ -71,7 +71,7 @@ class JobTreeLifecycleTest {
   @Test
   void submitOfAnExistingNameIsRefusedWithAdviceToClean() throws IOException {
     JobExistsException e = assertThrows(JobExistsException.class, () -> tree.submit(JOB, "x=1"));
-    assertTrue(e.getMessage().contains("clean"), e.getMessage());
+    assertTrue(e.getMessage().contains("cannot be submitted"), e.getMessage());
     assertTrue(e.getMessage().contains(JOB), e.getMessage());
     assertEquals(CONFIG, tree.readFrozenConfig(JOB));
 
