@@ -108,7 +108,10 @@ class ConsoleScriptIT {
     String stat = dist.console("stat").output;
     int tasks = dist.tasks("local_test", "succeed_tasks").size();
     assertTrue(tasks >= 3, "24 small files and one large, 10 a task: " + tasks);
-    assertEquals(goldenStat("Succeed", tasks, 0, files.size()), stat);
+    long bytes = files.values().stream().mapToLong(Long::longValue).sum();
+    assertEquals(
+        goldenStat("Succeed", tasks, files.size(), bytes),
+        stat.replaceFirst("\nElapsed:\\d+:\\d{2}:\\d{2}\n", "\nElapsed:H:MM:SS\n"));
     for (Path task : dist.tasks("local_test", "succeed_tasks")) {
       assertEquals("Completed", read(task.resolve("STATUS")).trim(), task.toString());
       assertTrue(Files.exists(task.resolve("DONE")), task + "/DONE");
@@ -290,10 +293,12 @@ class ConsoleScriptIT {
   }
 
   /**
-   * The original's stat block for a finished job (reference §3.7), with the four object counts
-   * ossimport adds before {@code RunningTasks Progress:} (every object done, none failed).
+   * The original's stat block for a finished job (reference §3.7), with the lines ossimport adds
+   * before {@code RunningTasks Progress:}: the four object counts (every object done, none failed),
+   * the progress in bytes and objects, and the elapsed time (given as {@code H:MM:SS}, since its
+   * value depends on the machine).
    */
-  static String goldenStat(String state, int succeeded, int failed, int objects) {
+  static String goldenStat(String state, int succeeded, int objects, long bytes) {
     return "-------------- job stats ---------------\n"
         + "---------------- job stat ------------------\n"
         + "JobName:local_test\n"
@@ -306,15 +311,23 @@ class ConsoleScriptIT {
         + "SucceedTasks:"
         + succeeded
         + "\n"
-        + "FailedTasks:"
-        + failed
-        + "\n"
+        + "FailedTasks:0\n"
         + "ScanFinished:true\n"
         + "TotalObjects:"
         + objects
         + "\nDoneObjects:"
         + objects
         + "\nSkippedObjects:0\nFailedObjects:0\n"
+        + "Progress:"
+        + bytes
+        + "/"
+        + bytes
+        + " bytes, "
+        + objects
+        + "/"
+        + objects
+        + " objects (100%)\n"
+        + "Elapsed:H:MM:SS\n"
         + "RunningTasks Progress:\n"
         + "----------------------------------------\n";
   }
