@@ -7,6 +7,8 @@ import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.JobConfigLoader;
 import io.ossimport.core.config.LoadedConfig;
 import io.ossimport.core.config.SourceType;
+import io.ossimport.core.config.SysConfig;
+import io.ossimport.core.config.SysConfigLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,6 +97,22 @@ class OperatorGuideSamplesTest {
     assertTrue(!config.pathFilter().includes("docs/a.txt"));
     assertEquals(1024, config.minSize());
     assertEquals(1735689599L, config.importUntil());
+  }
+
+  @Test
+  void theBandwidthSampleLoadsAndCapsByTimeOfDay() throws Exception {
+    Path sys = temp.resolve("sys.properties");
+    Files.write(sys, firstBlockAfter("## 13. ").getBytes(StandardCharsets.UTF_8));
+
+    LoadedConfig<SysConfig> loaded = new SysConfigLoader().load(sys);
+
+    assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
+    SysConfig config = loaded.config();
+    assertEquals(0, config.workerMaxThroughputKbPerSecond());
+    assertEquals(512, config.throughputCapAt(9 * 60));
+    assertEquals(2048, config.throughputCapAt(12 * 60 + 30));
+    assertEquals(0, config.throughputCapAt(23 * 60), "off at night: no cap");
+    assertEquals(0, config.throughputCapAt(3 * 60), "the last entry holds past midnight");
   }
 
   @Test

@@ -401,9 +401,9 @@ public final class JobKeys {
           .range(100 * KB, 5 * GB)
           .orAuto()
           .describe(
-              "Part size of multipart uploads. auto (the shipped file): chosen per file, so that"
-                  + " a file has at least four rounds of parts in flight: 8m to 64m, larger only"
-                  + " where 10,000 parts need it (docs/WORKER.md §4). A size: that size, larger"
+              "Part size of multipart uploads. auto (opt-in): chosen per file, so that a file"
+                  + " has at least four rounds of parts in flight: 8m to 64m, larger only where"
+                  + " 10,000 parts need it (docs/WORKER.md §2). A size: that size, larger"
                   + " only where 10,000 parts need it. A resumed upload keeps the part size it"
                   + " began with.")
           .rule(
@@ -419,8 +419,8 @@ public final class JobKeys {
           .orAuto()
           .describe(
               "Parts of one large file uploaded in parallel (every srcType here; the original:"
-                  + " local only). auto (the shipped file): up to 16, fewer when the file has fewer"
-                  + " parts (docs/WORKER.md §4).")
+                  + " local only). auto (opt-in): up to 16, fewer when the file has fewer parts"
+                  + " (docs/WORKER.md §2).")
           .rule("auto, or a whole number ≥ 1.")
           .reference("§2.2 Upload behaviour [C, S1, S2]")
           .build();

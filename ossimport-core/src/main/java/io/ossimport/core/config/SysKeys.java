@@ -54,14 +54,15 @@ public final class SysKeys {
               "Most objects a worker moves at once when the link is slow: it starts with"
                   + " workerTaskThreadNum and adds threads while requests take long but do not"
                   + " slow down as it adds them (the link is idle, not the CPU busy), never more"
-                  + " than this, fewer again when latency grows or OSS throttles. Empty (the"
-                  + " default, as in the original's files): workerTaskThreadNum, fixed. The"
-                  + " shipped file has 256.")
+                  + " than this, fewer again when latency grows or OSS throttles (docs/WORKER.md"
+                  + " §2). Empty (the default and the shipped file, as in the original's files):"
+                  + " workerTaskThreadNum, fixed. 256 suits a link of 10 ms or more.")
           .rule(
               "Empty, or a whole number from workerTaskThreadNum to "
                   + MOST_OBJECT_THREADS
-                  + " (OSS's per-account request limit is 10,000 a second: 1,024 requests of"
-                  + " 100 ms each stay under it).")
+                  + " (OSS throttles an account past 10,000 requests a second, 2,000 with sequential"
+                  + " key prefixes, OSS error 0004-00000302: 1,024 requests of 100 ms each stay"
+                  + " under the first; the requests window halves on the throttling answers).")
           .reference("§2.3 workerTaskThreadNum (new key; docs/WORKER.md)")
           .build();
   public static final ConfigKey WORKER_MAX_THROUGHPUT =
