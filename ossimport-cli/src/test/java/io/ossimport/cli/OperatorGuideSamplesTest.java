@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.JobConfigLoader;
 import io.ossimport.core.config.LoadedConfig;
+import io.ossimport.core.config.SkipExistMode;
 import io.ossimport.core.config.SourceType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,25 @@ class OperatorGuideSamplesTest {
     assertTrue(!config.pathFilter().includes("docs/a.txt"));
     assertEquals(1024, config.minSize());
     assertEquals(1735689599L, config.importUntil());
+  }
+
+  @Test
+  void theSkipExistingSampleLoadsWithListingOn() throws Exception {
+    String sample =
+        firstBlockAfter("## 11. ")
+            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
+            .replace("destSecretKey=...", "destSecretKey=secret")
+            .replace("destAccessKey=...", "destAccessKey=id");
+    Path job = temp.resolve("skip.cfg");
+    Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
+
+    LoadedConfig<JobConfig> loaded =
+        new JobConfigLoader(Collections.<String, String>emptyMap())
+            .load(job, Collections.<String, String>emptyMap(), "inline");
+
+    assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
+    assertTrue(loaded.config().isSkipExistFile());
+    assertEquals(SkipExistMode.AUTO, loaded.config().skipExistMode());
   }
 
   @Test
