@@ -10,6 +10,7 @@ import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.jobtree.TaskId;
 import io.ossimport.core.jobtree.TaskOutcome;
 import io.ossimport.core.jobtree.TaskStatus;
+import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
@@ -175,6 +176,27 @@ class SkipListingTest {
     assertEquals(0, h.requests(Operation.HeadObject), oss.counters().toJson());
     assertEquals(0, h.requests(Operation.PutObject), oss.counters().toJson());
     assertEquals(4, count(h.audit(id), AuditResult.SKIPPED));
+  }
+
+  @Test
+  void aListingThatKeepsFailingLeavesEachObjectToAHead() throws Exception {
+    h.file("y1", 10);
+    h.file("y2", 10);
+    h.file("y3", 10);
+    h.run(h.dispatch(h.entries("y1", "y2", "y3")));
+    h.jobKeys.put("skipExistMode", "list");
+    oss.counters().reset();
+    oss.faults().always(Operation.ListObjects, FaultSpec.internalError());
+
+    TaskId id = h.dispatch(h.entries("y1", "y2", "y3"));
+    TaskOutcome outcome = h.run(id);
+
+    assertEquals(TaskStatus.COMPLETED, outcome.status());
+    assertEquals(4, h.requests(Operation.ListObjects), "the attempts of one page");
+    assertEquals(3, h.requests(Operation.HeadObject), oss.counters().toJson());
+    assertEquals(0, h.requests(Operation.PutObject), oss.counters().toJson());
+    assertEquals(3, count(h.audit(id), AuditResult.SKIPPED));
+    assertTrue(h.eventText().contains("listing the destination for isSkipExistFile failed"));
   }
 
   @Test
