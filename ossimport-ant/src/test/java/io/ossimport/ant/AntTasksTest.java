@@ -144,6 +144,37 @@ class AntTasksTest {
   }
 
   @Test
+  void skipExistModeFlowsThroughAJobpropertyAndABadValueIsRefused() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-skipmode", 1);
+    AntBuild build =
+        new AntBuild(
+            dir,
+            properties(job),
+            "<target name='bad'>\n"
+                + "  <ossimport:submit workdir='${work}' jobconfig='${jobconfig}'>\n"
+                + "    <jobproperty name='skipExistMode' value='listing'/>\n"
+                + "  </ossimport:submit>\n"
+                + "</target>\n"
+                + "<target name='good'>\n"
+                + "  <ossimport:submit workdir='${work}' jobconfig='${jobconfig}'>\n"
+                + "    <jobproperty name='skipExistMode' value='list'/>\n"
+                + "  </ossimport:submit>\n"
+                + "</target>\n");
+
+    BuildException failure = assertThrows(BuildException.class, () -> build.run("bad"));
+    assertTrue(
+        failure.getMessage().contains("skipExistMode='listing': must be one of head, list, auto"),
+        failure.getMessage());
+    build.run("good");
+
+    String frozen =
+        new String(
+            Files.readAllBytes(dir.resolve("work/master/jobs/sample_job/job.cfg")),
+            StandardCharsets.UTF_8);
+    assertTrue(frozen.contains("skipExistMode=list"), frozen);
+  }
+
+  @Test
   void aMisspeltJobpropertyIsWarnedAboutOnce() throws Exception {
     SampleJob job = SampleJob.create(dir, oss, "ant-typo", 1);
     AntBuild build =

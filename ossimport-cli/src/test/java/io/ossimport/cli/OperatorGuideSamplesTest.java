@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.JobConfigLoader;
 import io.ossimport.core.config.LoadedConfig;
+import io.ossimport.core.config.SkipExistMode;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.config.SysConfig;
 import io.ossimport.core.config.SysConfigLoader;
@@ -113,6 +114,25 @@ class OperatorGuideSamplesTest {
     assertEquals(2048, config.throughputCapAt(12 * 60 + 30));
     assertEquals(0, config.throughputCapAt(23 * 60), "off at night: no cap");
     assertEquals(0, config.throughputCapAt(3 * 60), "the last entry holds past midnight");
+  }
+
+  @Test
+  void theSkipExistingSampleLoadsWithListingOn() throws Exception {
+    String sample =
+        firstBlockAfter("## 11. ")
+            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
+            .replace("destSecretKey=...", "destSecretKey=secret")
+            .replace("destAccessKey=...", "destAccessKey=id");
+    Path job = temp.resolve("skip.cfg");
+    Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
+
+    LoadedConfig<JobConfig> loaded =
+        new JobConfigLoader(Collections.<String, String>emptyMap())
+            .load(job, Collections.<String, String>emptyMap(), "inline");
+
+    assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
+    assertTrue(loaded.config().isSkipExistFile());
+    assertEquals(SkipExistMode.AUTO, loaded.config().skipExistMode());
   }
 
   @Test

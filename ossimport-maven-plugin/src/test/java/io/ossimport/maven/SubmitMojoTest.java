@@ -129,6 +129,29 @@ class SubmitMojoTest {
   }
 
   @Test
+  void skipExistModeFlowsThroughTheInlineJobAndABadValueIsRefused(
+      @InjectMojo(goal = "submit") SubmitMojo bad, @InjectMojo(goal = "submit") SubmitMojo good)
+      throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "skipmode", 1);
+    MojoHarness.setField(bad, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(bad, "job", Collections.singletonMap("skipExistMode", "listing"));
+    MojoHarness.setField(good, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(good, "job", Collections.singletonMap("skipExistMode", "list"));
+
+    MojoFailureException failure = assertThrows(MojoFailureException.class, () -> run(bad));
+    assertTrue(
+        failure.getMessage().contains("skipExistMode='listing': must be one of head, list, auto"),
+        failure.getMessage());
+    run(good);
+
+    String frozen =
+        new String(
+            Files.readAllBytes(dir.resolve("work/master/jobs/sample_job/job.cfg")),
+            StandardCharsets.UTF_8);
+    assertTrue(frozen.contains("skipExistMode=list"), frozen);
+  }
+
+  @Test
   void submittingAnExistingJobIsAFailureThatSaysToCleanFirst(
       @InjectMojo(goal = "submit") SubmitMojo first, @InjectMojo(goal = "submit") SubmitMojo again)
       throws Exception {

@@ -34,6 +34,7 @@ import static io.ossimport.core.config.JobKeys.MULTIPART_UPLOAD_PART_SIZE;
 import static io.ossimport.core.config.JobKeys.MULTIPART_UPLOAD_THRESHOLD;
 import static io.ossimport.core.config.JobKeys.RELATIVE_PATH_COLUMN;
 import static io.ossimport.core.config.JobKeys.SCAN_THREAD_COUNT;
+import static io.ossimport.core.config.JobKeys.SKIP_EXIST_MODE;
 import static io.ossimport.core.config.JobKeys.SRC_ACCESS_KEY;
 import static io.ossimport.core.config.JobKeys.SRC_BUCKET;
 import static io.ossimport.core.config.JobKeys.SRC_DOMAIN;
@@ -130,6 +131,11 @@ public final class JobConfig {
 
   public boolean isSkipExistFile() {
     return values.flag(IS_SKIP_EXIST_FILE);
+  }
+
+  /** How {@link #isSkipExistFile()} looks at the destination. */
+  public SkipExistMode skipExistMode() {
+    return SkipExistMode.fromConfigValue(values.text(SKIP_EXIST_MODE));
   }
 
   public SourceType srcType() {

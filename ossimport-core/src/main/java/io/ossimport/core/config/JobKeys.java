@@ -106,6 +106,25 @@ public final class JobKeys {
           .rule("true or false, case-insensitive.")
           .reference("§2.2 Job control, §5.5 [C, S1, S3, S14, S16]")
           .build();
+  // --- listing-based skip (issue 15 item 3): keep these keys together ---
+  public static final ConfigKey SKIP_EXIST_MODE =
+      key("skipExistMode", CHOICE)
+          .group(CONTROL)
+          .defaultValue("head")
+          .choices("head", "list", "auto")
+          .describe(
+              "How isSkipExistFile looks at the destination. head = one HEAD per object (the"
+                  + " original); list = one listing of each task's key range (ListObjects, 1,000"
+                  + " keys a request); auto = list when a task has at least 2 objects to check,"
+                  + " giving up for HEADs once the pages read equal the objects still unresolved."
+                  + " Same decision in every mode: same size, Last-Modified not older than the"
+                  + " source.")
+          .rule("head, list or auto, case-sensitive; used only with isSkipExistFile=true.")
+          .reference(
+              "§2.2 Job control, §5.5 (the original HEADs each file); new here, rclone"
+                  + " --fast-list / --no-traverse")
+          .build();
+  // --- end of listing-based skip keys ---
 
   private static final String FILTER_ITEMS =
       " Several items: separate them with ';' (\\; is a literal ';') or repeat the key on"
@@ -560,6 +579,7 @@ public final class JobKeys {
               IMPORT_SINCE,
               LAST_MODIFY,
               IS_SKIP_EXIST_FILE,
+              SKIP_EXIST_MODE,
               INCLUDE,
               EXCLUDE,
               FILTER,

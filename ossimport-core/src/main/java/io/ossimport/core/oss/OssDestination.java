@@ -12,7 +12,10 @@ import com.aliyun.oss.model.CopyObjectResult;
 import com.aliyun.oss.model.GenericRequest;
 import com.aliyun.oss.model.GenericResult;
 import com.aliyun.oss.model.InitiateMultipartUploadRequest;
+import com.aliyun.oss.model.ListObjectsRequest;
 import com.aliyun.oss.model.ListPartsRequest;
+import com.aliyun.oss.model.OSSObjectSummary;
+import com.aliyun.oss.model.ObjectListing;
 import com.aliyun.oss.model.ObjectMetadata;
 import com.aliyun.oss.model.PartETag;
 import com.aliyun.oss.model.PartListing;
@@ -25,7 +28,10 @@ import com.aliyun.oss.model.UploadPartRequest;
 import com.aliyun.oss.model.UploadPartResult;
 import com.aliyun.oss.model.WebServiceRequest;
 import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.math.BigInteger;
+import java.net.URLDecoder;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
@@ -100,6 +106,47 @@ public final class OssDestination implements AutoCloseable {
         return null;
       }
       throw e;
+    }
+  }
+
+  /**
+   * ListObjects: up to {@code maxKeys} keys under {@code prefix} after {@code marker} (exclusive;
+   * from the first key if null), in OSS's order (UTF-8 bytes). Keys travel URL-encoded ({@code
+   * encoding-type=url}: a key may hold characters XML 1.0 cannot carry).
+   */
+  public ListedPage list(String prefix, String marker, int maxKeys) {
+    ListObjectsRequest request = new ListObjectsRequest(bucket);
+    request.setPrefix(prefix == null || prefix.isEmpty() ? null : prefix);
+    request.setMarker(marker);
+    request.setMaxKeys(maxKeys);
+    request.setEncodingType("url");
+    ObjectListing listing = client.listObjects(quiet(request));
+    List<ListedPage.Entry> entries = new ArrayList<>(listing.getObjectSummaries().size());
+    for (OSSObjectSummary o : listing.getObjectSummaries()) {
+      Date modified = o.getLastModified();
+      entries.add(
+          new ListedPage.Entry(
+              urlDecoded(o.getKey()), o.getSize(), modified == null ? 0 : modified.getTime()));
+    }
+    String next = null;
+    if (listing.isTruncated()) {
+      next =
+          listing.getNextMarker() != null
+              ? urlDecoded(listing.getNextMarker())
+              : entries.isEmpty() ? null : entries.get(entries.size() - 1).key;
+      if (next == null || next.equals(marker)) {
+        throw new IllegalStateException(
+            "ListObjects of oss://" + bucket + "/" + prefix + " returned no next marker");
+      }
+    }
+    return new ListedPage(Collections.unmodifiableList(entries), next);
+  }
+
+  private static String urlDecoded(String encoded) {
+    try {
+      return URLDecoder.decode(encoded, "UTF-8");
+    } catch (UnsupportedEncodingException e) {
+      throw new IllegalStateException("the JVM has no UTF-8", e);
     }
   }
 

@@ -117,10 +117,16 @@ final class ObjectUpload {
     }
   }
 
-  /** Skip-existing: OSS holds an object of the same size, not older than the source. */
+  /**
+   * Skip-existing: OSS holds an object of the same size, not older than the source; from the task's
+   * listing when it covers the key ({@code skipExistMode}), else one HEAD.
+   */
   private boolean existsAlready(ObjectStat stat)
       throws ObjectFailedException, StoppedException, IOException {
-    RemoteObject r = ctx.attempts.run(o, () -> ctx.destination().head(o.key()));
+    SkipListing.Lookup listed =
+        ctx.skipListing == null ? SkipListing.Lookup.UNKNOWN : ctx.skipListing.lookup(ctx, o);
+    RemoteObject r =
+        listed.known ? listed.object : ctx.attempts.run(o, () -> ctx.destination().head(o.key()));
     // Last-Modified has whole seconds: compare with the source's mtime cut to its second.
     long sourceSecond = stat.lastModifiedMillis() / 1000 * 1000;
     return r != null && r.size() == stat.size() && r.lastModifiedMillis() >= sourceSecond;

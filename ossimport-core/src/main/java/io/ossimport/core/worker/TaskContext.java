@@ -19,6 +19,9 @@ final class TaskContext {
   final boolean recordMd5;
   final TaskCounters counters;
 
+  /** isSkipExistFile by listing, or {@code null}: a HEAD per object. */
+  final SkipListing skipListing;
+
   TaskContext(
       JobRuntime job,
       WorkerTaskFiles files,
@@ -28,7 +31,8 @@ final class TaskContext {
       ThroughputLimiter limiter,
       ExecutorService partPool,
       boolean recordMd5,
-      TaskCounters counters) {
+      TaskCounters counters,
+      SkipListing skipListing) {
     this.job = job;
     this.files = files;
     this.logs = logs;
@@ -38,6 +42,7 @@ final class TaskContext {
     this.partPool = partPool;
     this.recordMd5 = recordMd5;
     this.counters = counters;
+    this.skipListing = skipListing;
   }
 
   Source source() {

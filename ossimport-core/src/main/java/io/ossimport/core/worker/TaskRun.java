@@ -1,7 +1,9 @@
 package io.ossimport.core.worker;
 
 import io.ossimport.core.api.ImportEvent;
+import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.JobType;
+import io.ossimport.core.config.SkipExistMode;
 import io.ossimport.core.jobtree.AuditLog;
 import io.ossimport.core.jobtree.ErrorEntry;
 import io.ossimport.core.jobtree.NameCodec;
@@ -9,6 +11,7 @@ import io.ossimport.core.jobtree.ProgressLog;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.jobtree.RecordedProgress;
 import io.ossimport.core.jobtree.RecordedProgress.EntryProgress;
+import io.ossimport.core.jobtree.RecordedProgress.EntryState;
 import io.ossimport.core.jobtree.TaskEntry;
 import io.ossimport.core.jobtree.TaskFileReader;
 import io.ossimport.core.jobtree.TaskId;
@@ -103,7 +106,8 @@ final class TaskRun {
               resources.limiter,
               resources.partPool,
               resources.recordMd5,
-              counters);
+              counters,
+              skipListing(progress));
       try {
         for (TaskEntry entry = reader.next(); ; entry = reader.next()) {
           if (entry == null) {
@@ -173,6 +177,29 @@ final class TaskRun {
           "task " + id + " stopped before its end: the worker was closed; it resumes later");
     }
     return TaskOutcome.of(new ArrayList<>(errors));
+  }
+
+  /**
+   * isSkipExistFile by listing, for the entries that would get the skip check (not begun, done or
+   * failed in an earlier run), or null where each gets a HEAD. One more read of the TASK file.
+   */
+  private SkipListing skipListing(RecordedProgress progress) throws IOException {
+    JobConfig config = job.config();
+    if (!config.isSkipExistFile()
+        || config.jobType() == JobType.AUDIT
+        || config.skipExistMode() == SkipExistMode.HEAD) {
+      return null;
+    }
+    List<String> keys = new ArrayList<>();
+    try (TaskFileReader reader =
+        job.tree().openTask(job.jobName(), new TaskRef(id, TaskState.DISPATCHED, workerName))) {
+      for (TaskEntry entry = reader.next(); entry != null; entry = reader.next()) {
+        if (progress.entry((int) reader.index()).state() == EntryState.NOT_STARTED) {
+          keys.add(entry.destination());
+        }
+      }
+    }
+    return SkipListing.forTask(config.skipExistMode(), keys);
   }
 
   /** DONE and FAILED entries of an earlier run count as they ended; true if one was. */

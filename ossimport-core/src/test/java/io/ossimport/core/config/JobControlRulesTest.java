@@ -40,6 +40,19 @@ class JobControlRulesTest {
   }
 
   @Test
+  void skipExistModeIsHeadListOrAutoAndHeadByDefault() throws Exception {
+    assertProblem(
+        "conf/local_job.cfg: skipExistMode='listing': must be one of head, list, auto;"
+            + " e.g. skipExistMode=head",
+        "skipExistMode",
+        "listing");
+    assertAccepted("skipExistMode", "auto");
+    assertEquals(SkipExistMode.HEAD, Jobs.load(Jobs.with()).config().skipExistMode());
+    assertEquals(
+        SkipExistMode.LIST, Jobs.load(Jobs.with("skipExistMode", "list")).config().skipExistMode());
+  }
+
+  @Test
   void booleansAreTrueOrFalseInAnyCase() throws Exception {
     assertProblem(
         "conf/local_job.cfg: isSkipExistFile='yes': must be true or false;"
