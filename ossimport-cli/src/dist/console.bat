@@ -79,7 +79,7 @@ rem logs\service.rc for `start`. Its errors go to logs\service.err (cmd has no t
 rem warning and error is also in logs\ossimport2.log.
 rem Unlike the original console.bat, javaHeapMaxSize of sys.properties is honoured.
 :verb_service
-"%JAVA%" -Xmx%JAVA_HEAP% -XX:+UseSerialGC -jar "%JAR%" -c "%SYS_CONF%" start --log-file logs\ossimport2.log 2> logs\service.err
+"%JAVA%" -Xmx%JAVA_HEAP% -Xms32m -XX:+UseSerialGC -jar "%JAR%" -c "%SYS_CONF%" start --log-file logs\ossimport2.log 2> logs\service.err
 set "RC=%errorlevel%"
 type logs\service.err
 > logs\service.rc.tmp echo %RC%

@@ -80,7 +80,10 @@ start_service() {
   before=$(wc -c < "$log")
   # Serial GC: the service's heap holds little that lives long (task entries are streamed), and
   # G1 kept its regions resident: 334 MB -> 232 MB peak RSS for 10,000 small files, same CPU.
-  nohup "$JAVA" "-Xmx$JAVA_HEAP" -XX:+UseSerialGC -jar "$JAR" -c "$SYS_CONF" start >> "$log" 2>&1 < /dev/null &
+  # -Xms32m: the default initial heap is 1/64 of the RAM (384 MB on 24 GB), and the young
+  # generation, collected with about 9 MB live, was touched up to that size: 233 MB -> 129 MB
+  # peak RSS for W1 (bench/results/PROFILE-2026-12-07.md), same CPU.
+  nohup "$JAVA" "-Xmx$JAVA_HEAP" -Xms32m -XX:+UseSerialGC -jar "$JAR" -c "$SYS_CONF" start >> "$log" 2>&1 < /dev/null &
   local pid=$!
   local waited=0
   while [ "$waited" -lt $((START_TIMEOUT * 5)) ]; do

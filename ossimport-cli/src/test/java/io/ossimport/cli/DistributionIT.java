@@ -201,7 +201,8 @@ class DistributionIT {
           new String(
               Files.readAllBytes(Paths.get("/proc/" + pid + "/cmdline")), StandardCharsets.UTF_8);
       assertTrue(
-          commandLine.contains("-Xmx300m\0-XX:+UseSerialGC\0"), commandLine.replace('\0', ' '));
+          commandLine.contains("-Xmx300m\0-Xms32m\0-XX:+UseSerialGC\0"),
+          commandLine.replace('\0', ' '));
     } finally {
       assertEquals(0, dist.console("stop").exitCode);
     }

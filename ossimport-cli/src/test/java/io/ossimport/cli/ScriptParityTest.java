@@ -145,7 +145,7 @@ class ScriptParityTest {
   void bothStartTheServiceWithTheHeapOfSysPropertiesAndTheSerialCollector() throws IOException {
     String sh = String.join("\n", lines("console.sh"));
     assertTrue(sh.contains("read_key \"$SYS_CONF\" javaHeapMaxSize 1024m"), sh);
-    assertTrue(sh.contains("nohup \"$JAVA\" \"-Xmx$JAVA_HEAP\" -XX:+UseSerialGC -jar"), sh);
+    assertTrue(sh.contains("nohup \"$JAVA\" \"-Xmx$JAVA_HEAP\" -Xms32m -XX:+UseSerialGC -jar"), sh);
 
     String bat = String.join("\n", lines("console.bat"));
     assertTrue(bat.contains("call :read_key \"%SYS_CONF%\" javaHeapMaxSize 1024m JAVA_HEAP"), bat);
@@ -156,7 +156,7 @@ class ScriptParityTest {
       }
     }
     assertTrue(
-        startLine != null && startLine.contains("-Xmx%JAVA_HEAP% -XX:+UseSerialGC -jar"),
+        startLine != null && startLine.contains("-Xmx%JAVA_HEAP% -Xms32m -XX:+UseSerialGC -jar"),
         "start line: " + startLine);
   }
 

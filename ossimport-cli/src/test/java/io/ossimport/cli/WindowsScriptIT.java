@@ -136,7 +136,7 @@ class WindowsScriptIT {
     assertFalse(Files.exists(dist.home.resolve("logs").resolve("service.rc")), "still running");
     assertEquals(
         winPath(dist.home)
-            + " [-Xmx700m] [-XX:+UseSerialGC] [-jar] [bin\\ossimport2.jar] [-c]"
+            + " [-Xmx700m] [-Xms32m] [-XX:+UseSerialGC] [-jar] [bin\\ossimport2.jar] [-c]"
             + " [conf\\sys.properties] [start] [--log-file] [logs\\ossimport2.log]",
         calls().get(0));
   }

@@ -125,7 +125,9 @@ public final class SysKeys {
           .group(SERVICE)
           .defaultValue("1024m")
           .describe("JVM -Xmx of the service, read by the start scripts; kept as written.")
-          .rule("Digits with an optional k, m or g suffix (any case), e.g. 1024m or 4g.")
+          .rule(
+              "Digits with an optional k, m or g suffix (any case), e.g. 1024m or 4g; at least 64m"
+                  + " (the start scripts give the service -Xms32m).")
           .reference("§2.3 [C, S2, S15]")
           .build();
   public static final ConfigKey WORKER_USER_NAME =

@@ -173,11 +173,27 @@ final class ValueParser {
         "must be one of " + allowed, "e.g. " + key.name() + "=" + key.defaultValue());
   }
 
+  private static final long MIN_HEAP_BYTES = 64L << 20;
+
+  private static long heapBytes(String heap) {
+    char unit = Character.toLowerCase(heap.charAt(heap.length() - 1));
+    int shift = unit == 'k' ? 10 : unit == 'm' ? 20 : unit == 'g' ? 30 : 0;
+    String digits = shift == 0 ? heap : heap.substring(0, heap.length() - 1);
+    // more digits than a long holds is a heap larger than any minimum
+    return digits.length() > 12 ? Long.MAX_VALUE : Long.parseLong(digits) << shift;
+  }
+
   private static String parseHeap(ConfigKey key, String raw) throws InvalidValue {
     if (!HEAP.matcher(raw).matches()) {
       throw new InvalidValue(
           "must be a JVM heap size: digits with an optional k, m or g",
           "e.g. " + key.name() + "=" + key.defaultValue() + " or " + key.name() + "=4g");
+    }
+    // the start scripts give the service -Xms32m, and a JVM refuses an -Xmx below its -Xms
+    if (heapBytes(raw) < MIN_HEAP_BYTES) {
+      throw new InvalidValue(
+          "must be at least 64m (the service starts with a 32m heap)",
+          "e.g. " + key.name() + "=" + key.defaultValue());
     }
     return raw;
   }

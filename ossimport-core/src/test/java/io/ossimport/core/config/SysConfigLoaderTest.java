@@ -122,6 +122,19 @@ class SysConfigLoaderTest {
   }
 
   @Test
+  void javaHeapMaxSizeLeavesRoomAboveTheScriptsInitialHeap() throws Exception {
+    assertEquals("64m", load(write("javaHeapMaxSize=64m\n")).config().javaHeapMaxSize());
+    assertEquals("65536k", load(write("javaHeapMaxSize=65536k\n")).config().javaHeapMaxSize());
+    Path file = write("javaHeapMaxSize=16m\n");
+    assertEquals(
+        file
+            + ":1: javaHeapMaxSize='16m': must be at least 64m (the service starts with a 32m"
+            + " heap); e.g. javaHeapMaxSize=1024m",
+        onlyProblem(file));
+    assertTrue(onlyProblem(write("javaHeapMaxSize=67108863\n")).contains("at least 64m"));
+  }
+
+  @Test
   void workerTaskThreadNumIsAtLeastOne() throws Exception {
     Path file = write("workerTaskThreadNum=0\n");
     assertEquals(
