@@ -49,16 +49,6 @@ public final class WriteAttributes {
   private static final Pattern TAG_CHARS = Pattern.compile("[A-Za-z0-9 +\\-=._:/]*");
   private static final Pattern META_NAME = Pattern.compile("[A-Za-z0-9-]+");
 
-  static final WriteAttributes NONE =
-      new WriteAttributes(
-          null,
-          null,
-          Collections.<String, String>emptyMap(),
-          Collections.<String, String>emptyMap(),
-          null,
-          null,
-          false);
-
   private final String storageClass;
   private final String objectAcl;
   private final Map<String, String> tags;

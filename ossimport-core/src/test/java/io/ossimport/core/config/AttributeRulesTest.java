@@ -207,6 +207,25 @@ class AttributeRulesTest {
   }
 
   @Test
+  void theFrozenJobGivesTheSameAttributesBack() throws Exception {
+    Map<String, String> keys = Jobs.valid();
+    keys.put(
+        "objectHeaders", "Content-Disposition: attachment; filename=\"a\\#1\"\nx-oss-meta-a: b");
+    keys.put("objectTagging", "k=v w");
+    keys.put("storageClass", "DeepColdArchive");
+    JobConfig original = Jobs.load(keys).config();
+
+    JobConfig back =
+        CanonicalJobConfig.read(CanonicalJobConfig.write(original), "master/jobs/x/JOB.cfg");
+
+    WriteAttributes a = back.writeAttributes();
+    assertEquals("attachment; filename=\"a#1\"", a.headers().get("Content-Disposition"));
+    assertEquals("b", a.headers().get("x-oss-meta-a"));
+    assertEquals("v w", a.tags().get("k"));
+    assertEquals("DeepColdArchive", a.storageClass());
+  }
+
+  @Test
   void aKmsKeyIdWithoutKmsIsAProblem() {
     assertProblem(
         "conf/local_job.cfg: serverSideEncryptionKeyId='key-1': is set, but serverSideEncryption"
