@@ -120,6 +120,32 @@ class AntTasksTest {
   }
 
   @Test
+  void anObjectAttributeKeyFlowsThroughAJobproperty() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-attrs", 2);
+    AntBuild build =
+        new AntBuild(
+            dir,
+            properties(job),
+            "<target name='migrate'>\n"
+                + "  <ossimport:submit workdir='${work}' jobconfig='${jobconfig}'>\n"
+                + "    <jobproperty name='storageClass' value='IA'/>\n"
+                + "  </ossimport:submit>\n"
+                + "  <ossimport:start workdir='${work}'/>\n"
+                + "</target>\n");
+
+    build.run("migrate");
+
+    java.util.Iterator<io.ossimport.emulator.store.ObjectSummary> it =
+        oss.store().list("ant-attrs", null, true);
+    int objects = 0;
+    while (it.hasNext()) {
+      assertEquals("IA", it.next().storageClass());
+      objects++;
+    }
+    assertEquals(2, objects);
+  }
+
+  @Test
   void aRejectedJobIsABuildExceptionWithTheCoresMessageAndAJobpropertyFixesIt() throws Exception {
     SampleJob job = SampleJob.create(dir, oss, "ant-config", 1, "destPrefix=/absolute/");
     AntBuild build =

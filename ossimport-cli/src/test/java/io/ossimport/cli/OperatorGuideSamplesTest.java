@@ -10,6 +10,7 @@ import io.ossimport.core.config.SkipExistMode;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.config.SysConfig;
 import io.ossimport.core.config.SysConfigLoader;
+import io.ossimport.core.config.WriteAttributes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,6 +134,33 @@ class OperatorGuideSamplesTest {
     assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
     assertTrue(loaded.config().isSkipExistFile());
     assertEquals(SkipExistMode.AUTO, loaded.config().skipExistMode());
+  }
+
+  @Test
+  void theObjectAttributesSampleLoadsAndSetsWhatItSays() throws Exception {
+    String sample =
+        firstBlockAfter("## 10. ")
+            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
+            .replace("destSecretKey=...", "destSecretKey=secret")
+            .replace("destAccessKey=...", "destAccessKey=id");
+    Path job = temp.resolve("attributes.cfg");
+    Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
+
+    LoadedConfig<JobConfig> loaded =
+        new JobConfigLoader(Collections.<String, String>emptyMap())
+            .load(job, Collections.<String, String>emptyMap(), "inline");
+
+    assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
+    WriteAttributes a = loaded.config().writeAttributes();
+    assertEquals("IA", a.storageClass());
+    assertEquals("private", a.objectAcl());
+    assertEquals("media", a.tags().get("team"));
+    assertEquals("max-age=86400", a.headers().get("Cache-Control"));
+    assertEquals("attachment", a.headers().get("Content-Disposition"));
+    assertEquals("ossimport", a.headers().get("x-oss-meta-origin"));
+    assertEquals("KMS", a.serverSideEncryption());
+    assertEquals("9468da86-3509-4f8d-a61e-6eab1eac****", a.kmsKeyId());
+    assertTrue(!a.keepSourceAttributes());
   }
 
   @Test

@@ -53,10 +53,9 @@ class ProtocolAndAdminTest {
     RawHttp.call("PUT", base + "/proto/k", new byte[] {1});
     for (String q :
         new String[] {
-          "?tagging",
           "?symlink",
           "?append&position=0",
-          "?acl",
+          "?tagging&versionId=1",
           "?versionId=1",
           "?x-oss-process=image/resize"
         }) {
@@ -64,6 +63,7 @@ class ProtocolAndAdminTest {
     }
     assertError(RawHttp.call("PUT", base + "/proto?lifecycle", new byte[0]), 501, "NotImplemented");
     assertError(RawHttp.call("GET", base + "/proto?website", null), 501, "NotImplemented");
+    assertError(RawHttp.call("GET", base + "/proto?tagging", null), 501, "NotImplemented");
     assertError(
         RawHttp.call("POST", base + "/proto/k?restore", new byte[0]), 501, "NotImplemented");
     assertEquals(9, oss.counters().get(Operation.NotImplemented));

@@ -47,6 +47,28 @@ class StartMojoTest {
   }
 
   @Test
+  void anObjectAttributeKeyFlowsThroughTheInlineJob(
+      @InjectMojo(goal = "submit") SubmitMojo submit, @InjectMojo(goal = "start") StartMojo start)
+      throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "maven-attrs", 2);
+    MojoHarness.setField(submit, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(
+        submit, "job", java.util.Collections.singletonMap("storageClass", "ColdArchive"));
+
+    run(submit);
+    run(start);
+
+    java.util.Iterator<io.ossimport.emulator.store.ObjectSummary> it =
+        oss.store().list("maven-attrs", null, true);
+    int objects = 0;
+    while (it.hasNext()) {
+      assertEquals("ColdArchive", it.next().storageClass());
+      objects++;
+    }
+    assertEquals(2, objects);
+  }
+
+  @Test
   void failedTasksFailTheBuildAndTheSummaryNamesTheirAuditLog(
       @InjectMojo(goal = "submit") SubmitMojo submit, @InjectMojo(goal = "start") StartMojo start)
       throws Exception {

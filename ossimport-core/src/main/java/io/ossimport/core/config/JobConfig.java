@@ -26,14 +26,20 @@ import static io.ossimport.core.config.JobKeys.IS_SERVER_SIDE_ENCRYPTION;
 import static io.ossimport.core.config.JobKeys.IS_SKIP_EXIST_FILE;
 import static io.ossimport.core.config.JobKeys.JOB_NAME;
 import static io.ossimport.core.config.JobKeys.JOB_TYPE;
+import static io.ossimport.core.config.JobKeys.KEEP_SOURCE_ATTRIBUTES;
 import static io.ossimport.core.config.JobKeys.LAST_MODIFY;
 import static io.ossimport.core.config.JobKeys.MAX_MULTI_THREAD_SCAN_DEPTH;
 import static io.ossimport.core.config.JobKeys.MAX_SIZE;
 import static io.ossimport.core.config.JobKeys.MIN_SIZE;
 import static io.ossimport.core.config.JobKeys.MULTIPART_UPLOAD_PART_SIZE;
 import static io.ossimport.core.config.JobKeys.MULTIPART_UPLOAD_THRESHOLD;
+import static io.ossimport.core.config.JobKeys.OBJECT_ACL;
+import static io.ossimport.core.config.JobKeys.OBJECT_HEADERS;
+import static io.ossimport.core.config.JobKeys.OBJECT_TAGGING;
 import static io.ossimport.core.config.JobKeys.RELATIVE_PATH_COLUMN;
 import static io.ossimport.core.config.JobKeys.SCAN_THREAD_COUNT;
+import static io.ossimport.core.config.JobKeys.SERVER_SIDE_ENCRYPTION;
+import static io.ossimport.core.config.JobKeys.SERVER_SIDE_ENCRYPTION_KEY_ID;
 import static io.ossimport.core.config.JobKeys.SKIP_EXIST_MODE;
 import static io.ossimport.core.config.JobKeys.SRC_ACCESS_KEY;
 import static io.ossimport.core.config.JobKeys.SRC_BUCKET;
@@ -42,6 +48,7 @@ import static io.ossimport.core.config.JobKeys.SRC_PREFIX;
 import static io.ossimport.core.config.JobKeys.SRC_SECRET_KEY;
 import static io.ossimport.core.config.JobKeys.SRC_SECURITY_TOKEN;
 import static io.ossimport.core.config.JobKeys.SRC_TYPE;
+import static io.ossimport.core.config.JobKeys.STORAGE_CLASS;
 import static io.ossimport.core.config.JobKeys.TASK_OBJECT_COUNT_LIMIT;
 import static io.ossimport.core.config.JobKeys.TASK_OBJECT_SIZE_LIMIT;
 import static io.ossimport.core.config.JobKeys.UPLOAD_THREAD_NUM_PER_LARGE_FILE;
@@ -262,6 +269,35 @@ public final class JobConfig {
 
   public boolean isServerSideEncryption() {
     return values.flag(IS_SERVER_SIDE_ENCRYPTION);
+  }
+
+  /**
+   * What every object written carries besides its bytes (the object attribute keys, with {@code
+   * isServerSideEncryption=true} as AES256 when {@code serverSideEncryption} is empty). Each call
+   * parses the keys again: keep the result.
+   */
+  public WriteAttributes writeAttributes() {
+    String sse = values.text(SERVER_SIDE_ENCRYPTION);
+    if (sse.isEmpty() && isServerSideEncryption()) {
+      sse = "AES256";
+    }
+    try {
+      return new WriteAttributes(
+          emptyToNull(values.text(STORAGE_CLASS)),
+          emptyToNull(values.text(OBJECT_ACL)),
+          WriteAttributes.parseTags(values.text(OBJECT_TAGGING)),
+          WriteAttributes.parseHeaders(values.text(OBJECT_HEADERS)),
+          emptyToNull(sse),
+          "KMS".equals(sse) ? emptyToNull(values.text(SERVER_SIDE_ENCRYPTION_KEY_ID)) : null,
+          values.flag(KEEP_SOURCE_ATTRIBUTES));
+    } catch (WriteAttributes.Malformed e) {
+      // validated at load: a frozen configuration always parses
+      throw new IllegalStateException("validated attribute keys do not parse: " + e.getMessage());
+    }
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
   }
 
   public boolean isAllowSymbolicLink() {

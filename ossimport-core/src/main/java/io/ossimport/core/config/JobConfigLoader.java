@@ -116,6 +116,7 @@ public final class JobConfigLoader {
     DestinationRules.check(values);
     TransferRules.check(values);
     FilterRules.check(values);
+    AttributeRules.check(values);
     findings.throwIfProblems();
     Map<String, String> credentialReferences = new LinkedHashMap<String, String>();
     for (ConfigKey key : JobKeys.CATALOGUE.keys()) {

@@ -24,6 +24,7 @@ public final class JobKeys {
   private static final String VERIFY = "Verification";
   private static final String SPECIFIC = "Source-specific keys";
   private static final String FILTERS = "Filters";
+  private static final String ATTRIBUTES = "Object attributes";
   private static final String TUNNEL = "Express Connect (recognised, not supported)";
 
   private static final long KB = 1024L;
@@ -463,6 +464,103 @@ public final class JobKeys {
           .reference("§2.2 Upload behaviour, §5.2 [C, S1, S2]")
           .build();
 
+  // ---- Object attributes (issue 15 item 2): what every written object carries ----
+  private static final String ATTRIBUTES_REFERENCE =
+      "§2.2 Upload behaviour (the original set none of these); new here, ossutil --storage-class,"
+          + " --acl, --tagging, --meta";
+  public static final ConfigKey STORAGE_CLASS =
+      key("storageClass", CHOICE)
+          .group(ATTRIBUTES)
+          .choices("Standard", "IA", "Archive", "ColdArchive", "DeepColdArchive")
+          .describe(
+              "Storage class of every object written (x-oss-storage-class on PutObject,"
+                  + " InitiateMultipartUpload and CopyObject). Empty = the bucket's class, as the"
+                  + " original (or the source's with keepSourceAttributes=true). Archive,"
+                  + " ColdArchive and DeepColdArchive objects cannot be read until restored, and"
+                  + " cost a minimum storage time.")
+          .rule(
+              "Empty or one of Standard, IA, Archive, ColdArchive, DeepColdArchive; case-sensitive.")
+          .reference(ATTRIBUTES_REFERENCE)
+          .build();
+  public static final ConfigKey OBJECT_ACL =
+      key("objectAcl", CHOICE)
+          .group(ATTRIBUTES)
+          .choices("default", "private", "public-read", "public-read-write")
+          .describe(
+              "ACL of every object written (x-oss-object-acl). Empty = none set: the object"
+                  + " follows the bucket's ACL, as the original; default says the same explicitly.")
+          .rule(
+              "Empty or one of default, private, public-read, public-read-write; case-sensitive."
+                  + " public-read-write gives a warning (anyone could overwrite the objects).")
+          .reference(ATTRIBUTES_REFERENCE)
+          .build();
+  public static final ConfigKey OBJECT_TAGGING =
+      key("objectTagging", TEXT)
+          .group(ATTRIBUTES)
+          .describe(
+              "Tags of every object written, key=value pairs joined by '&' as ossutil --tagging,"
+                  + " e.g. project=photos&team=media (x-oss-tagging, URL-encoded by ossimport)."
+                  + " Empty = no tags. A server-side copy (OSS source) with this empty keeps the"
+                  + " source's tags (OSS copies them); set, it replaces them.")
+          .rule(
+              "Empty, or at most 10 tags with different keys of 1 to 128 characters and values"
+                  + " of at most 256 (a key without '=' has an empty value); only letters, digits,"
+                  + " space and + - = . _ : / (OSS's tag rules).")
+          .reference(ATTRIBUTES_REFERENCE)
+          .build();
+  public static final ConfigKey OBJECT_HEADERS =
+      key("objectHeaders", TEXT)
+          .group(ATTRIBUTES)
+          .repeatable()
+          .describe(
+              "Headers set on every object written, 'Name: value' items separated by '#' (as"
+                  + " ossutil --meta; \\# is a literal '#') or on further lines of the same file,"
+                  + " e.g. Cache-Control: max-age=3600#Content-Disposition: attachment. They win"
+                  + " over the source's; Content-Type replaces the type from the source or the"
+                  + " file name, x-oss-meta-<name> adds user metadata. Empty = none.")
+          .rule(
+              "Empty, or items whose names are Cache-Control, Content-Disposition,"
+                  + " Content-Encoding, Content-Language, Content-Type, Expires or"
+                  + " x-oss-meta-<letters, digits, '-'> (case-insensitive), each once, with a"
+                  + " printable ASCII value; Expires an HTTP date (Thu, 01 Dec 2033 16:00:00 GMT).")
+          .reference(ATTRIBUTES_REFERENCE)
+          .build();
+  public static final ConfigKey SERVER_SIDE_ENCRYPTION =
+      key("serverSideEncryption", CHOICE)
+          .group(ATTRIBUTES)
+          .choices("AES256", "KMS", "SM4")
+          .describe(
+              "Server-side encryption of every object written (x-oss-server-side-encryption)."
+                  + " Empty = AES256 if isServerSideEncryption=true, else none (the bucket's"
+                  + " default encryption, if any). Set, it wins over isServerSideEncryption.")
+          .rule("Empty or one of AES256, KMS, SM4; case-sensitive.")
+          .reference(ATTRIBUTES_REFERENCE + ", --sse")
+          .build();
+  public static final ConfigKey SERVER_SIDE_ENCRYPTION_KEY_ID =
+      key("serverSideEncryptionKeyId", TEXT)
+          .group(ATTRIBUTES)
+          .describe(
+              "KMS key id for serverSideEncryption=KMS (x-oss-server-side-encryption-key-id)."
+                  + " Empty = OSS's default KMS key. An id, not a secret: it is shown.")
+          .rule("Empty, or set with serverSideEncryption=KMS; no blanks.")
+          .reference(ATTRIBUTES_REFERENCE + ", --sse-kms-key-id")
+          .build();
+  public static final ConfigKey KEEP_SOURCE_ATTRIBUTES =
+      key("keepSourceAttributes", BOOLEAN)
+          .group(ATTRIBUTES)
+          .defaultValue("false")
+          .describe(
+              "true: also copy the source's Cache-Control, Content-Disposition,"
+                  + " Content-Encoding, Content-Language, Expires and storage class (oss as is; s3"
+                  + " STANDARD → Standard, STANDARD_IA and ONEZONE_IA → IA, GLACIER and"
+                  + " GLACIER_IR → Archive, DEEP_ARCHIVE → ColdArchive; azure Hot → Standard,"
+                  + " Cool and Cold → IA, Archive → Archive) where the job sets none. The content"
+                  + " type and user metadata of oss, s3 and azure sources are kept either way."
+                  + " false: as the original.")
+          .rule("true or false, case-insensitive.")
+          .reference(ATTRIBUTES_REFERENCE + "; rclone --metadata")
+          .build();
+
   public static final ConfigKey IS_AUDIT_AFTER_IMPORT =
       key("isAuditAfterImport", BOOLEAN)
           .group(VERIFY)
@@ -608,6 +706,13 @@ public final class JobKeys {
               UPLOAD_THREAD_NUM_PER_LARGE_FILE,
               IS_SERVER_SIDE_ENCRYPTION,
               IS_ALLOW_SYMBOLIC_LINK,
+              STORAGE_CLASS,
+              OBJECT_ACL,
+              OBJECT_TAGGING,
+              OBJECT_HEADERS,
+              SERVER_SIDE_ENCRYPTION,
+              SERVER_SIDE_ENCRYPTION_KEY_ID,
+              KEEP_SOURCE_ATTRIBUTES,
               IS_AUDIT_AFTER_IMPORT,
               AUDIT_MODE,
               APP_ID,

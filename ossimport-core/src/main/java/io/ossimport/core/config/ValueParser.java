@@ -169,6 +169,11 @@ final class ValueParser {
             "write " + key.name() + "=" + choice);
       }
     }
+    if (key.defaultValue().isEmpty()) {
+      throw new InvalidValue(
+          "must be one of " + allowed + ", or empty",
+          "e.g. " + key.name() + "=" + key.choices().get(0) + ", or leave it empty");
+    }
     throw new InvalidValue(
         "must be one of " + allowed, "e.g. " + key.name() + "=" + key.defaultValue());
   }

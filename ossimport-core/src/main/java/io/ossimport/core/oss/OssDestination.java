@@ -173,8 +173,9 @@ public final class OssDestination implements AutoCloseable {
 
   /**
    * CopyObject of another bucket's object on the same endpoint and account, with {@code metadata}
-   * instead of the source's (REPLACE), only if the source is unmodified since {@code
-   * sourceMtimeMillis} (412 PreconditionFailed otherwise). OSS copies up to 1 GB this way.
+   * instead of the source's (REPLACE; its tags too when it has {@code x-oss-tagging}), only if the
+   * source is unmodified since {@code sourceMtimeMillis} (412 PreconditionFailed otherwise). OSS
+   * copies up to 1 GB this way.
    */
   public Uploaded copy(
       String sourceBucket,
@@ -183,6 +184,10 @@ public final class OssDestination implements AutoCloseable {
       ObjectMetadata metadata,
       long sourceMtimeMillis) {
     CopyObjectRequest request = new CopyObjectRequest(sourceBucket, sourceKey, bucket, key);
+    if (metadata.getRawMetadata().containsKey(OSSHeaders.OSS_TAGGING)) {
+      // tags follow their own directive: without Replace, OSS keeps the source's
+      metadata.setHeader(OSSHeaders.COPY_OBJECT_TAGGING_DIRECTIVE, "Replace");
+    }
     request.setNewObjectMetadata(metadata);
     request.setUnmodifiedSinceConstraint(new Date(sourceMtimeMillis));
     CopyObjectResult r = client.copyObject(quiet(request));

@@ -7,12 +7,14 @@ import java.util.Map;
 /**
  * The current size and modification time of a source object, or the fact that it is gone, and what
  * else the source tells about it for free with the same request: content type, user metadata and a
- * checksum. A local file has none of those; an object store usually has some. The worker copies
- * type and metadata to the destination, and an audit compares them.
+ * checksum, content headers and storage class. A local file has none of those; an object store
+ * usually has some. The worker copies type and metadata to the destination (headers and storage
+ * class only with {@code keepSourceAttributes=true}), and an audit compares type and metadata.
  */
 public final class ObjectStat {
+  private static final Map<String, String> NONE = Collections.<String, String>emptyMap();
   private static final ObjectStat MISSING =
-      new ObjectStat(false, -1, 0, null, Collections.<String, String>emptyMap(), null, null);
+      new ObjectStat(false, -1, 0, null, NONE, null, null, NONE, null);
 
   private final boolean exists;
   private final long size;
@@ -21,6 +23,8 @@ public final class ObjectStat {
   private final Map<String, String> userMetadata;
   private final Long crc64;
   private final String md5Hex;
+  private final Map<String, String> headers;
+  private final String storageClass;
 
   private ObjectStat(
       boolean exists,
@@ -29,7 +33,9 @@ public final class ObjectStat {
       String contentType,
       Map<String, String> userMetadata,
       Long crc64,
-      String md5Hex) {
+      String md5Hex,
+      Map<String, String> headers,
+      String storageClass) {
     this.exists = exists;
     this.size = size;
     this.lastModifiedMillis = lastModifiedMillis;
@@ -37,12 +43,13 @@ public final class ObjectStat {
     this.userMetadata = userMetadata;
     this.crc64 = crc64;
     this.md5Hex = md5Hex;
+    this.headers = headers;
+    this.storageClass = storageClass;
   }
 
   /** An object that exists with this size and modification time. */
   public static ObjectStat of(long size, long lastModifiedMillis) {
-    return new ObjectStat(
-        true, size, lastModifiedMillis, null, Collections.<String, String>emptyMap(), null, null);
+    return new ObjectStat(true, size, lastModifiedMillis, null, NONE, null, null, NONE, null);
   }
 
   /** An object that no longer exists. */
@@ -52,7 +59,8 @@ public final class ObjectStat {
 
   /** A copy with the source's content type ({@code null} if it has none). */
   public ObjectStat withContentType(String type) {
-    return new ObjectStat(exists, size, lastModifiedMillis, type, userMetadata, crc64, md5Hex);
+    return new ObjectStat(
+        exists, size, lastModifiedMillis, type, userMetadata, crc64, md5Hex, headers, storageClass);
   }
 
   /**
@@ -67,17 +75,75 @@ public final class ObjectStat {
         contentType,
         Collections.unmodifiableMap(new LinkedHashMap<String, String>(metadata)),
         crc64,
-        md5Hex);
+        md5Hex,
+        headers,
+        storageClass);
   }
 
   /** A copy with the CRC-64/ECMA of the content as the source reports it ({@code null}: none). */
   public ObjectStat withCrc64(Long crc) {
-    return new ObjectStat(exists, size, lastModifiedMillis, contentType, userMetadata, crc, md5Hex);
+    return new ObjectStat(
+        exists,
+        size,
+        lastModifiedMillis,
+        contentType,
+        userMetadata,
+        crc,
+        md5Hex,
+        headers,
+        storageClass);
   }
 
   /** A copy with the MD5 of the content, lower-case hex ({@code null}: none or unknown). */
   public ObjectStat withMd5Hex(String md5) {
-    return new ObjectStat(exists, size, lastModifiedMillis, contentType, userMetadata, crc64, md5);
+    return new ObjectStat(
+        exists,
+        size,
+        lastModifiedMillis,
+        contentType,
+        userMetadata,
+        crc64,
+        md5,
+        headers,
+        storageClass);
+  }
+
+  /**
+   * A copy with the source's content headers, by their HTTP names ({@code Cache-Control}, {@code
+   * Content-Disposition}, {@code Content-Encoding}, {@code Content-Language}, {@code Expires});
+   * entries with a {@code null} or empty value are left out.
+   */
+  public ObjectStat withHeaders(Map<String, String> contentHeaders) {
+    Map<String, String> kept = new LinkedHashMap<String, String>();
+    for (Map.Entry<String, String> e : contentHeaders.entrySet()) {
+      if (e.getValue() != null && !e.getValue().isEmpty()) {
+        kept.put(e.getKey(), e.getValue());
+      }
+    }
+    return new ObjectStat(
+        exists,
+        size,
+        lastModifiedMillis,
+        contentType,
+        userMetadata,
+        crc64,
+        md5Hex,
+        Collections.unmodifiableMap(kept),
+        storageClass);
+  }
+
+  /** A copy with the OSS storage class the source's class maps to ({@code null}: none maps). */
+  public ObjectStat withStorageClass(String ossStorageClass) {
+    return new ObjectStat(
+        exists,
+        size,
+        lastModifiedMillis,
+        contentType,
+        userMetadata,
+        crc64,
+        md5Hex,
+        headers,
+        ossStorageClass);
   }
 
   public boolean exists() {
@@ -115,6 +181,16 @@ public final class ObjectStat {
    */
   public String md5Hex() {
     return md5Hex;
+  }
+
+  /** The source's content headers by HTTP name; empty for a local file. */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /** The OSS storage class matching the source's, or {@code null} (always for a local file). */
+  public String storageClass() {
+    return storageClass;
   }
 
   /** True if {@code object} was listed with exactly this size and modification time. */

@@ -65,7 +65,13 @@ final class AfterImportAudit {
                 return digests.md5Hex();
               }
             };
-    OssFailure difference = AuditCheck.compare(ctx.config().auditMode(), stat, dest, false, known);
+    OssFailure difference =
+        AuditCheck.compare(
+            ctx.config().auditMode(),
+            DestinationMetadata.expected(ctx.job.writeAttributes(), stat),
+            dest,
+            false,
+            known);
     if (difference != null) {
       throw new ObjectFailedException(difference, null);
     }

@@ -1,6 +1,7 @@
 package io.ossimport.core.worker;
 
 import io.ossimport.core.config.JobConfig;
+import io.ossimport.core.config.WriteAttributes;
 import io.ossimport.core.filter.PathFilter;
 import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.jobtree.SkippedList;
@@ -26,6 +27,7 @@ public final class JobRuntime implements AutoCloseable {
   private SkippedList skipped;
   private final CredentialRefresh credentialRefresh;
   private final PathFilter pathFilter;
+  private final WriteAttributes writeAttributes;
 
   JobRuntime(
       JobTree tree,
@@ -42,6 +44,12 @@ public final class JobRuntime implements AutoCloseable {
     this.destination = destination;
     this.copyRoute = CopyRoute.of(config, source);
     this.pathFilter = config.pathFilter();
+    this.writeAttributes = config.writeAttributes();
+  }
+
+  /** What every object of the job carries besides its bytes, parsed once. */
+  WriteAttributes writeAttributes() {
+    return writeAttributes;
   }
 
   /** The job's include/exclude rules, compiled once. */

@@ -58,7 +58,11 @@ final class ObjectAudit {
     RemoteObject dest = ctx.attempts.run(o, () -> ctx.destination().head(o.key()));
     OssFailure difference =
         AuditCheck.compare(
-            ctx.config().auditMode(), stat, dest, true, AfterImportAudit.digests(ctx, o, stat));
+            ctx.config().auditMode(),
+            DestinationMetadata.expected(ctx.job.writeAttributes(), stat),
+            dest,
+            true,
+            AfterImportAudit.digests(ctx, o, stat));
     if (difference != null) {
       throw new ObjectFailedException(difference, null);
     }

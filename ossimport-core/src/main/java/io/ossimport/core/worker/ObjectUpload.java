@@ -4,7 +4,6 @@ import com.aliyun.oss.model.ObjectMetadata;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.jobtree.RecordedProgress.EntryProgress;
 import io.ossimport.core.jobtree.RecordedProgress.EntryState;
-import io.ossimport.core.oss.OssDestination;
 import io.ossimport.core.oss.RemoteObject;
 import io.ossimport.core.oss.Uploaded;
 import io.ossimport.core.source.ObjectStat;
@@ -16,7 +15,8 @@ import java.io.IOException;
  * the resume check or skip-existing check, then a single PUT up to {@code multipartUploadThreshold}
  * or a {@link MultipartUpload} (or, for an OSS source the destination can read, a {@link
  * ServerSideCopy}). Content type and user metadata come from the source's {@link ObjectStat} when
- * it has them.
+ * it has them; storage class, ACL, tags, headers and encryption from the job ({@link
+ * DestinationMetadata}), on the one request that creates the object.
  *
  * <p>Requests: a small object with {@code isSkipExistFile=false} costs exactly one PUT. A resumed
  * object whose progress says BEGIN costs one HEAD first; if OSS holds it with the source's size and
@@ -176,10 +176,12 @@ final class ObjectUpload {
         && stat.lastModifiedMillis() == o.entry.mtimeMillis();
   }
 
-  /** The destination's metadata: the source's content type and user metadata, SSE, the MD5. */
+  /**
+   * The destination's metadata: the source's and the job's attributes ({@link
+   * DestinationMetadata}).
+   */
   static ObjectMetadata metadata(TaskContext ctx, String key, ObjectStat stat, String md5) {
-    return OssDestination.metadata(
-        key, ctx.config().isServerSideEncryption(), md5, stat.contentType(), stat.userMetadata());
+    return DestinationMetadata.of(ctx.job.writeAttributes(), key, stat, md5);
   }
 
   /** Removes an object that failed its CRC-64 check; one try, best effort. */

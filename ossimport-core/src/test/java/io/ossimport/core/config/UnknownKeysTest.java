@@ -69,9 +69,9 @@ class UnknownKeysTest {
   void aKeyFarFromEveryKnownKeyGetsNoGuess() throws Exception {
     assertEquals(
         Collections.singletonList(
-            "conf/local_job.cfg: storageClass: unknown key, ignored; remove it; the keys of"
+            "conf/local_job.cfg: lifecycleRule: unknown key, ignored; remove it; the keys of"
                 + " local_job.cfg are listed in docs/CONFIGURATION.md"),
-        Jobs.lines(Jobs.warnings(Jobs.with("storageClass", "IA"))));
+        Jobs.lines(Jobs.warnings(Jobs.with("lifecycleRule", "IA"))));
   }
 
   @Test

@@ -123,6 +123,39 @@ class StopTest {
   }
 
   @Test
+  void aResumedMultipartUploadKeepsTheAttributesItWasInitiatedWith() throws Exception {
+    h.jobKeys.put("uploadThreadNumPerLargeFile", "1");
+    h.jobKeys.put("storageClass", "IA");
+    h.jobKeys.put("objectTagging", "run=first");
+    h.jobKeys.put("objectHeaders", "Cache-Control: no-store");
+    h.file("big.bin", 1_200_000);
+    TaskId id = h.dispatch(h.entries("big.bin"));
+    oss.faults().always(Operation.UploadPart, FaultSpec.latency(150));
+    oss.counters().reset();
+    try (Worker worker = h.worker();
+        JobRuntime job = h.openJob(worker)) {
+      runAndInterrupt(
+          worker,
+          job,
+          id,
+          () -> {
+            MultipartState s = h.files(id).readMultipart(0);
+            return s != null && !s.parts().isEmpty();
+          });
+    }
+    oss.faults().clear();
+
+    TaskOutcome outcome = h.run(id);
+
+    assertEquals(TaskStatus.COMPLETED, outcome.status(), outcome.errors().toString());
+    assertEquals(1, h.requests(Operation.InitiateMultipartUpload), "resumed, not started again");
+    com.aliyun.oss.model.ObjectMetadata m = h.client.getObjectMetadata(h.bucket, "dest/big.bin");
+    assertEquals("IA", m.getObjectStorageClass().toString());
+    assertEquals("no-store", m.getCacheControl());
+    assertEquals("first", h.client.getObjectTagging(h.bucket, "dest/big.bin").getTag("run"));
+  }
+
+  @Test
   void closingTheWorkerUnderARunningTaskGivesNoOutcomeAndTheTaskResumesLater() throws Exception {
     h.sysKeys.put("workerTaskThreadNum", "2");
     List<String> names = new ArrayList<>();

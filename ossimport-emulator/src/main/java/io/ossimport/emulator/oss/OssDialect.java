@@ -19,6 +19,7 @@ public final class OssDialect implements Dialect {
   private final OssAuth auth;
   private final OssBuckets buckets;
   private final OssObjects objects;
+  private final OssObjectSettings settings;
   private final OssListing listing;
   private final OssMultipart multipart;
 
@@ -27,6 +28,7 @@ public final class OssDialect implements Dialect {
     this.auth = new OssAuth(config);
     this.buckets = new OssBuckets(config, store);
     this.objects = new OssObjects(store);
+    this.settings = new OssObjectSettings(store);
     this.listing = new OssListing(store);
     this.multipart = new OssMultipart(config, store);
   }
@@ -158,6 +160,21 @@ public final class OssDialect implements Dialect {
         break;
       case CopyObject:
         objects.copy(req, t.bucket, t.key, resp);
+        break;
+      case GetObjectTagging:
+        settings.getTagging(t.bucket, t.key, resp);
+        break;
+      case PutObjectTagging:
+        settings.putTagging(req, t.bucket, t.key, resp);
+        break;
+      case DeleteObjectTagging:
+        settings.deleteTagging(t.bucket, t.key, resp);
+        break;
+      case GetObjectAcl:
+        settings.getAcl(t.bucket, t.key, resp);
+        break;
+      case PutObjectAcl:
+        settings.putAcl(req, t.bucket, t.key, resp);
         break;
       case InitiateMultipartUpload:
         multipart.initiate(req, t.bucket, t.key, resp);

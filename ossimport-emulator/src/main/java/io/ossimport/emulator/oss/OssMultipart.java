@@ -78,6 +78,9 @@ final class OssMultipart {
         throw OssError.noSuchKey(src[1]);
       }
       ObjectMeta m = o.meta();
+      if (OssObjects.isFrozen(m)) {
+        throw OssObjects.frozen(src[1]);
+      }
       OssObjects.copyPreconditions(req, m);
       long start = 0;
       long end = m.size() - 1;

@@ -15,14 +15,14 @@ import java.util.Map;
 final class OssObjectHeaders {
   static final String META = "x-oss-meta-";
   static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
-  private static final List<String> OBJECT_ACLS =
+  static final List<String> OBJECT_ACLS =
       Arrays.asList("default", "private", "public-read", "public-read-write");
   private static final List<String> SSE = Arrays.asList("AES256", "KMS", "SM4");
   private static final int MAX_USER_METADATA = 8 * 1024;
 
   private OssObjectHeaders() {}
 
-  /** The attributes a PUT, initiate or REPLACE copy sets. */
+  /** The attributes a PUT, initiate or REPLACE copy sets (tags from {@code x-oss-tagging}). */
   static ObjectAttributes fromRequest(HttpRequest req) throws OssError {
     String ct = req.header("Content-Type");
     ObjectAttributes a =
@@ -56,6 +56,10 @@ final class OssObjectHeaders {
       }
       a.serverSideEncryption(sse);
       a.sseKeyId(req.header("x-oss-server-side-encryption-key-id"));
+    }
+    String tagging = req.header("x-oss-tagging");
+    if (tagging != null) {
+      a.tags(OssTags.fromHeader(tagging));
     }
     for (String[] h : req.headers()) {
       if (h[0].length() > META.length() && h[0].regionMatches(true, 0, META, 0, META.length())) {
@@ -116,6 +120,9 @@ final class OssObjectHeaders {
     resp.header("x-oss-storage-class", a.storageClass() == null ? "Standard" : a.storageClass());
     set(resp, "x-oss-server-side-encryption", a.serverSideEncryption());
     set(resp, "x-oss-server-side-encryption-key-id", a.sseKeyId());
+    if (!a.tags().isEmpty()) {
+      resp.header("x-oss-tagging-count", Integer.toString(a.tags().size()));
+    }
     for (Map.Entry<String, String> e : a.userMetadata().entrySet()) {
       resp.header(META + e.getKey(), e.getValue());
     }

@@ -101,6 +101,12 @@ final class OssObjects {
         throw OssError.noSuchKey(key);
       }
       ObjectMeta m = o.meta();
+      if (req.method().equals("GET") && isFrozen(m)) {
+        // GetObject documentation: an Archive, Cold Archive or Deep Cold Archive object is read
+        // only once restored (error page 0016-00000404); HEAD still answers. RestoreObject is
+        // not implemented, so such an object stays frozen.
+        throw frozen(key);
+      }
       if (!preconditions(req, m, resp)) {
         return;
       }
@@ -116,6 +122,18 @@ final class OssObjects {
         resp.sendStream(206, len, o.open(range[0], len));
       }
     }
+  }
+
+  static OssError frozen(String key) {
+    return new OssError(
+            403, "InvalidObjectState", "The operation is not valid for the object's state")
+        .with("Key", key);
+  }
+
+  /** Whether the object's class must be restored before it is read (or copied). */
+  static boolean isFrozen(ObjectMeta m) {
+    String sc = m.attributes().storageClass();
+    return "Archive".equals(sc) || "ColdArchive".equals(sc) || "DeepColdArchive".equals(sc);
   }
 
   /** Conditional GET; false when a 304 was sent, OssError 412 when a condition fails. */
@@ -231,13 +249,27 @@ final class OssObjects {
       throw OssError.invalidArgument(
           "Invalid metadata directive.", "x-oss-metadata-directive", directive);
     }
+    String tagging = req.header("x-oss-tagging-directive");
+    if (tagging != null && !tagging.equals("Copy") && !tagging.equals("Replace")) {
+      throw OssError.invalidArgument(
+          "Invalid tagging directive.", "x-oss-tagging-directive", tagging);
+    }
     ObjectAttributes replaced =
         "REPLACE".equals(directive) ? OssObjectHeaders.fromRequest(req) : null;
+    // Tags follow x-oss-tagging-directive, not the metadata directive (CopyObject documentation):
+    // Copy (the default) keeps the source's, Replace takes x-oss-tagging.
+    java.util.Map<String, String> newTags =
+        "Replace".equals(tagging)
+            ? OssTags.fromHeader(nullToEmpty(req.header("x-oss-tagging")))
+            : null;
     try (StoredObject o = store.open(src[0], src[1])) {
       if (o == null) {
         throw OssError.noSuchKey(src[1]);
       }
       ObjectMeta m = o.meta();
+      if (isFrozen(m)) {
+        throw frozen(src[1]);
+      }
       copyPreconditions(req, m);
       if (m.size() > MAX_COPY) {
         throw new OssError(
@@ -253,6 +285,7 @@ final class OssObjects {
           attrs.acl(acl != null ? given.acl() : attrs.acl());
         }
       }
+      attrs.tags(newTags != null ? newTags : m.attributes().tags());
       ObjectMeta done;
       try (ObjectWriter w = store.newWriter()) {
         w.transferFrom(o.open(0, m.size()));
@@ -264,6 +297,10 @@ final class OssObjects {
       resp.header("x-oss-hash-crc64ecma", Crc64.toUnsignedString(done.crc64()));
       resp.send(200, x.toBytes(), "application/xml");
     }
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   void deleteMultiple(HttpRequest req, String bucket, HttpResponse resp)

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Maps method, target and sub-resource parameters to an {@link Operation}. Strict: a request
- * carrying any OSS sub-resource the emulator does not implement (tagging, symlink, append,
+ * carrying any OSS sub-resource the emulator does not implement (bucket tagging, symlink, append,
  * versionId, x-oss-process, ...) is {@link Operation#NotImplemented}, never served as something
  * else.
  */
@@ -55,7 +55,8 @@ final class OssRouter {
   /** Sub-resources that select an operation. */
   private static final Set<String> HANDLED_SUBRESOURCES =
       new HashSet<String>(
-          Arrays.asList("uploads", "delete", "acl", "location", "bucketInfo", "objectMeta"));
+          Arrays.asList(
+              "uploads", "delete", "acl", "tagging", "location", "bucketInfo", "objectMeta"));
 
   private OssRouter() {}
 
@@ -135,10 +136,41 @@ final class OssRouter {
     return Operation.NotImplemented;
   }
 
+  /** {@code ?tagging} and {@code ?acl} on an object; {@code null} for any other request. */
+  private static Operation objectSetting(String m, Map<String, String> q) {
+    if (only(q, "tagging")) {
+      switch (m) {
+        case "GET":
+          return Operation.GetObjectTagging;
+        case "PUT":
+          return Operation.PutObjectTagging;
+        case "DELETE":
+          return Operation.DeleteObjectTagging;
+        default:
+          return Operation.NotImplemented;
+      }
+    }
+    if (only(q, "acl")) {
+      switch (m) {
+        case "GET":
+          return Operation.GetObjectAcl;
+        case "PUT":
+          return Operation.PutObjectAcl;
+        default:
+          return Operation.NotImplemented;
+      }
+    }
+    return null;
+  }
+
   private static Operation objectOperation(HttpRequest req, String m, Map<String, String> q) {
     boolean upload = q.containsKey("uploadId");
     boolean part = q.containsKey("partNumber");
     boolean copy = req.header("x-oss-copy-source") != null;
+    Operation setting = objectSetting(m, q);
+    if (setting != null) {
+      return setting;
+    }
     switch (m) {
       case "PUT":
         if (!only(q)) {

@@ -13,6 +13,7 @@ import java.util.Map;
  */
 final class MetaCodec {
   private static final String META_PREFIX = "meta.";
+  private static final String TAG_PREFIX = "tag.";
 
   private MetaCodec() {}
 
@@ -133,6 +134,9 @@ final class MetaCodec {
     for (Map.Entry<String, String> e : a.userMetadata().entrySet()) {
       f.put(META_PREFIX + e.getKey(), e.getValue());
     }
+    for (Map.Entry<String, String> e : a.tags().entrySet()) {
+      f.put(TAG_PREFIX + e.getKey(), e.getValue());
+    }
   }
 
   private static ObjectAttributes attributes(Map<String, String> f) {
@@ -153,7 +157,13 @@ final class MetaCodec {
         a.putUserMetadata(e.getKey().substring(META_PREFIX.length()), e.getValue());
       }
     }
-    return a;
+    Map<String, String> tags = new LinkedHashMap<String, String>();
+    for (Map.Entry<String, String> e : f.entrySet()) {
+      if (e.getKey().startsWith(TAG_PREFIX)) {
+        tags.put(e.getKey().substring(TAG_PREFIX.length()), e.getValue());
+      }
+    }
+    return a.tags(tags);
   }
 
   private static String enc(String s) {

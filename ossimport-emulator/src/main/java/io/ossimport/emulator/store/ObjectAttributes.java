@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * What a client sets on an object besides its bytes: content headers, user metadata (names
- * lower-case, without the dialect's prefix), storage class, ACL and server-side encryption. A
- * {@code null} field means "not set". Mutable while a request is parsed; the store keeps copies.
+ * lower-case, without the dialect's prefix), object tags, storage class, ACL and server-side
+ * encryption. A {@code null} field means "not set". Mutable while a request is parsed; the store
+ * keeps copies.
  */
 public final class ObjectAttributes {
   private String contentType;
@@ -21,6 +22,7 @@ public final class ObjectAttributes {
   private String serverSideEncryption;
   private String sseKeyId;
   private final Map<String, String> userMetadata = new LinkedHashMap<String, String>();
+  private final Map<String, String> tags = new LinkedHashMap<String, String>();
 
   public String contentType() {
     return contentType;
@@ -123,6 +125,18 @@ public final class ObjectAttributes {
     return this;
   }
 
+  /** Object tags in the order they were given (names case-sensitive); read-only view. */
+  public Map<String, String> tags() {
+    return Collections.unmodifiableMap(tags);
+  }
+
+  /** Replaces every tag with {@code newTags}. */
+  public ObjectAttributes tags(Map<String, String> newTags) {
+    tags.clear();
+    tags.putAll(newTags);
+    return this;
+  }
+
   /** Total bytes of user metadata names and values (dialects limit this). */
   public int userMetadataSize() {
     int n = 0;
@@ -146,6 +160,7 @@ public final class ObjectAttributes {
     c.serverSideEncryption = serverSideEncryption;
     c.sseKeyId = sseKeyId;
     c.userMetadata.putAll(userMetadata);
+    c.tags.putAll(tags);
     return c;
   }
 }

@@ -214,6 +214,44 @@ public final class Store implements Closeable {
     }
   }
 
+  /**
+   * Gives an existing object new attributes (tags, ACL) without changing its content, ETag or
+   * Last-Modified, as PutObjectTagging and PutObjectACL do; {@code false} if there is no such key.
+   */
+  public boolean replaceAttributes(String bucket, String key, ObjectAttributes attributes)
+      throws StoreException, IOException {
+    BucketState s = state(bucket);
+    s.lock.readLock().lock();
+    try {
+      synchronized (stripe(bucket, key)) {
+        try (StoredObject o = backend.openObject(bucket, key)) {
+          if (o == null) {
+            return false;
+          }
+          ObjectMeta m = o.meta();
+          ObjectMeta changed =
+              new ObjectMeta(
+                  key,
+                  m.size(),
+                  m.etag(),
+                  m.crc64(),
+                  m.lastModified(),
+                  m.type(),
+                  attributes.copy());
+          try (ObjectWriter w = backend.newWriter()) {
+            w.transferFrom(o.open(0, m.size()));
+            backend.commitObject(bucket, w, changed);
+            w.markCommitted();
+          }
+          s.index.put(key, changed.summary());
+          return true;
+        }
+      }
+    } finally {
+      s.lock.readLock().unlock();
+    }
+  }
+
   private Object stripe(String bucket, String key) {
     int h = bucket.hashCode() * 31 + key.hashCode();
     return stripes[(h ^ (h >>> 16)) & (STRIPES - 1)];

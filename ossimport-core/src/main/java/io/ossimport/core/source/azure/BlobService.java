@@ -84,6 +84,38 @@ final class BlobService implements Closeable {
     }
   }
 
+  private static Map<String, String> contentHeaders(CloseableHttpResponse response) {
+    Map<String, String> h = new LinkedHashMap<>();
+    for (String name :
+        new String[] {
+          "Cache-Control", "Content-Disposition", "Content-Encoding", "Content-Language"
+        }) {
+      h.put(name, header(response, name, null));
+    }
+    return h;
+  }
+
+  /**
+   * The OSS class nearest an access tier ({@code keepSourceAttributes}): Hot → Standard, Cool and
+   * Cold → IA, Archive → Archive; {@code null} for none or another tier.
+   */
+  static String ossStorageClass(String tier) {
+    if (tier == null) {
+      return null;
+    }
+    switch (tier) {
+      case "Hot":
+        return "Standard";
+      case "Cool":
+      case "Cold":
+        return "IA";
+      case "Archive":
+        return "Archive";
+      default:
+        return null;
+    }
+  }
+
   /** Get Blob Properties; a blob (or container) that is not there is {@link ObjectStat#missing}. */
   ObjectStat properties(String blobName) throws IOException {
     HttpHead head = new HttpHead(blobUrl(blobName));
@@ -103,7 +135,9 @@ final class BlobService implements Closeable {
               HttpDates.parse(header(response, "Last-Modified", "")))
           .withContentType(header(response, "Content-Type", null))
           .withUserMetadata(metadata)
-          .withMd5Hex(md5Hex(header(response, "Content-MD5", null)));
+          .withMd5Hex(md5Hex(header(response, "Content-MD5", null)))
+          .withHeaders(contentHeaders(response))
+          .withStorageClass(ossStorageClass(header(response, "x-ms-access-tier", null)));
     } catch (IllegalArgumentException e) {
       throw new IOException(
           "Azure sent unreadable properties for blob '" + blobName + "' in " + settings.where(), e);

@@ -18,9 +18,30 @@ final class StatReader {
     }
     return ObjectStat.of(m.getContentLength(), OssSource.wholeSeconds(m.getLastModified()))
         .withContentType(m.getContentType())
+        .withHeaders(headers(m))
+        .withStorageClass(storageClass(m))
         .withUserMetadata(user)
         .withCrc64(m.getServerCRC())
         .withMd5Hex(md5Hex(m.getContentMD5()));
+  }
+
+  /** The content headers of the answer (an OSS source keeps them as the destination would). */
+  private static Map<String, String> headers(ObjectMetadata m) {
+    Map<String, String> h = new LinkedHashMap<>();
+    for (String name :
+        new String[] {
+          "Cache-Control", "Content-Disposition", "Content-Encoding", "Content-Language", "Expires"
+        }) {
+      Object v = m.getRawMetadata().get(name);
+      h.put(name, v == null ? null : v.toString());
+    }
+    return h;
+  }
+
+  /** OSS to OSS: the class as it is; {@code null} when the answer has none. */
+  private static String storageClass(ObjectMetadata m) {
+    Object v = m.getRawMetadata().get("x-oss-storage-class");
+    return v == null ? null : v.toString();
   }
 
   /**

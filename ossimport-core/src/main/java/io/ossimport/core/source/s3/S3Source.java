@@ -129,7 +129,44 @@ public final class S3Source implements Source {
             head.contentLength() == null ? 0 : head.contentLength(), toSeconds(head.lastModified()))
         .withContentType(head.contentType())
         .withUserMetadata(metadata)
-        .withMd5Hex(md5Of(head));
+        .withMd5Hex(md5Of(head))
+        .withHeaders(headers(head))
+        .withStorageClass(ossStorageClass(head.storageClassAsString()));
+  }
+
+  private static Map<String, String> headers(HeadObjectResponse head) {
+    Map<String, String> h = new LinkedHashMap<String, String>();
+    h.put("Cache-Control", head.cacheControl());
+    h.put("Content-Disposition", head.contentDisposition());
+    h.put("Content-Encoding", head.contentEncoding());
+    h.put("Content-Language", head.contentLanguage());
+    h.put("Expires", head.expiresString());
+    return h;
+  }
+
+  /**
+   * The OSS class nearest an S3 class ({@code keepSourceAttributes}): IA for the infrequent-access
+   * classes, Archive for the Glacier ones that are read in minutes or hours, ColdArchive for Deep
+   * Archive; {@code null} (no header) for an absent class or one without a match.
+   */
+  static String ossStorageClass(String s3Class) {
+    if (s3Class == null) {
+      return null;
+    }
+    switch (s3Class) {
+      case "STANDARD":
+        return "Standard";
+      case "STANDARD_IA":
+      case "ONEZONE_IA":
+        return "IA";
+      case "GLACIER":
+      case "GLACIER_IR":
+        return "Archive";
+      case "DEEP_ARCHIVE":
+        return "ColdArchive";
+      default:
+        return null;
+    }
   }
 
   @Override

@@ -73,6 +73,34 @@ class AzureImportIT {
   }
 
   @Test
+  void keepSourceAttributesCopiesTheBlobsContentHeadersAndMapsItsAccessTier() throws Exception {
+    java.util.Map<String, String> headers = new java.util.LinkedHashMap<String, String>();
+    headers.put("x-ms-blob-cache-control", "max-age=120");
+    headers.put("x-ms-blob-content-disposition", "attachment");
+    headers.put("x-ms-blob-content-language", "fr");
+    headers.put("x-ms-access-tier", "Cool");
+    blobs.put(
+        container,
+        "data/kept.txt",
+        new byte[] {1, 2, 3},
+        "text/plain",
+        java.util.Collections.<String, String>emptyMap(),
+        headers);
+    f.job.put("keepSourceAttributes", "true");
+
+    JobStatus status = runJob(f.open());
+
+    assertEquals(JobState.Succeed, status.state(), f.events.text());
+    com.aliyun.oss.model.ObjectMetadata m =
+        f.client.getObjectMetadata(f.bucket, ImportFixture.DEST_PREFIX + "kept.txt");
+    assertEquals("max-age=120", m.getCacheControl());
+    assertEquals("attachment", m.getContentDisposition());
+    assertEquals("fr", m.getRawMetadata().get("Content-Language"));
+    assertEquals("text/plain", m.getContentType());
+    assertEquals("IA", m.getObjectStorageClass().toString(), "Cool maps to IA");
+  }
+
+  @Test
   void everyBlobUnderThePrefixArrivesWholeAndNothingElse() throws Exception {
     for (int i = 0; i < 12; i++) {
       blob("small/" + i + ".bin", 500 + i * 101);

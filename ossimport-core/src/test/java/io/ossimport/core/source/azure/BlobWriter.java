@@ -42,6 +42,18 @@ final class BlobWriter implements AutoCloseable {
       String contentType,
       Map<String, String> metadata)
       throws IOException {
+    put(container, name, content, contentType, metadata, Collections.<String, String>emptyMap());
+  }
+
+  /** As above, with further Put Blob headers (x-ms-blob-cache-control, x-ms-access-tier ...). */
+  void put(
+      String container,
+      String name,
+      byte[] content,
+      String contentType,
+      Map<String, String> metadata,
+      Map<String, String> headers)
+      throws IOException {
     HttpPut put = new HttpPut(azurite.endpoint() + "/" + container + "/" + UriEncoding.path(name));
     put.setHeader("x-ms-blob-type", "BlockBlob");
     put.setHeader("x-ms-blob-content-md5", Base64.getEncoder().encodeToString(md5(content)));
@@ -50,6 +62,9 @@ final class BlobWriter implements AutoCloseable {
     }
     for (Map.Entry<String, String> e : metadata.entrySet()) {
       put.setHeader("x-ms-meta-" + e.getKey(), e.getValue());
+    }
+    for (Map.Entry<String, String> e : headers.entrySet()) {
+      put.setHeader(e.getKey(), e.getValue());
     }
     send(put, content);
   }

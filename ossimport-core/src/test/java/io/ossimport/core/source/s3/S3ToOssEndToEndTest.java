@@ -94,6 +94,52 @@ class S3ToOssEndToEndTest {
   }
 
   @Test
+  void keepSourceAttributesCopiesTheS3HeadersAndMapsTheStorageClass() throws Exception {
+    src.client.putObject(
+        r ->
+            r.bucket(src.bucket)
+                .key("photos/a.jpg")
+                .cacheControl("max-age=60")
+                .contentDisposition("inline")
+                .contentLanguage("de")
+                .storageClass("STANDARD_IA"),
+        software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[] {1, 2, 3}));
+    src.client.putObject(
+        r -> r.bucket(src.bucket).key("photos/b.jpg").cacheControl("no-cache"),
+        software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[] {4}));
+    f.job.put("keepSourceAttributes", "true");
+    f.job.put("objectHeaders", "Content-Language: en");
+
+    assertEquals(JobState.Succeed, run().state(), f.events.text());
+
+    com.aliyun.oss.model.ObjectMetadata a =
+        f.client.getObjectMetadata(f.bucket, ImportFixture.DEST_PREFIX + "a.jpg");
+    assertEquals("max-age=60", a.getCacheControl());
+    assertEquals("inline", a.getContentDisposition());
+    assertEquals("en", a.getRawMetadata().get("Content-Language"), "the job's header wins");
+    assertEquals("IA", a.getObjectStorageClass().toString());
+    com.aliyun.oss.model.ObjectMetadata b =
+        f.client.getObjectMetadata(f.bucket, ImportFixture.DEST_PREFIX + "b.jpg");
+    assertEquals("no-cache", b.getCacheControl());
+    assertEquals("Standard", b.getObjectStorageClass().toString());
+  }
+
+  @Test
+  void withoutKeepSourceAttributesTheS3HeadersAreNotCopied() throws Exception {
+    src.client.putObject(
+        r -> r.bucket(src.bucket).key("photos/a.jpg").cacheControl("max-age=60"),
+        software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[] {1}));
+
+    assertEquals(JobState.Succeed, run().state(), f.events.text());
+
+    assertEquals(
+        null,
+        f.client
+            .getObjectMetadata(f.bucket, ImportFixture.DEST_PREFIX + "a.jpg")
+            .getCacheControl());
+  }
+
+  @Test
   void aWrongSecretAbortsTheJobWithAMessageThatNamesTheBucketButNotTheSecret() throws Exception {
     src.put("photos/a.jpg", 10);
     String wrong = "not-the-secret-0123456789";
