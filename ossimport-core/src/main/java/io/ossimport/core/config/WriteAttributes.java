@@ -1,8 +1,8 @@
 package io.ossimport.core.config;
 
+import io.ossimport.core.filter.ValueItems;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -280,29 +280,7 @@ public final class WriteAttributes {
 
   /** Splits at unescaped {@code #} and line breaks; {@code \#} is a literal {@code #}. */
   static List<String> items(String text) {
-    List<String> out = new ArrayList<String>();
-    StringBuilder item = new StringBuilder();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '#') {
-        item.append('#');
-        i++;
-      } else if (c == '#' || c == '\n' || c == '\r') {
-        add(out, item);
-      } else {
-        item.append(c);
-      }
-    }
-    add(out, item);
-    return out;
-  }
-
-  private static void add(List<String> out, StringBuilder item) {
-    String s = item.toString().trim();
-    if (!s.isEmpty()) {
-      out.add(s);
-    }
-    item.setLength(0);
+    return ValueItems.split(text, '#', false);
   }
 
   private static String abbreviate(String s) {

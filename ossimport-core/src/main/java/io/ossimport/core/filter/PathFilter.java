@@ -90,31 +90,9 @@ public final class PathFilter {
     return new Rule(text.charAt(0) == '+', GlobPattern.compile(text.substring(2).trim()));
   }
 
-  /** Splits at unescaped {@code ;} and line breaks; items are trimmed, empty ones dropped. */
+  /** The rules or patterns of a value: split at unescaped {@code ;}, kept escaped for the glob. */
   static List<String> items(String value) {
-    List<String> out = new ArrayList<String>();
-    StringBuilder item = new StringBuilder();
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '\\' && i + 1 < value.length() && value.charAt(i + 1) == ';') {
-        item.append("\\;");
-        i++;
-      } else if (c == ';' || c == '\n' || c == '\r') {
-        add(out, item);
-      } else {
-        item.append(c);
-      }
-    }
-    add(out, item);
-    return out;
-  }
-
-  private static void add(List<String> out, StringBuilder item) {
-    String text = item.toString().trim();
-    if (!text.isEmpty()) {
-      out.add(text);
-    }
-    item.setLength(0);
+    return ValueItems.split(value, ';', true);
   }
 
   /** Whether the path relative to the source root is migrated. */
