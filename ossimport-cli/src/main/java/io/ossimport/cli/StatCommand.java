@@ -110,7 +110,7 @@ final class StatCommand implements Callable<Integer> {
 
     @Option(
         names = "--progress",
-        description = "After the text, one line per job: files, bytes, rate, ETA, failures.")
+        description = "After the text, one line per job: objects, bytes, rate, ETA, failures.")
     boolean progress;
   }
 
