@@ -138,8 +138,7 @@ final class StatCommand implements Callable<Integer> {
           .follow()
           .code();
     }
-    List<JobStatus> jobs =
-        jobName == null ? oss.stat() : Collections.singletonList(oss.stat(jobName));
+    List<JobStatus> jobs = oss.statJobs(jobName);
     output.print(report(jobs));
     explainAborts(jobs);
     return exitCodeOf(jobs).code();
