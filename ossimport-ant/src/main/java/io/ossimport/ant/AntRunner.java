@@ -9,6 +9,7 @@ import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
 import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.api.Remedy;
+import io.ossimport.core.api.RemedyWords;
 import io.ossimport.core.api.ServiceOutcome;
 import io.ossimport.core.api.ServiceRunningException;
 import io.ossimport.core.api.SuppliedCredentials;
@@ -95,40 +96,47 @@ final class AntRunner {
     }
   }
 
+  /** The remedies in Ant's words: tasks and attributes. */
+  static final RemedyWords WORDS =
+      new RemedyWords() {
+        @Override
+        protected String submitJob() {
+          return "run <ossimport:submit/> first (or point workdir at the job's working directory)";
+        }
+
+        @Override
+        protected String nameJob() {
+          return "name one with the jobname attribute";
+        }
+
+        @Override
+        protected String cleanJob(String job) {
+          String attribute = job == null ? "" : " jobname=\"" + job + "\"";
+          return "run <ossimport:clean"
+              + attribute
+              + "/> to remove it first, or <ossimport:start/>"
+              + " to continue it";
+        }
+
+        @Override
+        protected String stopService() {
+          return "stop it with <ossimport:stop/> first, then try again";
+        }
+
+        @Override
+        protected String retryAndStart() {
+          return "fix the cause, then run <ossimport:retry/> and <ossimport:start/>";
+        }
+
+        @Override
+        protected String startAgain() {
+          return "run <ossimport:start/> again to resume (its timeout attribute sets the wait)";
+        }
+      };
+
   /** The core's neutral {@code message} followed by {@code remedy} in Ant's words. */
   static String advise(String message, Remedy remedy, String job, long pid) {
-    String jobAttribute = job == null ? "" : " jobname=\"" + job + "\"";
-    String advice;
-    switch (remedy) {
-      case SUBMIT_JOB:
-        advice = "run <ossimport:submit/> first (or point workdir at the job's working directory)";
-        break;
-      case NAME_JOB:
-        advice = "name one with the jobname attribute";
-        break;
-      case CLEAN_JOB:
-        advice =
-            "run <ossimport:clean"
-                + jobAttribute
-                + "/> to remove it first, or <ossimport:start/> to continue it";
-        break;
-      case STOP_SERVICE:
-        advice = "stop it with <ossimport:stop/> first, then try again";
-        break;
-      case RETRY_AND_START:
-        advice = "fix the cause, then run <ossimport:retry/> and <ossimport:start/>";
-        break;
-      case START_AGAIN:
-        advice = "run <ossimport:start/> again to resume (its timeout attribute sets the wait)";
-        break;
-      case KILL_SERVICE:
-        advice = "end it with: kill " + pid;
-        break;
-      default:
-        return message;
-    }
-    String base = message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
-    return base + "; " + advice + ".";
+    return WORDS.advise(message, remedy, job, pid);
   }
 
   /** Logs the summary of a job; a job with failed tasks or aborted fails the task. */

@@ -29,16 +29,7 @@ public class StatTask extends AbstractJobTask {
   @Override
   protected void run(AntRunner runner) {
     final String name = jobname();
-    List<JobStatus> jobs =
-        runner.run(
-            ossImport -> {
-              if (name == null || name.isEmpty()) {
-                return ossImport.stat();
-              }
-              List<JobStatus> one = new ArrayList<JobStatus>();
-              one.add(ossImport.stat(name));
-              return one;
-            });
+    List<JobStatus> jobs = runner.run(ossImport -> ossImport.statJobs(name));
     for (String line : StatReport.text(jobs).split("\n")) {
       log(line);
     }

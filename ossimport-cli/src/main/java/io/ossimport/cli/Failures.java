@@ -6,6 +6,7 @@ import io.ossimport.core.api.ConfigurationException;
 import io.ossimport.core.api.JobConflictException;
 import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.api.Remedy;
+import io.ossimport.core.api.RemedyWords;
 import io.ossimport.core.api.ServiceRunningException;
 import java.io.PrintStream;
 import picocli.CommandLine;
@@ -76,37 +77,47 @@ final class Failures implements IExecutionExceptionHandler {
     return ExitCode.RUNTIME;
   }
 
+  /** The remedies in the console's words: console.sh commands. */
+  static final RemedyWords WORDS =
+      new RemedyWords() {
+        @Override
+        protected String submitJob() {
+          return "submit it first (console.sh submit <job.cfg>)";
+        }
+
+        @Override
+        protected String nameJob() {
+          return "name the job";
+        }
+
+        @Override
+        protected String cleanJob(String job) {
+          String argument = job == null ? "" : " " + job;
+          return "run console.sh clean"
+              + argument
+              + " to remove it first, or console.sh start to"
+              + " continue it";
+        }
+
+        @Override
+        protected String stopService() {
+          return "stop the ossimport service first (console.sh stop), then try again";
+        }
+
+        @Override
+        protected String retryAndStart() {
+          return "fix the cause, then run console.sh retry and console.sh start";
+        }
+
+        @Override
+        protected String startAgain() {
+          return "run console.sh start again to resume";
+        }
+      };
+
   /** The core's neutral {@code message} followed by {@code remedy} in the console's words. */
   static String advise(String message, Remedy remedy, String job) {
-    String jobArgument = job == null ? "" : " " + job;
-    String advice;
-    switch (remedy) {
-      case SUBMIT_JOB:
-        advice = "submit it first (console.sh submit <job.cfg>)";
-        break;
-      case NAME_JOB:
-        advice = "name the job";
-        break;
-      case CLEAN_JOB:
-        advice =
-            "run console.sh clean"
-                + jobArgument
-                + " to remove it first, or console.sh start to continue it";
-        break;
-      case STOP_SERVICE:
-        advice = "stop the ossimport service first (console.sh stop), then try again";
-        break;
-      case RETRY_AND_START:
-        advice = "fix the cause, then run console.sh retry and console.sh start";
-        break;
-      case START_AGAIN:
-        advice = "run console.sh start again to resume";
-        break;
-      default:
-        return message;
-    }
-    String base = message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
-    return base + "; " + advice + ".";
+    return WORDS.advise(message, remedy, job, -1);
   }
 
   /** The message, followed by the causes' messages when they add something. */

@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     usageHelpAutoWidth = true,
     description = {
-      "Migrates a local directory into an Alibaba Cloud OSS bucket, as ossimport 2.x standalone.",
+      "Migrates a local directory, another object store (OSS, S3-compatible, Qiniu, BOS, KS3, COS,",
+      "Azure Blob) or an HTTP URL list (srcType) into an Alibaba Cloud OSS bucket, as ossimport 2.x",
+      "standalone.",
       "Typical use: submit, start, stat, (retry), stop; console.sh and import.sh wrap these."
     },
     subcommands = {

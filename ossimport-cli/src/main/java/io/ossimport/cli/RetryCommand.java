@@ -10,14 +10,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code retry [jobName]}: moves failed tasks back to pending; only their failed files are redone.
+ * {@code retry [jobName]}: moves failed tasks back to pending; only their failed objects are
+ * redone.
  */
 @Command(
     name = "retry",
     mixinStandardHelpOptions = true,
     description = {
       "Moves the failed tasks of a job (without a name: of every job) back to pending; the"
-          + " running service picks them up and redoes only the files that failed."
+          + " running service picks them up and redoes only the objects that failed."
     })
 final class RetryCommand implements Callable<Integer> {
   @ParentCommand OssImportCli cli;
@@ -60,7 +61,7 @@ final class RetryCommand implements Callable<Integer> {
               + result.tasksRequeued()
               + " failed tasks ("
               + result.objectsToRedo()
-              + " files) moved back to pending.");
+              + " objects) moved back to pending.");
     }
   }
 }

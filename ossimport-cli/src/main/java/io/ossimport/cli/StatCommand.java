@@ -110,7 +110,7 @@ final class StatCommand implements Callable<Integer> {
 
     @Option(
         names = "--progress",
-        description = "After the text, one line per job: files, bytes, rate, ETA, failures.")
+        description = "After the text, one line per job: objects, bytes, rate, ETA, failures.")
     boolean progress;
   }
 
@@ -138,8 +138,7 @@ final class StatCommand implements Callable<Integer> {
           .follow()
           .code();
     }
-    List<JobStatus> jobs =
-        jobName == null ? oss.stat() : Collections.singletonList(oss.stat(jobName));
+    List<JobStatus> jobs = oss.statJobs(jobName);
     output.print(report(jobs));
     explainAborts(jobs);
     return exitCodeOf(jobs).code();

@@ -251,4 +251,13 @@ class CommandLineParsingTest {
       assertTrue(out().contains(verb), out());
     }
   }
+
+  @Test
+  void topLevelHelpSaysWhatCanBeMigratedNotOnlyALocalDirectory() {
+    assertEquals(ExitCode.OK.code(), run("--help"));
+    String help = out();
+    assertTrue(help.contains("another object store"), help);
+    assertTrue(help.contains("HTTP URL list"), help);
+    assertTrue(help.contains("srcType"), help);
+  }
 }

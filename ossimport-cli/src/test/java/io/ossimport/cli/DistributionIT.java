@@ -26,12 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged distribution: the seed's layout, runnable scripts and jar, usage errors. */
 class DistributionIT {
-  /** The files of the original standalone package (seed document), under ossimport/. */
+  /**
+   * The files of the original standalone package (seed document), under ossimport/, and the key
+   * reference the conf files point to.
+   */
   private static final Set<String> SEED_LAYOUT =
       new TreeSet<String>(
           Arrays.asList(
               "README.md",
               "bin/ossimport2.jar",
+              "docs/CONFIGURATION.md",
               "conf/local_job.cfg",
               "conf/sys.properties",
               "console.bat",
@@ -71,6 +75,17 @@ class DistributionIT {
       Set<PosixFilePermission> mode = Files.getPosixFilePermissions(dist.home.resolve(script));
       assertEquals("rwxr-xr-x", PosixFilePermissions.toString(mode), script);
     }
+  }
+
+  @Test
+  void theReferenceTheConfFilesPointToIsInThePackage() throws Exception {
+    UnpackedDistribution dist = UnpackedDistribution.unpack(temp);
+    for (String conf : Arrays.asList("conf/sys.properties", "conf/local_job.cfg")) {
+      assertTrue(read(dist.home.resolve(conf)).contains("docs/CONFIGURATION.md"), conf);
+    }
+    String reference = read(dist.home.resolve("docs/CONFIGURATION.md"));
+    assertTrue(reference.contains("#### `srcType`"), "the key reference, not an empty file");
+    assertTrue(reference.contains("#### `workerMaxThroughput(KB/s)`"), "sys.properties keys too");
   }
 
   @Test

@@ -69,7 +69,7 @@ class EventPrinterTest {
     String[] lines = out().split("\\R");
     assertEquals(2, lines.length, out());
     assertTrue(lines[0].contains("local_test Running: "), lines[0]);
-    assertTrue(lines[1].contains("1.0 MB/s"), lines[1]);
+    assertTrue(lines[1].contains("1.0 MiB/s"), lines[1]);
   }
 
   @Test

@@ -103,7 +103,7 @@ class ImportScriptIT {
         "submit job:local_test success!",
         "Start import service completed.",
         "JobState:Succeed",
-        "local_test Succeed: 21/21 files, ",
+        "local_test Succeed: 21/21 objects, ",
         "Import to oss completed.",
         "Stop import service completed.");
     SampleTree.assertBucketHolds(files, oss, bucket);

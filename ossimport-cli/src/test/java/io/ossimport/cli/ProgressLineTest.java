@@ -3,6 +3,7 @@ package io.ossimport.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ossimport.core.api.JobReport;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.TaskProgress;
@@ -22,11 +23,11 @@ class ProgressLineTest {
   }
 
   @Test
-  void showsFilesBytesPercentRateEtaAndFailures() {
+  void showsObjectsBytesPercentRateEtaAndFailuresInBinaryUnits() {
     String line = ProgressLine.format(job(true, 10 * MB, 120, 2).withRate(MB));
     assertEquals(
-        "local_test Running: 120/300 files, 10.0 MB/50.0 MB (20%), 1.0 MB/s, ETA 0:00:40,"
-            + " 2 failed",
+        "local_test Running: 120/300 objects, 10.0 MiB/50.0 MiB (20%), 1.0 MiB/s, ETA 0:00:40,"
+            + " 2 failed; tasks 0 running, 0 pending",
         line);
   }
 
@@ -38,7 +39,7 @@ class ProgressLineTest {
             .objects(300, 50 * MB, 120, 10 * MB, 0, 0)
             .addRunning(new TaskProgress("t1", 15 * MB, 40 * MB, 0, 1))
             .build();
-    assertTrue(ProgressLine.format(job).contains("120/300 files, 25.0 MB/50.0 MB (50%)"));
+    assertTrue(ProgressLine.format(job).contains("120/300 objects, 25.0 MiB/50.0 MiB (50%)"));
   }
 
   @Test
@@ -55,28 +56,28 @@ class ProgressLineTest {
   @Test
   void aGrowingTotalIsMarkedAndHasNoEta() {
     String line = ProgressLine.format(job(false, 10 * MB, 120, 0).withRate(MB));
-    assertTrue(line.contains("120/300+ files, 10.0 MB/50.0 MB+"), line);
+    assertTrue(line.contains("120/300+ objects, 10.0 MiB/50.0 MiB+"), line);
     assertTrue(line.contains("ETA -"), line);
   }
 
   @Test
   void withoutAMeasuredRateTheRateIsUnknown() {
     String line = ProgressLine.format(job(true, 10 * MB, 120, 0));
-    assertTrue(line.contains(", -, ETA -,"), line);
+    assertTrue(line.contains(", - B/s, ETA -,"), line);
   }
 
   @Test
-  void bytesUseUnitsOf1024() {
-    assertEquals("0 B", ProgressLine.bytes(0));
-    assertEquals("1023 B", ProgressLine.bytes(1023));
-    assertEquals("1.5 KB", ProgressLine.bytes(1536));
-    assertEquals("2.0 GB", ProgressLine.bytes(2L * 1024 * MB));
+  void bytesUseBinaryUnitsWithIecNames() {
+    assertEquals("0 B", JobReport.bytes(0));
+    assertEquals("1023 B", JobReport.bytes(1023));
+    assertEquals("1.5 KiB", JobReport.bytes(1536));
+    assertEquals("2.0 GiB", JobReport.bytes(2L * 1024 * MB));
   }
 
   @Test
   void durationsHaveHoursMinutesSeconds() {
-    assertEquals("0:00:12", ProgressLine.duration(12));
-    assertEquals("27:03:09", ProgressLine.duration(27 * 3600 + 3 * 60 + 9));
+    assertEquals("0:00:12", JobReport.duration(12));
+    assertEquals("27:03:09", JobReport.duration(27 * 3600 + 3 * 60 + 9));
   }
 
   @Test

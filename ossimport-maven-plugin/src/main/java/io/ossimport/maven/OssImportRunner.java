@@ -9,6 +9,7 @@ import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
 import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.api.Remedy;
+import io.ossimport.core.api.RemedyWords;
 import io.ossimport.core.api.ServiceOutcome;
 import io.ossimport.core.api.ServiceRunningException;
 import io.ossimport.core.api.SuppliedCredentials;
@@ -127,40 +128,47 @@ final class OssImportRunner {
     throw new MojoExecutionException(message);
   }
 
+  /** The remedies in Maven's words: goals and parameters. */
+  static final RemedyWords WORDS =
+      new RemedyWords() {
+        @Override
+        protected String submitJob() {
+          return "run ossimport:submit first (or set <workDir> / -Dossimport.workDir)";
+        }
+
+        @Override
+        protected String nameJob() {
+          return "name one with <jobName> or -Dossimport.jobName=NAME";
+        }
+
+        @Override
+        protected String cleanJob(String job) {
+          String parameter = job == null ? "" : " -Dossimport.jobName=" + job;
+          return "run ossimport:clean"
+              + parameter
+              + " to remove it first, or ossimport:start to"
+              + " continue it";
+        }
+
+        @Override
+        protected String stopService() {
+          return "stop it with ossimport:stop first, then try again";
+        }
+
+        @Override
+        protected String retryAndStart() {
+          return "fix the cause, then run ossimport:retry and ossimport:start";
+        }
+
+        @Override
+        protected String startAgain() {
+          return "run ossimport:start again to resume (-Dossimport.timeout sets how long it waits)";
+        }
+      };
+
   /** The core's neutral {@code message} followed by {@code remedy} in Maven's words. */
   static String advise(String message, Remedy remedy, String job, long pid) {
-    String jobParameter = job == null ? "" : " -Dossimport.jobName=" + job;
-    String advice;
-    switch (remedy) {
-      case SUBMIT_JOB:
-        advice = "run ossimport:submit first (or set <workDir> / -Dossimport.workDir)";
-        break;
-      case NAME_JOB:
-        advice = "name one with <jobName> or -Dossimport.jobName=NAME";
-        break;
-      case CLEAN_JOB:
-        advice =
-            "run ossimport:clean"
-                + jobParameter
-                + " to remove it first, or ossimport:start to continue it";
-        break;
-      case STOP_SERVICE:
-        advice = "stop it with ossimport:stop first, then try again";
-        break;
-      case RETRY_AND_START:
-        advice = "fix the cause, then run ossimport:retry and ossimport:start";
-        break;
-      case START_AGAIN:
-        advice = "run ossimport:start again to resume (-Dossimport.timeout sets how long it waits)";
-        break;
-      case KILL_SERVICE:
-        advice = "end it with: kill " + pid;
-        break;
-      default:
-        return message;
-    }
-    String base = message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
-    return base + "; " + advice + ".";
+    return WORDS.advise(message, remedy, job, pid);
   }
 
   /**

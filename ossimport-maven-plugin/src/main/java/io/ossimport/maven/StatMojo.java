@@ -4,7 +4,6 @@ import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
 import io.ossimport.core.api.StatReport;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -29,16 +28,7 @@ public class StatMojo extends AbstractJobMojo {
   protected void execute(OssImportRunner runner)
       throws MojoExecutionException, MojoFailureException {
     final String name = jobName();
-    List<JobStatus> jobs =
-        runner.run(
-            ossImport -> {
-              if (name == null || name.isEmpty()) {
-                return ossImport.stat();
-              }
-              List<JobStatus> one = new ArrayList<JobStatus>();
-              one.add(ossImport.stat(name));
-              return one;
-            });
+    List<JobStatus> jobs = runner.run(ossImport -> ossImport.statJobs(name));
     for (String line : StatReport.text(jobs).split("\n")) {
       runner.log().info(line);
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ossimport.core.testkit.SampleJob;
 import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;

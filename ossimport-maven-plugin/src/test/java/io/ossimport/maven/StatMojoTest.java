@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.OssImport;
+import io.ossimport.core.testkit.SampleJob;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
 import java.nio.charset.StandardCharsets;

@@ -2,14 +2,21 @@ package io.ossimport.core.api;
 
 import java.util.Arrays;
 
-/** The fields and the one-line rendering shared by {@link ConfigProblem} and warnings. */
-final class ConfigNotice {
-  final String file;
-  final int line;
-  final String key;
-  final String value;
-  final String message;
-  final String fix;
+/**
+ * What {@link ConfigProblem} (an error) and {@link ConfigWarning} (a doubt) have in common: where
+ * it is (file and line), which key, the value as written, what is wrong and what to do, and their
+ * one-line rendering {@code file[:line]: key[='value']: message; fix}.
+ *
+ * <p>Immutable; never carries a secret (secret values are masked as {@code ****} before an instance
+ * is created). Two notices are equal when they are of the same kind and all fields are equal.
+ */
+public abstract class ConfigNotice {
+  private final String file;
+  private final int line;
+  private final String key;
+  private final String value;
+  private final String message;
+  private final String fix;
 
   ConfigNotice(String file, int line, String key, String value, String message, String fix) {
     this.file = requireText(file, "file");
@@ -23,6 +30,39 @@ final class ConfigNotice {
     this.fix = fix == null ? "" : fix;
   }
 
+  /**
+   * Where the value came from: a file path as the user gave it, or a label such as {@code
+   * environment variable OSS_ACCESS_KEY_ID} or {@code pom.xml <configuration>}.
+   */
+  public final String file() {
+    return file;
+  }
+
+  /** The 1-based line in {@link #file()}, or 0 when the value did not come from a line. */
+  public final int line() {
+    return line;
+  }
+
+  /** The key concerned, or {@code ""} when the notice concerns the whole file. */
+  public final String key() {
+    return key;
+  }
+
+  /** The value as written ({@code ****} for a secret), or {@code null} when unset or not shown. */
+  public final String value() {
+    return value;
+  }
+
+  /** What is wrong or suspicious, e.g. {@code must not start with '/' or '\'}. */
+  public final String message() {
+    return message;
+  }
+
+  /** What to do about it, preferably with an example line; {@code ""} when nothing to say. */
+  final String remedyText() {
+    return fix;
+  }
+
   private static String requireText(String text, String what) {
     if (text == null || text.isEmpty()) {
       throw new IllegalArgumentException(what + " must not be empty");
@@ -31,8 +71,8 @@ final class ConfigNotice {
   }
 
   @Override
-  public boolean equals(Object o) {
-    if (!(o instanceof ConfigNotice)) {
+  public final boolean equals(Object o) {
+    if (o == null || o.getClass() != getClass()) {
       return false;
     }
     ConfigNotice other = (ConfigNotice) o;
@@ -40,7 +80,7 @@ final class ConfigNotice {
   }
 
   @Override
-  public int hashCode() {
+  public final int hashCode() {
     return Arrays.hashCode(fields());
   }
 
@@ -68,8 +108,9 @@ final class ConfigNotice {
     return out.toString();
   }
 
+  /** One readable line: {@code file[:line]: key[='value']: message; fix}. */
   @Override
-  public String toString() {
+  public final String toString() {
     StringBuilder out = new StringBuilder(file);
     if (line > 0) {
       out.append(':').append(line);

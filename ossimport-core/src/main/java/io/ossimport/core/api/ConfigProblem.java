@@ -11,9 +11,7 @@ package io.ossimport.core.api;
  * <p>{@link #toString()} renders one line, e.g. {@code conf/local_job.cfg:54: destPrefix='/a/b':
  * must not start with '/' or '\'; remove the leading slash, e.g. destPrefix=a/b}.
  */
-public final class ConfigProblem {
-  private final ConfigNotice notice;
-
+public final class ConfigProblem extends ConfigNotice {
   /**
    * Creates a problem.
    *
@@ -28,52 +26,11 @@ public final class ConfigProblem {
    */
   public ConfigProblem(
       String file, int line, String key, String value, String message, String fix) {
-    this.notice = new ConfigNotice(file, line, key, value, message, fix);
-  }
-
-  /** Where the value came from: a file path as given by the user, or a label. */
-  public String file() {
-    return notice.file;
-  }
-
-  /** The 1-based line in {@link #file()}, or 0 when unknown. */
-  public int line() {
-    return notice.line;
-  }
-
-  /** The key concerned, or {@code ""} for a problem with the whole file. */
-  public String key() {
-    return notice.key;
-  }
-
-  /** The value as written ({@code ****} for a secret), or {@code null} when the key is unset. */
-  public String value() {
-    return notice.value;
-  }
-
-  /** What is wrong with the value. */
-  public String message() {
-    return notice.message;
+    super(file, line, key, value, message, fix);
   }
 
   /** How to fix it. */
   public String fix() {
-    return notice.fix;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ConfigProblem && ((ConfigProblem) o).notice.equals(notice);
-  }
-
-  @Override
-  public int hashCode() {
-    return notice.hashCode();
-  }
-
-  /** One readable line: {@code file[:line]: key[='value']: message; fix}. */
-  @Override
-  public String toString() {
-    return notice.toString();
+    return remedyText();
   }
 }

@@ -8,9 +8,7 @@ package io.ossimport.core.api;
  * <p>Immutable; never carries a secret (secret values are shown as {@code ****}). {@link
  * #toString()} renders one line in the same shape as {@link ConfigProblem}.
  */
-public final class ConfigWarning {
-  private final ConfigNotice notice;
-
+public final class ConfigWarning extends ConfigNotice {
   /**
    * Creates a warning.
    *
@@ -23,52 +21,11 @@ public final class ConfigWarning {
    */
   public ConfigWarning(
       String file, int line, String key, String value, String message, String advice) {
-    this.notice = new ConfigNotice(file, line, key, value, message, advice);
-  }
-
-  /** Where the key was found. */
-  public String file() {
-    return notice.file;
-  }
-
-  /** The 1-based line in {@link #file()}, or 0 when unknown. */
-  public int line() {
-    return notice.line;
-  }
-
-  /** The key concerned. */
-  public String key() {
-    return notice.key;
-  }
-
-  /** The value as written ({@code ****} for a secret), or {@code null} when not shown. */
-  public String value() {
-    return notice.value;
-  }
-
-  /** What is suspicious. */
-  public String message() {
-    return notice.message;
+    super(file, line, key, value, message, advice);
   }
 
   /** What to do about it. */
   public String advice() {
-    return notice.fix;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ConfigWarning && ((ConfigWarning) o).notice.equals(notice);
-  }
-
-  @Override
-  public int hashCode() {
-    return notice.hashCode();
-  }
-
-  /** One readable line: {@code file[:line]: key[='value']: message; advice}. */
-  @Override
-  public String toString() {
-    return notice.toString();
+    return remedyText();
   }
 }

@@ -228,6 +228,19 @@ public final class OssImport {
   }
 
   /**
+   * What a front end's stat shows: the named job's snapshot, or every job's when {@code
+   * jobNameOrNull} is null or empty.
+   *
+   * @throws JobConflictException if a job is named and there is none of that name
+   */
+  public List<JobStatus> statJobs(String jobNameOrNull) throws OssImportException {
+    if (jobNameOrNull == null || jobNameOrNull.isEmpty()) {
+      return stat();
+    }
+    return Collections.singletonList(stat(jobNameOrNull));
+  }
+
+  /**
    * One job's state, from its JOB record alone: unlike {@link #stat(String)} no task file is read,
    * so a front end can poll it every few hundred milliseconds to see the job end at once.
    *

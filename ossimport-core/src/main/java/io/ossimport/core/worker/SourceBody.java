@@ -5,6 +5,7 @@ import io.ossimport.core.accounting.ThroughputLimiter;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.oss.SourceFailureException;
 import io.ossimport.core.source.ObjectStat;
+import io.ossimport.core.source.RangeInputStream;
 import io.ossimport.core.source.Source;
 import io.ossimport.core.source.SourceFeature;
 import io.ossimport.core.source.TransientSourceException;
@@ -33,18 +34,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Mark and reset reopen the source at the marked position instead of buffering: the SDK wraps
  * bodies that cannot be reset in a 512 KB buffer, which would cost that much per request.
  */
-final class SourceBody extends InputStream {
+final class SourceBody extends RangeInputStream {
   private final Source source;
   private final String reference;
   private final long offset;
-  private final long length;
   private final ObjectStat expected;
   private final ThroughputLimiter limiter;
   private final AtomicLong sent;
   private long counted;
   private boolean confirmed;
   private InputStream in;
-  private long position;
   private long mark;
 
   SourceBody(
@@ -66,61 +65,54 @@ final class SourceBody extends InputStream {
       ObjectStat expected,
       ThroughputLimiter limiter,
       AtomicLong sent) {
+    super(length);
     this.sent = sent;
     this.source = source;
     this.reference = reference;
     this.offset = offset;
-    this.length = length;
     this.expected = expected;
     this.limiter = limiter;
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
+  public int read(byte[] b, int off, int len) throws IOException {
+    int n = super.read(b, off, len);
+    if (sent != null && position() > counted) {
+      sent.addAndGet(position() - counted);
+      counted = position();
+    }
+    return n;
   }
 
   @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
-    }
-    long remaining = length - position;
-    if (remaining <= 0) {
-      return -1;
-    }
+  protected int readRange(byte[] b, int off, int len) throws IOException {
     int n;
     try {
-      n = stream().read(b, off, (int) Math.min(len, remaining));
+      n = stream().read(b, off, len);
     } catch (IOException e) {
       throw readFailure(e);
     }
-    if (n < 0) {
-      verify();
-      throw new SourceFailureException(
-          ReasonCode.SIZE_NOT_MATCH,
-          false,
-          "the source ended after " + (offset + position) + " of " + expected.size() + " bytes");
-    }
-    if (position + n >= length) {
-      verify();
-    }
-    position += n;
-    if (sent != null && position > counted) {
-      sent.addAndGet(position - counted);
-      counted = position;
+    if (n >= 0 && position() + n >= length()) {
+      verify(); // before the last chunk goes out: a changed source aborts the request
     }
     return n;
+  }
+
+  @Override
+  protected void endedEarly() throws IOException {
+    verify();
+    throw new SourceFailureException(
+        ReasonCode.SIZE_NOT_MATCH,
+        false,
+        "the source ended after " + (offset + position()) + " of " + expected.size() + " bytes");
   }
 
   /** OSS has the whole range: it counts as sent, whatever closing does. */
   void sent() {
     if (sent != null && !confirmed) {
       confirmed = true;
-      sent.addAndGet(length - counted);
-      counted = length;
+      sent.addAndGet(length() - counted);
+      counted = length();
     }
   }
 
@@ -145,13 +137,13 @@ final class SourceBody extends InputStream {
 
   @Override
   public synchronized void mark(int readLimit) {
-    mark = position;
+    mark = position();
   }
 
   @Override
   public synchronized void reset() throws IOException {
     closeStream();
-    position = mark;
+    moveTo(mark);
   }
 
   @Override
@@ -165,8 +157,8 @@ final class SourceBody extends InputStream {
 
   private InputStream stream() throws IOException {
     if (in == null) {
-      long start = offset + position;
-      long rest = length - position;
+      long start = offset + position();
+      long rest = length() - position();
       InputStream raw;
       if (source.features().contains(SourceFeature.RANGED_READ)) {
         raw = source.open(reference, start, rest);

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,20 +26,15 @@ class MultipartProgressTest {
 
   OssEmulator oss;
   @TempDir Path temp;
-  private ImportFixture f;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    f = new ImportFixture(oss, temp);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
-  }
 
   @Test
   void statRisesPartByPartWhileTheOneLargeObjectIsInFlight() throws Exception {
+    try (ImportFixture f = new ImportFixture(oss, temp)) {
+      statRisesPartByPart(f);
+    }
+  }
+
+  private static void statRisesPartByPart(ImportFixture f) throws Exception {
     f.file("big.bin", SIZE);
     f.sys.put("workerMaxThroughput(KB/s)", "1024");
     OssImport ossimport = f.open();

@@ -1,5 +1,6 @@
 package io.ossimport.core.source.http;
 
+import io.ossimport.core.source.RangeInputStream;
 import io.ossimport.core.source.TransientSourceException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +13,11 @@ import org.apache.http.client.methods.CloseableHttpResponse;
  * to its end and drops it otherwise (reading the rest of a whole object to save a connection would
  * cost more than a new one).
  */
-final class BodyStream extends InputStream {
+final class BodyStream extends RangeInputStream {
   private final CloseableHttpResponse response;
   private final InputStream body;
   private final String url;
   private long toSkip;
-  private long remaining;
   private long bodyLeft;
   private boolean closed;
 
@@ -31,50 +31,30 @@ final class BodyStream extends InputStream {
       long skip,
       long length,
       long bodyLength) {
+    super(length);
     this.response = response;
     this.body = body;
     this.url = url;
     this.toSkip = skip;
-    this.remaining = length;
     this.bodyLeft = bodyLength;
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
-    }
+  protected int readRange(byte[] b, int off, int len) throws IOException {
     try {
       byte[] skipped = toSkip > 0 ? new byte[8192] : null;
       while (toSkip > 0) {
         int n = body.read(skipped, 0, (int) Math.min(skipped.length, toSkip));
         if (n < 0) {
           toSkip = 0;
-          remaining = 0;
           bodyLeft = 0;
           return -1;
         }
         toSkip -= n;
         bodyLeft -= n;
       }
-      if (remaining <= 0) {
-        return -1;
-      }
-      int n = body.read(b, off, (int) Math.min(len, remaining));
-      if (n < 0) {
-        remaining = 0;
-        bodyLeft = 0;
-        return -1;
-      }
-      remaining -= n;
-      bodyLeft -= n;
+      int n = body.read(b, off, len);
+      bodyLeft = n < 0 ? 0 : bodyLeft - n;
       return n;
     } catch (IOException e) {
       throw new TransientSourceException("reading the body of " + url + " failed: " + e, e);

@@ -153,7 +153,7 @@ public final class LocalSource implements Source {
     if (offset < 0 || length < 0) {
       throw new IllegalArgumentException("bad range: offset " + offset + ", length " + length);
     }
-    return new RangeInputStream(channel(reference), offset, length);
+    return new FileRangeInputStream(channel(reference), offset, length);
   }
 
   /**

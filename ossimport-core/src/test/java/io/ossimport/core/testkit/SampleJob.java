@@ -1,4 +1,4 @@
-package io.ossimport.ant;
+package io.ossimport.core.testkit;
 
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
@@ -17,11 +17,18 @@ import java.util.TreeMap;
 
 /**
  * A sample folder, a local_job.cfg that moves it into an emulator bucket, and the bucket's view.
+ * Shared by the front ends' tests (Maven plugin, Ant) through core's test-jar, so that both shells
+ * are tested with the same job.
  */
-final class SampleJob {
-  final Path source;
-  final Path jobConfig;
-  final Map<String, Long> files = new TreeMap<String, Long>();
+public final class SampleJob {
+  /** The folder the job reads. */
+  public final Path source;
+
+  /** The job file written for it. */
+  public final Path jobConfig;
+
+  /** Key to size of every file written, as the bucket should list them after the import. */
+  public final Map<String, Long> files = new TreeMap<String, Long>();
 
   private SampleJob(Path source, Path jobConfig) {
     this.source = source;
@@ -32,8 +39,8 @@ final class SampleJob {
    * Writes {@code count} files (two levels, different sizes) under {@code dir/data} and a job file
    * {@code dir/local_job.cfg} with {@code lines} (key=value) after the destination keys.
    */
-  static SampleJob create(Path dir, OssEmulator oss, String bucket, int count, String... lines)
-      throws IOException {
+  public static SampleJob create(
+      Path dir, OssEmulator oss, String bucket, int count, String... lines) throws IOException {
     Path source = Files.createDirectories(dir.resolve("data"));
     Path jobConfig = dir.resolve("local_job.cfg");
     SampleJob job = new SampleJob(source, jobConfig);
@@ -65,7 +72,7 @@ final class SampleJob {
   }
 
   /** Key to size of every object in the bucket, listed through the SDK. */
-  static Map<String, Long> objects(OssEmulator oss, String bucket) {
+  public static Map<String, Long> objects(OssEmulator oss, String bucket) {
     Map<String, Long> objects = new TreeMap<String, Long>();
     OSS client =
         new OSSClientBuilder().build(oss.endpoint(), oss.accessKeyId(), oss.secretAccessKey());
