@@ -116,14 +116,19 @@ public final class Sources {
       case HTTP:
         return new HttpSource(
             HttpSourceSettings.of(
-                Paths.get(config.httpListFilePath()),
-                config.httpPrefixColumn(),
-                config.relativePathColumn(),
-                config.destPrefix()));
+                    Paths.get(config.httpListFilePath()),
+                    config.httpPrefixColumn(),
+                    config.relativePathColumn(),
+                    config.destPrefix())
+                .withTimeouts(
+                    config.network().connectTimeoutMillis(), config.network().readTimeoutMillis()));
       case OSS:
         return new OssSource(
             OssClients.create(
-                config.srcDomain(), config.sourceCredentials(), OSS_SOURCE_CONNECTIONS),
+                config.srcDomain(),
+                config.sourceCredentials(),
+                config.network(),
+                OSS_SOURCE_CONNECTIONS),
             OssSourceSettings.of(
                 config.srcDomain(),
                 config.srcBucket(),
