@@ -577,7 +577,7 @@ public final class JobKeys {
           .group(NETWORK)
           .describe("User for the proxy's Basic authentication; empty = none.")
           .rule("Free text; needs proxyPassword.")
-          .reference("new here (ossutil --proxy-user)")
+          .reference("§2.2 (no proxy in the original: S6, S7); new here, ossutil --proxy-user")
           .build();
   public static final ConfigKey PROXY_PASSWORD =
       key("proxyPassword", SECRET)
@@ -586,7 +586,7 @@ public final class JobKeys {
               "Password for the proxy's Basic authentication. A secret: never shown, kept in the"
                   + " job tree as a reference to where it came from, as destSecretKey.")
           .rule("Free text; needs proxyUser.")
-          .reference("new here (ossutil --proxy-pwd)")
+          .reference("§2.2 (no proxy in the original: S6, S7); new here, ossutil --proxy-pwd")
           .build();
   public static final ConfigKey NO_PROXY =
       key("noProxy", TEXT)
@@ -599,7 +599,7 @@ public final class JobKeys {
                   + " localhost and 127.0.0.1 go through the proxy unless listed, as with curl."
                   + " Empty = no_proxy or NO_PROXY of the environment; none = no exception.")
           .rule("Empty, none, or a list of host names, IP addresses, CIDR ranges or *.")
-          .reference("new here (curl NO_PROXY)")
+          .reference("§2.2 (no proxy in the original: S6, S7); new here, curl NO_PROXY")
           .build();
   public static final ConfigKey CONNECT_TIMEOUT =
       key("connectTimeout", INTEGER)
