@@ -7,13 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.core.api.ConfigurationException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NetworkRulesTest {
+  @TempDir Path temp;
+
   private static String onlyProblem(String... keyValues) {
     List<String> lines = Jobs.lines(Jobs.problems(Jobs.with(keyValues)));
     assertEquals(1, lines.size(), lines.toString());
@@ -102,6 +108,40 @@ class NetworkRulesTest {
     ProxyServer key = network(env, "proxy", "mine:1").proxyFor("https://x.example.com");
     assertEquals("proxy", key.origin());
     assertFalse(key.hasCredentials());
+  }
+
+  @Test
+  void theFrozenJobHoldsAReferenceToTheProxyPasswordAndTheReadersEnvironment() throws Exception {
+    Path file = temp.resolve("local_job.cfg");
+    StringBuilder text = new StringBuilder();
+    for (Map.Entry<String, String> e :
+        Jobs.with("proxy", "p.example.com:3128", "proxyUser", "mover", "proxyPassword", "pw-xyz-1")
+            .entrySet()) {
+      text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+    }
+    Files.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    LoadedConfig<JobConfig> loaded =
+        new JobConfigLoader(Collections.<String, String>emptyMap())
+            .load(file, Collections.<String, String>emptyMap(), "inline");
+
+    String frozen = CanonicalJobConfig.write(loaded);
+
+    assertFalse(frozen.contains("pw-xyz-1"), frozen);
+    assertTrue(frozen.contains("proxyPassword=@file:"), frozen);
+    assertFalse(loaded.config().toString().contains("pw-xyz-1"));
+    JobConfig read =
+        CanonicalJobConfig.read(
+            frozen,
+            "JOB",
+            new CredentialResolver(
+                env("no_proxy", "p.example.com"),
+                io.ossimport.core.api.SuppliedCredentials.none()));
+    ProxyServer proxy = read.network().proxyFor("https://oss.example.com");
+    assertEquals("pw-xyz-1", proxy.password().reveal());
+    assertFalse(proxy.toString().contains("pw-xyz-1"));
+    assertNull(
+        read.network().proxyFor("http://p.example.com"),
+        "no_proxy of the process that reads the job applies");
   }
 
   @Test
