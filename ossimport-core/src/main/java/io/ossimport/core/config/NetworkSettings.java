@@ -7,9 +7,16 @@ import static io.ossimport.core.config.JobKeys.PROXY_PASSWORD;
 import static io.ossimport.core.config.JobKeys.PROXY_USER;
 import static io.ossimport.core.config.JobKeys.READ_TIMEOUT;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -137,6 +144,47 @@ public final class NetworkSettings {
     } catch (ProxyAddress.Invalid e) {
       return null;
     }
+  }
+
+  /**
+   * {@link #proxyFor(String, boolean)} as a JDK {@link ProxySelector}, for clients that choose a
+   * route per request (the Apache HttpClient of the {@code http} source, whose URLs name many
+   * hosts).
+   */
+  public ProxySelector proxySelector() {
+    return new ProxySelector() {
+      @Override
+      public List<Proxy> select(URI uri) {
+        ProxyServer p =
+            proxyFor(
+                uri.getHost() == null ? "" : uri.getHost(),
+                "https".equalsIgnoreCase(uri.getScheme()));
+        return Collections.singletonList(
+            p == null
+                ? Proxy.NO_PROXY
+                : new Proxy(
+                    Proxy.Type.HTTP, InetSocketAddress.createUnresolved(p.host(), p.port())));
+      }
+
+      @Override
+      public void connectFailed(URI uri, SocketAddress address, IOException e) {
+        // nothing to learn: the attempt fails and is retried as any other
+      }
+    };
+  }
+
+  /**
+   * The Basic credentials for the proxy at {@code host}:{@code port}, or {@code null}: those of the
+   * {@code proxy} key or variable that names it.
+   */
+  public PasswordAuthentication proxyCredentials(String host, int port) {
+    for (boolean https : new boolean[] {true, false}) {
+      ProxyServer p = proxyFor("", https);
+      if (p != null && p.hasCredentials() && p.host().equalsIgnoreCase(host) && p.port() == port) {
+        return new PasswordAuthentication(p.user(), p.password().reveal().toCharArray());
+      }
+    }
+    return null;
   }
 
   /** The hosts that bypass the proxy: the {@code noProxy} key, else the environment's. */

@@ -2,6 +2,7 @@ package io.ossimport.core.source.registry;
 
 import io.ossimport.core.api.ConfigProblem;
 import io.ossimport.core.config.JobConfig;
+import io.ossimport.core.config.NetworkSettings;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.oss.OssClients;
 import io.ossimport.core.source.Source;
@@ -114,14 +115,15 @@ public final class Sources {
                 .importSinceSeconds(config.importSince())
                 .build());
       case HTTP:
+        NetworkSettings network = config.network();
         return new HttpSource(
             HttpSourceSettings.of(
                     Paths.get(config.httpListFilePath()),
                     config.httpPrefixColumn(),
                     config.relativePathColumn(),
                     config.destPrefix())
-                .withTimeouts(
-                    config.network().connectTimeoutMillis(), config.network().readTimeoutMillis()));
+                .withTimeouts(network.connectTimeoutMillis(), network.readTimeoutMillis())
+                .withNetwork(network.proxySelector(), network::proxyCredentials));
       case OSS:
         return new OssSource(
             OssClients.create(
