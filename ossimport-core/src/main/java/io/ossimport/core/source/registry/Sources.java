@@ -157,6 +157,11 @@ public final class Sources {
             .credentials(config.srcAccessKey(), config.srcSecretKey().reveal())
             .destPrefix(config.destPrefix())
             .importSinceSeconds(config.importSince())
+            .network(
+                config.network().proxySelector(),
+                config.network()::proxyCredentials,
+                config.network().connectTimeoutMillis(),
+                config.network().readTimeoutMillis())
             .build());
   }
 
