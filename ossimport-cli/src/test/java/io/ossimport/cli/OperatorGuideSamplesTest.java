@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.JobConfigLoader;
 import io.ossimport.core.config.LoadedConfig;
+import io.ossimport.core.config.NetworkSettings;
+import io.ossimport.core.config.ProxyServer;
 import io.ossimport.core.config.SkipExistMode;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.config.SysConfig;
@@ -161,6 +163,31 @@ class OperatorGuideSamplesTest {
     assertEquals("KMS", a.serverSideEncryption());
     assertEquals("9468da86-3509-4f8d-a61e-6eab1eac****", a.kmsKeyId());
     assertTrue(!a.keepSourceAttributes());
+  }
+
+  @Test
+  void theNetworkSampleLoadsWithItsProxyAndTimeouts() throws Exception {
+    String sample =
+        firstBlockAfter("## 12. ")
+            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
+            .replace("destSecretKey=...", "destSecretKey=secret")
+            .replace("destAccessKey=...", "destAccessKey=id")
+            .replace("proxyPassword=...", "proxyPassword=pw");
+    Path job = temp.resolve("network.cfg");
+    Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
+
+    LoadedConfig<JobConfig> loaded =
+        new JobConfigLoader(Collections.<String, String>emptyMap())
+            .load(job, Collections.<String, String>emptyMap(), "inline");
+
+    assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
+    NetworkSettings network = loaded.config().network();
+    ProxyServer proxy = network.proxyFor(loaded.config().destDomain());
+    assertEquals("http://proxy.example.com:3128", proxy.toString());
+    assertEquals("mover", proxy.user());
+    assertEquals(null, network.proxyFor("http://db.internal.example"));
+    assertEquals(10_000, network.connectTimeoutMillis());
+    assertEquals(60_000, network.readTimeoutMillis());
   }
 
   @Test

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +158,7 @@ public final class CanonicalJobConfig {
     }
     inputs.addEntries(label, entries);
     JobConfig config =
-        JobConfigLoader.validate(inputs, findings, Collections.<String, String>emptyMap()).config();
+        JobConfigLoader.validateFrozen(inputs, findings, resolver.environment()).config();
     return references.isEmpty()
         ? config
         : config.withFrozenCredentials(new FrozenCredentials(references, resolver));

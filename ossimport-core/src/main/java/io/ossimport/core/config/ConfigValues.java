@@ -128,6 +128,11 @@ final class ConfigValues {
     report(key, resolved.byKey.get(key.name()), message, fix);
   }
 
+  /** As {@link #problem(ConfigKey, String, String)}, showing the value as {@code shown}. */
+  void problemShowing(ConfigKey key, String shown, String message, String fix) {
+    report(key, resolved.byKey.get(key.name()), shown, message, fix);
+  }
+
   private void report(ConfigKey key, RawEntry entry, String message, String fix) {
     report(key, entry, shown(key, entry), message, fix);
   }

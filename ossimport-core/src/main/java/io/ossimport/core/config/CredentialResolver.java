@@ -56,6 +56,11 @@ public final class CredentialResolver {
     return PLACEHOLDERS;
   }
 
+  /** The environment secrets are resolved from (also where the proxy variables are read). */
+  Map<String, String> environment() {
+    return environment;
+  }
+
   boolean isPlaceholders() {
     return this == PLACEHOLDERS;
   }

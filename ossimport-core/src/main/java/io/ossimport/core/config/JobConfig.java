@@ -56,6 +56,8 @@ import static io.ossimport.core.config.JobKeys.UPLOAD_THREAD_NUM_PER_LARGE_FILE;
 import io.ossimport.core.api.ConfigurationException;
 import io.ossimport.core.filter.FilterSyntaxException;
 import io.ossimport.core.filter.PathFilter;
+import java.util.Collections;
+import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -66,19 +68,39 @@ import java.util.SortedMap;
 public final class JobConfig {
   private final TypedValues values;
   private final FrozenCredentials frozen;
+  private final Map<String, String> proxyVariables;
 
   JobConfig(SortedMap<String, Object> values) {
-    this(new TypedValues(JobKeys.CATALOGUE, values), null);
+    this(values, Collections.<String, String>emptyMap());
   }
 
-  private JobConfig(TypedValues values, FrozenCredentials frozen) {
+  /** With the proxy variables of the environment of the process that loads the job. */
+  JobConfig(SortedMap<String, Object> values, Map<String, String> environment) {
+    this(
+        new TypedValues(JobKeys.CATALOGUE, values),
+        null,
+        NetworkSettings.networkVariables(environment));
+  }
+
+  private JobConfig(
+      TypedValues values, FrozenCredentials frozen, Map<String, String> proxyVariables) {
     this.values = values;
     this.frozen = frozen;
+    this.proxyVariables = proxyVariables;
   }
 
   /** This configuration, able to read its credentials again from their origins. */
   JobConfig withFrozenCredentials(FrozenCredentials frozen) {
-    return new JobConfig(values, frozen);
+    return new JobConfig(values, frozen, proxyVariables);
+  }
+
+  /**
+   * The proxy and timeouts for this job's HTTP clients. The proxy variables ({@code https_proxy},
+   * {@code no_proxy}, ...) are those of the process that loaded the job: submit's for its check,
+   * the service's for the transfer, as curl reads its own environment.
+   */
+  public NetworkSettings network() {
+    return new NetworkSettings(values, proxyVariables);
   }
 
   public String jobName() {

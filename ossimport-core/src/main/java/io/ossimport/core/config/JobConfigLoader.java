@@ -89,7 +89,7 @@ public final class JobConfigLoader {
       inputs.addMap(supplied.keys(origin), label);
       references.put(label, CredentialResolver.suppliedReference(origin));
     }
-    return validate(inputs, findings, environment, references);
+    return validate(inputs, findings, environment, environment, references);
   }
 
   /** How problems name the supplied credentials of one origin. */
@@ -99,13 +99,30 @@ public final class JobConfigLoader {
   static LoadedConfig<JobConfig> validate(
       ConfigInputs inputs, Findings findings, Map<String, String> environment)
       throws ConfigurationException {
-    return validate(inputs, findings, environment, Collections.<String, String>emptyMap());
+    return validate(
+        inputs, findings, environment, environment, Collections.<String, String>emptyMap());
+  }
+
+  /**
+   * As {@link #validate(ConfigInputs, Findings, Map)} for a frozen job: no credential comes from
+   * the environment (the text names the origins), but the proxy variables do.
+   */
+  static LoadedConfig<JobConfig> validateFrozen(
+      ConfigInputs inputs, Findings findings, Map<String, String> networkEnvironment)
+      throws ConfigurationException {
+    return validate(
+        inputs,
+        findings,
+        Collections.<String, String>emptyMap(),
+        networkEnvironment,
+        Collections.<String, String>emptyMap());
   }
 
   private static LoadedConfig<JobConfig> validate(
       ConfigInputs inputs,
       Findings findings,
       Map<String, String> environment,
+      Map<String, String> networkEnvironment,
       Map<String, String> referencesByLabel)
       throws ConfigurationException {
     ConfigInputs.Resolved resolved = inputs.resolve();
@@ -117,6 +134,7 @@ public final class JobConfigLoader {
     TransferRules.check(values);
     FilterRules.check(values);
     AttributeRules.check(values);
+    NetworkRules.check(values, findings, networkEnvironment);
     findings.throwIfProblems();
     Map<String, String> credentialReferences = new LinkedHashMap<String, String>();
     for (ConfigKey key : JobKeys.CATALOGUE.keys()) {
@@ -130,6 +148,8 @@ public final class JobConfigLoader {
       }
     }
     return new LoadedConfig<JobConfig>(
-        new JobConfig(values.snapshot()), findings.warnings(), credentialReferences);
+        new JobConfig(values.snapshot(), networkEnvironment),
+        findings.warnings(),
+        credentialReferences);
   }
 }

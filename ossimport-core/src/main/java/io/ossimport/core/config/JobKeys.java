@@ -666,6 +666,83 @@ public final class JobKeys {
       tunnelKey("expressTunnelAuthToken", SECRET, "Tunnel auth token. Never shown.");
 
   /** Every job key, in reference order. */
+  // --- Network keys (issue 15 item 5): one block, kept together to ease merges. ---
+  private static final String NETWORK = "Network";
+
+  private static final String ENV_RULE =
+      " Empty = the environment, as curl and rclone: https_proxy or HTTPS_PROXY for an https://"
+          + " endpoint, http_proxy or HTTP_PROXY for an http:// one (lower case wins), read by the"
+          + " process that sends the requests (submit's check, then the service).";
+
+  public static final ConfigKey PROXY =
+      key("proxy", TEXT)
+          .group(NETWORK)
+          .describe(
+              "Forward HTTP proxy for every request of the job (destination and source):"
+                  + " http://host:port or host:port; none = no proxy, whatever the environment"
+                  + " says."
+                  + ENV_RULE)
+          .rule(
+              "Empty, none, or [http://]host:port with a port from 1 to 65535; no user or"
+                  + " password in the URL (use proxyUser/proxyPassword); https:// proxies are not"
+                  + " supported. A variable of the environment is checked the same way, except"
+                  + " that it may hold user:password@.")
+          .reference("§2.2 (no proxy in the original: S6, S7); new here, curl/rclone/ossutil")
+          .build();
+  public static final ConfigKey PROXY_USER =
+      key("proxyUser", TEXT)
+          .group(NETWORK)
+          .describe("User for the proxy's Basic authentication; empty = none.")
+          .rule("Free text; needs proxyPassword.")
+          .reference("§2.2 (no proxy in the original: S6, S7); new here, ossutil --proxy-user")
+          .build();
+  public static final ConfigKey PROXY_PASSWORD =
+      key("proxyPassword", SECRET)
+          .group(NETWORK)
+          .describe(
+              "Password for the proxy's Basic authentication. A secret: never shown, kept in the"
+                  + " job tree as a reference to where it came from, as destSecretKey.")
+          .rule("Free text; needs proxyUser.")
+          .reference("§2.2 (no proxy in the original: S6, S7); new here, ossutil --proxy-pwd")
+          .build();
+  public static final ConfigKey NO_PROXY =
+      key("noProxy", TEXT)
+          .group(NETWORK)
+          .describe(
+              "Hosts reached without the proxy, as curl's NO_PROXY: names separated by commas"
+                  + " (or blanks); a name matches itself and its subdomains (example.com and"
+                  + " .example.com both match www.example.com), an IP address or a CIDR range"
+                  + " (10.0.0.0/8) matches addresses, * matches every host; a :port is ignored."
+                  + " localhost and 127.0.0.1 go through the proxy unless listed, as with curl."
+                  + " Empty = no_proxy or NO_PROXY of the environment; none = no exception.")
+          .rule("Empty, none, or a list of host names, IP addresses, CIDR ranges or *.")
+          .reference("§2.2 (no proxy in the original: S6, S7); new here, curl NO_PROXY")
+          .build();
+  public static final ConfigKey CONNECT_TIMEOUT =
+      key("connectTimeout", INTEGER)
+          .group(NETWORK)
+          .defaultValue("10")
+          .range(1, 3600)
+          .describe(
+              "Seconds to wait for a TCP connection (to the endpoint, or to the proxy). An"
+                  + " endpoint that does not answer, e.g. an -internal one outside ECS, fails"
+                  + " after this and the attempt is retried.")
+          .rule("Whole number of seconds from 1 to 3600.")
+          .reference("§2.2 (2.2.3: configurable network timeout, key unknown) [S1 changelog]")
+          .build();
+  public static final ConfigKey READ_TIMEOUT =
+      key("readTimeout", INTEGER)
+          .group(NETWORK)
+          .defaultValue("60")
+          .range(1, 86400)
+          .describe(
+              "Seconds of silence on an open connection before the request fails as a timeout"
+                  + " (retried with backoff, like the other transient failures).")
+          .rule("Whole number of seconds from 1 to 86400.")
+          .reference("§2.2 (2.2.3: configurable network timeout, key unknown) [S1 changelog]")
+          .build();
+  // --- end of the network keys ---
+
   public static final KeyCatalogue CATALOGUE =
       new KeyCatalogue(
           "local_job.cfg",
@@ -722,6 +799,12 @@ public final class JobKeys {
               HTTP_LIST_FILE_PATH,
               HTTP_PREFIX_COLUMN,
               RELATIVE_PATH_COLUMN,
+              PROXY,
+              PROXY_USER,
+              PROXY_PASSWORD,
+              NO_PROXY,
+              CONNECT_TIMEOUT,
+              READ_TIMEOUT,
               IS_USE_EXPRESS_TUNNEL,
               EXPRESS_TUNNEL_PROXY_HOST,
               EXPRESS_TUNNEL_PROXY_TYPE,

@@ -8,6 +8,8 @@ import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import com.aliyun.oss.common.auth.DefaultCredentials;
 import io.ossimport.core.config.AccessKeyCredentials;
 import io.ossimport.core.config.JobConfig;
+import io.ossimport.core.config.NetworkSettings;
+import io.ossimport.core.config.ProxyServer;
 import io.ossimport.core.config.Secret;
 
 /**
@@ -23,14 +25,13 @@ import io.ossimport.core.config.Secret;
  *   <li>SDK retries off: every attempt is the worker's, so each one is classified, backed off with
  *       jitter and written to {@code audit.log}.
  *   <li>Connections: one per object thread and part thread, so no request waits for the pool.
- *   <li>Timeouts: 10 s to connect (an endpoint that does not answer, e.g. an {@code -internal} one
- *       outside ECS, fails fast and is retried), 60 s of socket silence.
+ *   <li>Network ({@link NetworkSettings}: {@code proxy}, {@code noProxy} or the environment's proxy
+ *       variables, {@code connectTimeout}, {@code readTimeout}): the proxy is chosen for the
+ *       client's one endpoint; defaults 10 s to connect (an endpoint that does not answer, e.g. an
+ *       {@code -internal} one outside ECS, fails fast and is retried), 60 s of socket silence.
  * </ul>
  */
 public final class OssClients {
-  static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-  static final int SOCKET_TIMEOUT_MILLIS = 60_000;
-
   private OssClients() {}
 
   /**
@@ -38,26 +39,48 @@ public final class OssClients {
    * once.
    */
   public static OSS create(JobConfig config, int maxConnections) {
-    return create(config.destDomain(), config.destinationCredentials(), maxConnections);
+    return create(
+        config.destDomain(), config.destinationCredentials(), config.network(), maxConnections);
   }
 
   /**
    * A client for any OSS endpoint with the same settings, e.g. the source of {@code srcType=oss}
    * ({@code srcDomain}, {@code srcAccessKey}, {@code srcSecretKey}).
    */
-  public static OSS create(String endpoint, String accessKeyId, Secret secret, int maxConnections) {
+  public static OSS create(
+      String endpoint,
+      String accessKeyId,
+      Secret secret,
+      NetworkSettings network,
+      int maxConnections) {
     return create(
-        endpoint, new AccessKeyCredentials(accessKeyId, secret, Secret.empty()), maxConnections);
+        endpoint,
+        new AccessKeyCredentials(accessKeyId, secret, Secret.empty()),
+        network,
+        maxConnections);
   }
 
   /** A client for any OSS endpoint, with an STS security token when the credentials hold one. */
-  public static OSS create(String endpoint, AccessKeyCredentials credentials, int maxConnections) {
+  public static OSS create(
+      String endpoint,
+      AccessKeyCredentials credentials,
+      NetworkSettings network,
+      int maxConnections) {
     ClientBuilderConfiguration conf = new ClientBuilderConfiguration();
     conf.setCrcCheckEnabled(true);
     conf.setMaxErrorRetry(0);
     conf.setMaxConnections(Math.max(maxConnections, 1));
-    conf.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
-    conf.setSocketTimeout(SOCKET_TIMEOUT_MILLIS);
+    conf.setConnectionTimeout(network.connectTimeoutMillis());
+    conf.setSocketTimeout(network.readTimeoutMillis());
+    ProxyServer proxy = network.proxyFor(endpoint);
+    if (proxy != null) {
+      conf.setProxyHost(proxy.host());
+      conf.setProxyPort(proxy.port());
+      if (proxy.hasCredentials()) {
+        conf.setProxyUsername(proxy.user());
+        conf.setProxyPassword(proxy.password().reveal());
+      }
+    }
     return new OSSClientBuilder()
         .build(endpoint, new DefaultCredentialProvider(sdkCredentials(credentials)), conf);
   }

@@ -48,6 +48,8 @@ import java.util.regex.Pattern;
  *       RequestTimeTooSkewed (the SDK corrects its clock from the answer), QpsLimitExceeded,
  *       Throttling, InvalidResponse; any answer with status 5xx or 429 and no body</td>
  *       <td>SERVER_ERROR</td><td>yes</td></tr>
+ *   <tr><td>a 407 of the proxy (an unparsable answer naming 407 Proxy Authentication Required, or
+ *       "http status code 407"), destination-wide</td><td>ACCESS_DENIED</td><td>no</td></tr>
  *   <tr><td>other OSS codes</td><td>UNKNOWN</td><td>no</td></tr>
  *   <tr><td>{@link ClientException} caused by an I/O error (timeouts, resets, refused
  *       connections, premature end of a response)</td><td>NETWORK</td><td>yes</td></tr>
@@ -273,6 +275,12 @@ public final class OssFailures {
     String code = e.getErrorCode() == null ? "" : e.getErrorCode();
     String detail = code + ": " + e.getErrorMessage() + " (request " + e.getRequestId() + ")";
     FailureCause cause = causeOf(e);
+    if (isProxyRefusal(code, e)) {
+      String said = "the proxy refused the credentials (HTTP 407 Proxy Authentication Required)";
+      return OssFailure.permanent(ReasonCode.ACCESS_DENIED, said)
+          .withCause(FailureCause.of(PROXY_AUTHENTICATION_REQUIRED, said, "-"), said)
+          .destinationWide();
+    }
     OssFailure known = BY_CODE.get(code);
     if (known != null) {
       OssFailure f = known.withCause(cause, detail);
@@ -294,6 +302,26 @@ public final class OssFailures {
       }
     }
     return OssFailure.permanent(ReasonCode.UNKNOWN, detail).withCause(cause, detail);
+  }
+
+  /** The cause code of a 407 from the proxy ({@code proxyUser}/{@code proxyPassword} wrong). */
+  public static final String PROXY_AUTHENTICATION_REQUIRED = "ProxyAuthenticationRequired";
+
+  /**
+   * A 407 of the proxy reaches the SDK as a body that is no OSS error (a proxy's HTML page: no
+   * code, or InvalidResponse when it cannot be parsed) or, with no body, as "http status code 407":
+   * never a code of OSS's.
+   */
+  private static boolean isProxyRefusal(String code, OSSException e) {
+    String raw = e.getRawResponseError();
+    if (raw != null && raw.contains("407") && raw.contains("Proxy Authentication Required")) {
+      return code.isEmpty() || "InvalidResponse".equals(code);
+    }
+    if (ClientErrorCode.UNKNOWN.equals(code) && e.getErrorMessage() != null) {
+      Matcher m = NO_BODY_STATUS.matcher(e.getErrorMessage());
+      return m.find() && m.group(1).equals("407");
+    }
+    return false;
   }
 
   private static FailureCause causeOf(OSSException e) {

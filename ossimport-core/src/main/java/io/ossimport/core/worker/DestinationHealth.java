@@ -1,7 +1,9 @@
 package io.ossimport.core.worker;
 
 import io.ossimport.core.config.JobConfig;
+import io.ossimport.core.config.ProxyServer;
 import io.ossimport.core.oss.OssFailure;
+import io.ossimport.core.oss.OssFailures;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -143,8 +145,15 @@ final class DestinationHealth {
         + config.destBucket()
         + " at "
         + config.destDomain()
+        + throughProxy(config)
         + "); "
         + fix(failure.cause().code());
+  }
+
+  /** Names the proxy the requests went through, never its credentials. */
+  private static String throughProxy(JobConfig config) {
+    ProxyServer proxy = config.network().proxyFor(config.destDomain());
+    return proxy == null ? "" : " through the proxy " + proxy + " from " + proxy.origin();
   }
 
   private static String fix(String code) {
@@ -157,6 +166,8 @@ final class DestinationHealth {
         return "renew the security token of destAccessKey";
       case "AccessDenied":
         return "check that destAccessKey may write to destBucket (oss:PutObject)";
+      case OssFailures.PROXY_AUTHENTICATION_REQUIRED:
+        return "check proxyUser and proxyPassword (or the user:password of the proxy variable)";
       case "NoSuchBucket":
       case "InvalidBucketName":
         return "check destBucket, and that destDomain is the endpoint of the bucket's region";

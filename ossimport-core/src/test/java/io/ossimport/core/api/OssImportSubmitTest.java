@@ -62,7 +62,7 @@ class OssImportSubmitTest {
         CanonicalJobConfig.HEADER + "\n" + TestJobs.config(job).describe(),
         text.replaceAll(
             "(?m)^(srcSecretKey|destSecretKey|srcSecurityToken|destSecurityToken"
-                + "|expressTunnelAuthToken)=.*\n",
+                + "|expressTunnelAuthToken|proxyPassword)=.*\n",
             ""));
     assertTrue(text.contains(secretLine), text);
     assertFalse(text.contains(job.get("destSecretKey")), text);

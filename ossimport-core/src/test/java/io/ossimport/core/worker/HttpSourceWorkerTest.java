@@ -15,7 +15,9 @@ import io.ossimport.core.source.ListingListener;
 import io.ossimport.core.source.SourceObject;
 import io.ossimport.core.source.http.HttpSource;
 import io.ossimport.core.source.http.HttpSourceSettings;
+import io.ossimport.core.testing.ProxyProcess;
 import io.ossimport.core.testkit.UrlServer;
+import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +128,28 @@ class HttpSourceWorkerTest {
   }
 
   /** The TASK entries the master would cut from {@code rows}. */
+  @Test
+  void theUrlsAreFetchedThroughTheProxyWithItsCredentials() throws Exception {
+    byte[] content = WorkerHarness.bytes(5_000, 3);
+    web.put("hz/a.bin", content);
+    TaskId id = h.dispatch(entries(web.base() + "hz/ a.bin\n"));
+    try (ProxyProcess proxy = ProxyProcess.requiring("mover", "pw-http-1")) {
+      h.jobKeys.put("proxy", proxy.url());
+      h.jobKeys.put("proxyUser", "mover");
+      h.jobKeys.put("proxyPassword", "pw-http-1");
+      h.sourceWrapper = UnaryOperator.identity(); // the source the job's keys make
+
+      TaskOutcome outcome = h.run(id);
+
+      assertTrue(outcome.errors().isEmpty(), outcome + "\n" + h.eventText());
+      h.assertStored("a.bin", content);
+      long uploads = h.requests(Operation.PutObject);
+      assertTrue(
+          proxy.forwarded() > uploads,
+          proxy.forwarded() + " forwarded: the source's requests and the " + uploads + " uploads");
+    }
+  }
+
   private List<TaskEntry> entries(String rows) throws Exception {
     Files.write(list, rows.getBytes(StandardCharsets.UTF_8));
     List<TaskEntry> entries = new ArrayList<>();

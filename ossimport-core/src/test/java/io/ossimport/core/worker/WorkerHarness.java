@@ -59,6 +59,9 @@ final class WorkerHarness implements AutoCloseable {
   final Map<String, String> jobKeys = new LinkedHashMap<>();
   final Map<String, String> sysKeys = new LinkedHashMap<>();
 
+  /** The environment the job is loaded with (proxy variables for the network tests). */
+  final Map<String, String> environment = new LinkedHashMap<>();
+
   /** Short waits so that retry tests stay fast; 4 attempts per request. */
   Backoff backoff = new Backoff(1, 4, 4, new Random(7));
 
@@ -90,9 +93,7 @@ final class WorkerHarness implements AutoCloseable {
   }
 
   JobConfig jobConfig() throws Exception {
-    return new JobConfigLoader(Collections.<String, String>emptyMap())
-        .load(jobKeys, "test job")
-        .config();
+    return new JobConfigLoader(environment).load(jobKeys, "test job").config();
   }
 
   SysConfig sysConfig() throws Exception {

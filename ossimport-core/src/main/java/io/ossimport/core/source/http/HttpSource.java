@@ -27,6 +27,7 @@ import org.apache.http.client.methods.HttpGet;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.apache.http.impl.conn.SystemDefaultRoutePlanner;
 
 /**
  * A list of URLs ({@code srcType=http}) as a {@link Source}.
@@ -83,6 +84,8 @@ public final class HttpSource implements Source {
         HttpClients.custom()
             .setConnectionManager(pool)
             .setDefaultRequestConfig(timeouts)
+            .setRoutePlanner(new SystemDefaultRoutePlanner(settings.proxies()))
+            .setDefaultCredentialsProvider(new ProxyLogins(settings))
             .disableAutomaticRetries()
             .disableContentCompression()
             .disableCookieManagement()

@@ -1,7 +1,16 @@
 package io.ossimport.core.source.http;
 
+import java.io.IOException;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * What an {@link HttpSource} needs: the list file, its two columns, the key prefix (for checking
@@ -24,6 +33,8 @@ public final class HttpSourceSettings {
   private final int connectTimeoutMillis;
   private final int readTimeoutMillis;
   private final int connectionsPerHost;
+  private ProxySelector proxies = NO_PROXIES;
+  private BiFunction<String, Integer, PasswordAuthentication> proxyLogins = (host, port) -> null;
 
   private HttpSourceSettings(
       Path listFile,
@@ -70,26 +81,75 @@ public final class HttpSourceSettings {
 
   /** A copy with other connect and read timeouts. */
   public HttpSourceSettings withTimeouts(int connectMillis, int readMillis) {
-    return new HttpSourceSettings(
-        listFile,
-        prefixColumn,
-        pathColumn,
-        keyPrefix,
-        connectMillis,
-        readMillis,
-        connectionsPerHost);
+    return carryNetwork(
+        new HttpSourceSettings(
+            listFile,
+            prefixColumn,
+            pathColumn,
+            keyPrefix,
+            connectMillis,
+            readMillis,
+            connectionsPerHost));
   }
+
+  /**
+   * A copy that routes requests as {@code proxies} says (per URL) and answers a proxy's 407 with
+   * {@code proxyLogins}' credentials for that proxy host and port ({@code null}: none).
+   */
+  public HttpSourceSettings withNetwork(
+      ProxySelector proxies, BiFunction<String, Integer, PasswordAuthentication> proxyLogins) {
+    HttpSourceSettings copy =
+        new HttpSourceSettings(
+            listFile,
+            prefixColumn,
+            pathColumn,
+            keyPrefix,
+            connectTimeoutMillis,
+            readTimeoutMillis,
+            connectionsPerHost);
+    copy.proxies = Objects.requireNonNull(proxies, "proxies");
+    copy.proxyLogins = Objects.requireNonNull(proxyLogins, "proxyLogins");
+    return copy;
+  }
+
+  private HttpSourceSettings carryNetwork(HttpSourceSettings copy) {
+    copy.proxies = proxies;
+    copy.proxyLogins = proxyLogins;
+    return copy;
+  }
+
+  /** How requests are routed: directly unless {@link #withNetwork} said otherwise. */
+  public ProxySelector proxies() {
+    return proxies;
+  }
+
+  /** The credentials for a proxy host and port, or {@code null}. */
+  public PasswordAuthentication proxyLogin(String host, int port) {
+    return proxyLogins.apply(host, port);
+  }
+
+  private static final ProxySelector NO_PROXIES =
+      new ProxySelector() {
+        @Override
+        public List<Proxy> select(URI uri) {
+          return Collections.singletonList(Proxy.NO_PROXY);
+        }
+
+        @Override
+        public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
+      };
 
   /** A copy with another connection limit per host. */
   public HttpSourceSettings withConnectionsPerHost(int connections) {
-    return new HttpSourceSettings(
-        listFile,
-        prefixColumn,
-        pathColumn,
-        keyPrefix,
-        connectTimeoutMillis,
-        readTimeoutMillis,
-        connections);
+    return carryNetwork(
+        new HttpSourceSettings(
+            listFile,
+            prefixColumn,
+            pathColumn,
+            keyPrefix,
+            connectTimeoutMillis,
+            readTimeoutMillis,
+            connections));
   }
 
   public Path listFile() {

@@ -2,6 +2,7 @@ package io.ossimport.core.source.registry;
 
 import io.ossimport.core.api.ConfigProblem;
 import io.ossimport.core.config.JobConfig;
+import io.ossimport.core.config.NetworkSettings;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.oss.OssClients;
 import io.ossimport.core.source.Source;
@@ -114,16 +115,22 @@ public final class Sources {
                 .importSinceSeconds(config.importSince())
                 .build());
       case HTTP:
+        NetworkSettings network = config.network();
         return new HttpSource(
             HttpSourceSettings.of(
-                Paths.get(config.httpListFilePath()),
-                config.httpPrefixColumn(),
-                config.relativePathColumn(),
-                config.destPrefix()));
+                    Paths.get(config.httpListFilePath()),
+                    config.httpPrefixColumn(),
+                    config.relativePathColumn(),
+                    config.destPrefix())
+                .withTimeouts(network.connectTimeoutMillis(), network.readTimeoutMillis())
+                .withNetwork(network.proxySelector(), network::proxyCredentials));
       case OSS:
         return new OssSource(
             OssClients.create(
-                config.srcDomain(), config.sourceCredentials(), OSS_SOURCE_CONNECTIONS),
+                config.srcDomain(),
+                config.sourceCredentials(),
+                config.network(),
+                OSS_SOURCE_CONNECTIONS),
             OssSourceSettings.of(
                 config.srcDomain(),
                 config.srcBucket(),
@@ -150,6 +157,11 @@ public final class Sources {
             .credentials(config.srcAccessKey(), config.srcSecretKey().reveal())
             .destPrefix(config.destPrefix())
             .importSinceSeconds(config.importSince())
+            .network(
+                config.network().proxySelector(),
+                config.network()::proxyCredentials,
+                config.network().connectTimeoutMillis(),
+                config.network().readTimeoutMillis())
             .build());
   }
 

@@ -1,10 +1,16 @@
 package io.ossimport.core.source.s3;
 
+import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
+import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -29,7 +35,38 @@ final class S3Clients {
         // x-amz-checksum-mode on GET (COS, BOS, KS3 and older servers ignore or reject it).
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .httpClientBuilder(ApacheHttpClient.builder().maxConnections(MAX_CONNECTIONS))
+        .httpClientBuilder(
+            ApacheHttpClient.builder()
+                .maxConnections(MAX_CONNECTIONS)
+                .connectionTimeout(Duration.ofMillis(settings.connectTimeoutMillis()))
+                .socketTimeout(Duration.ofMillis(settings.readTimeoutMillis()))
+                .proxyConfiguration(proxy(settings, location.endpoint())))
         .build();
+  }
+
+  /**
+   * The job's proxy for the endpoint, or none: never the SDK's own reading of system properties and
+   * variables, so that {@code proxy}/{@code noProxy} decide as for every other client.
+   */
+  private static ProxyConfiguration proxy(S3SourceSettings settings, URI endpoint) {
+    ProxyConfiguration.Builder proxy =
+        ProxyConfiguration.builder()
+            .useSystemPropertyValues(false)
+            .useEnvironmentVariableValues(false);
+    if (settings.proxies() == null) {
+      return proxy.build();
+    }
+    for (Proxy p : settings.proxies().select(endpoint)) {
+      if (p.type() == Proxy.Type.HTTP && p.address() instanceof InetSocketAddress) {
+        InetSocketAddress a = (InetSocketAddress) p.address();
+        proxy.endpoint(URI.create("http://" + a.getHostString() + ":" + a.getPort()));
+        PasswordAuthentication login = settings.proxyLogin(a.getHostString(), a.getPort());
+        if (login != null) {
+          proxy.username(login.getUserName()).password(new String(login.getPassword()));
+        }
+        break;
+      }
+    }
+    return proxy.build();
   }
 }

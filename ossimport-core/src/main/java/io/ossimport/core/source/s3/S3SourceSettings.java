@@ -1,6 +1,9 @@
 package io.ossimport.core.source.s3;
 
+import java.net.PasswordAuthentication;
+import java.net.ProxySelector;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * What an {@link S3Source} needs: where the objects are, the key pair, and the job keys that shape
@@ -14,6 +17,10 @@ public final class S3SourceSettings {
   private final String secretKey;
   private final String destPrefix;
   private final long importSinceSeconds;
+  private final ProxySelector proxies;
+  private final BiFunction<String, Integer, PasswordAuthentication> proxyLogins;
+  private final int connectTimeoutMillis;
+  private final int readTimeoutMillis;
 
   private S3SourceSettings(Builder b) {
     this.flavor = b.flavor;
@@ -23,6 +30,10 @@ public final class S3SourceSettings {
     this.secretKey = b.secretKey;
     this.destPrefix = b.destPrefix;
     this.importSinceSeconds = b.importSinceSeconds;
+    this.proxies = b.proxies;
+    this.proxyLogins = b.proxyLogins;
+    this.connectTimeoutMillis = b.connectTimeoutMillis;
+    this.readTimeoutMillis = b.readTimeoutMillis;
   }
 
   /**
@@ -52,6 +63,24 @@ public final class S3SourceSettings {
   }
 
   /** Prepended to references to check destination keys (as {@code destPrefix + reference}). */
+  /** How requests to the endpoint are routed; {@code null}: directly. */
+  public ProxySelector proxies() {
+    return proxies;
+  }
+
+  /** The credentials for a proxy host and port, or {@code null}. */
+  public PasswordAuthentication proxyLogin(String host, int port) {
+    return proxyLogins == null ? null : proxyLogins.apply(host, port);
+  }
+
+  public int connectTimeoutMillis() {
+    return connectTimeoutMillis;
+  }
+
+  public int readTimeoutMillis() {
+    return readTimeoutMillis;
+  }
+
   public String destPrefix() {
     return destPrefix;
   }
@@ -81,6 +110,10 @@ public final class S3SourceSettings {
     private final S3Flavor flavor;
     private final S3Location location;
     private final String srcDomain;
+    private ProxySelector proxies;
+    private BiFunction<String, Integer, PasswordAuthentication> proxyLogins;
+    private int connectTimeoutMillis = 10_000;
+    private int readTimeoutMillis = 60_000;
     private String accessKeyId = "";
     private String secretKey = "";
     private String destPrefix = "";
@@ -106,6 +139,22 @@ public final class S3SourceSettings {
 
     public Builder importSinceSeconds(long seconds) {
       this.importSinceSeconds = seconds;
+      return this;
+    }
+
+    /**
+     * The job's network: requests routed as {@code proxies} says for the endpoint ({@code null}:
+     * directly), {@code proxyLogins} for the proxy's credentials, and the timeouts.
+     */
+    public Builder network(
+        ProxySelector proxies,
+        BiFunction<String, Integer, PasswordAuthentication> proxyLogins,
+        int connectTimeoutMillis,
+        int readTimeoutMillis) {
+      this.proxies = proxies;
+      this.proxyLogins = proxyLogins;
+      this.connectTimeoutMillis = connectTimeoutMillis;
+      this.readTimeoutMillis = readTimeoutMillis;
       return this;
     }
 

@@ -11,6 +11,7 @@ import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
 import com.aliyun.oss.common.utils.CRC64;
 import com.aliyun.oss.model.ObjectMetadata;
+import io.ossimport.core.config.NetworkSettings;
 import io.ossimport.core.config.Secret;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.oss.OssClients;
@@ -238,7 +239,8 @@ class OssSourceTest {
     String secret = "planted-secret-value-42";
     OssSource source =
         new OssSource(
-            OssClients.create(oss.endpoint(), oss.accessKeyId(), Secret.of(secret), 4),
+            OssClients.create(
+                oss.endpoint(), oss.accessKeyId(), Secret.of(secret), NetworkSettings.direct(), 4),
             OssSourceSettings.of(oss.endpoint(), bucket, "", "", 0));
 
     IOException e =
@@ -266,7 +268,11 @@ class OssSourceTest {
 
   private OSS newClient() {
     return OssClients.create(
-        oss.endpoint(), oss.accessKeyId(), Secret.of(oss.secretAccessKey()), 8);
+        oss.endpoint(),
+        oss.accessKeyId(),
+        Secret.of(oss.secretAccessKey()),
+        NetworkSettings.direct(),
+        8);
   }
 
   private byte[] put(String key, int size) {
