@@ -43,14 +43,15 @@ goto verb_%VERB%
 
 :verb_submit
 rem A dry run submits nothing: its report goes to the console, not over the last submit's log.
-if "%SUBMIT_OPTS%"=="--dry-run" (
-  "%JAVA%" -jar "%JAR%" -c "%SYS_CONF%" submit --dry-run "%JOB_CONF%"
-  exit /b
-)
+rem (a label, not a block: exit /b inside parentheses under Wine's cmd lost the jar's code)
+if "%SUBMIT_OPTS%"=="--dry-run" goto submit_dry_run
 "%JAVA%" -jar "%JAR%" -c "%SYS_CONF%" submit %SUBMIT_OPTS% "%JOB_CONF%" > logs\submit.log 2>&1
 set "RC=%errorlevel%"
 type logs\submit.log
 exit /b %RC%
+:submit_dry_run
+"%JAVA%" -jar "%JAR%" -c "%SYS_CONF%" submit --dry-run "%JOB_CONF%"
+exit /b %errorlevel%
 
 rem Opens a window that runs the service (its log also goes to logs\ossimport2.log) and waits until
 rem the service reports that it runs, or prints why it did not start and exits with its code.
