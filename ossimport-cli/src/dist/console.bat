@@ -15,8 +15,10 @@ if defined OSSIMPORT_START_TIMEOUT set "START_TIMEOUT=%OSSIMPORT_START_TIMEOUT%"
 
 if "%~1"=="" goto usage
 rem submit --offline: accept the job without asking the destination first (no network here yet).
+rem submit --dry-run: list what the job would import without submitting it.
 set "SUBMIT_OPTS="
 if /i "%~2"=="--offline" if /i "%~1"=="submit" set "SUBMIT_OPTS=--offline"
+if /i "%~2"=="--dry-run" if /i "%~1"=="submit" set "SUBMIT_OPTS=--dry-run"
 if not "%~2"=="" if not defined SUBMIT_OPTS goto usage
 if not "%~3"=="" goto usage
 set "VERB="
@@ -40,10 +42,16 @@ call :read_key "%SYS_CONF%" javaHeapMaxSize 1024m JAVA_HEAP
 goto verb_%VERB%
 
 :verb_submit
+rem A dry run submits nothing: its report goes to the console, not over the last submit's log.
+rem (a label, not a block: exit /b inside parentheses under Wine's cmd lost the jar's code)
+if "%SUBMIT_OPTS%"=="--dry-run" goto submit_dry_run
 "%JAVA%" -jar "%JAR%" -c "%SYS_CONF%" submit %SUBMIT_OPTS% "%JOB_CONF%" > logs\submit.log 2>&1
 set "RC=%errorlevel%"
 type logs\submit.log
 exit /b %RC%
+:submit_dry_run
+"%JAVA%" -jar "%JAR%" -c "%SYS_CONF%" submit --dry-run "%JOB_CONF%"
+exit /b %errorlevel%
 
 rem Opens a window that runs the service (its log also goes to logs\ossimport2.log) and waits until
 rem the service reports that it runs, or prints why it did not start and exits with its code.
@@ -121,6 +129,7 @@ exit /b %errorlevel%
 :usage
 echo Usage: console.bat ^<command^>
 echo   submit   submit the job of conf/local_job.cfg (submit --offline: without asking OSS first)
+echo            (submit --dry-run: list what the job would import, submit nothing)
 echo   start    start the import service in the background
 echo   stop     stop the import service (gracefully, else by its recorded PID)
 echo   clean    delete the job (jobName of conf/local_job.cfg) to run it again

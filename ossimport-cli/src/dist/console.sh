@@ -8,7 +8,7 @@ OSSIMPORT_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SYS_CONF=conf/sys.properties
 JOB_CONF=conf/local_job.cfg
 JAR=bin/ossimport2.jar
-# `submit --offline` (console.sh) or `--offline` (import.sh) sets it.
+# `submit --offline` or `submit --dry-run` (console.sh) or `--offline` (import.sh) sets it.
 SUBMIT_OPTS=
 # Seconds `start` waits for the service to report that it runs.
 START_TIMEOUT=${OSSIMPORT_START_TIMEOUT:-60}
@@ -65,6 +65,11 @@ run_jar() {
 }
 
 submit_job() {
+  # A dry run submits nothing: its report goes to the terminal, not over the last submit's log.
+  if [ "$SUBMIT_OPTS" = --dry-run ]; then
+    run_jar submit --dry-run "$JOB_CONF"
+    return $?
+  fi
   run_jar submit ${SUBMIT_OPTS:+"$SUBMIT_OPTS"} "$JOB_CONF" > logs/submit.log 2>&1
   local rc=$?
   cat logs/submit.log
@@ -142,6 +147,7 @@ retry_job() {
 console_usage() {
   echo "Usage: bash console.sh <command>"
   echo "  submit   submit the job of conf/local_job.cfg (submit --offline: without asking OSS first)"
+  echo "           (submit --dry-run: list what the job would import, submit nothing)"
   echo "  start    start the import service in the background"
   echo "  stop     stop the import service (gracefully, else by its recorded PID)"
   echo "  clean    delete the job (jobName of conf/local_job.cfg) to run it again"
@@ -154,8 +160,10 @@ console_usage() {
 
 console_main() {
   # submit --offline: accept the job without asking the destination first (no network here yet).
-  if [ $# -eq 2 ] && [ "$2" = --offline ] && [ "$(echo "$1" | tr '[:upper:]' '[:lower:]')" = submit ]; then
-    SUBMIT_OPTS=--offline
+  # submit --dry-run: list what the job would import without submitting it.
+  if [ $# -eq 2 ] && { [ "$2" = --offline ] || [ "$2" = --dry-run ]; } \
+    && [ "$(echo "$1" | tr '[:upper:]' '[:lower:]')" = submit ]; then
+    SUBMIT_OPTS=$2
     set -- "$1"
   fi
   if [ $# -ne 1 ]; then

@@ -138,6 +138,36 @@ class AntBuildIT {
     assertEquals(Buckets.files(data), Buckets.objects(oss.endpoint(), "ant-background"));
   }
 
+  @Test
+  void aDryRunSubmitPrintsTheReportAndWritesNothing() throws Exception {
+    Path project = Files.createDirectories(dir.resolve("project"));
+    Files.write(
+        project.resolve("build.xml"),
+        Arrays.asList(
+            "<project name='dryrun' default='look' xmlns:ossimport='antlib:io.ossimport.ant'>",
+            "  <target name='look'>",
+            "    <ossimport:submit workdir='work' jobconfig='conf/local_job.cfg' dryrun='true'/>",
+            "  </target>",
+            "</project>"),
+        StandardCharsets.UTF_8);
+    Path data = Samples.folder(project.resolve("data"));
+    oss.createBucketIfMissing("ant-dryrun");
+    writeJob(project, data, "ant-dryrun");
+    oss.counters().reset();
+
+    Result result = ant(project, "-lib", nodepsJar.toString());
+
+    assertEquals(0, result.exitCode, result.output);
+    assertTrue(result.output.contains("Dry run of job ant_job: nothing written"), result.output);
+    assertTrue(
+        result.output.contains("Would import: 4 objects, " + Samples.BYTES + " bytes"),
+        result.output);
+    assertFalse(result.output.contains("Submitted job"), result.output);
+    assertFalse(Files.exists(project.resolve("work/master")), "no job, no jobqueue entry");
+    assertEquals(0, oss.counters().total(), oss.counters().toJson());
+    assertTrue(Buckets.objects(oss.endpoint(), "ant-dryrun").isEmpty());
+  }
+
   private void writeJob(Path project, Path data, String bucket) throws IOException {
     Path conf = Files.createDirectories(project.resolve("conf"));
     Files.write(

@@ -22,7 +22,12 @@ public final class EmulatorControl {
   /** Buckets the builds of src/it upload into. */
   static final List<String> BUCKETS =
       Arrays.asList(
-          "it-migrate", "it-retry", "it-background", "it-bad-config", "it-clean-keeps-job");
+          "it-migrate",
+          "it-retry",
+          "it-background",
+          "it-bad-config",
+          "it-clean-keeps-job",
+          "it-dry-run");
 
   private EmulatorControl() {}
 

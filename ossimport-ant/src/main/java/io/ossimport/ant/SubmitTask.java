@@ -1,5 +1,6 @@
 package io.ossimport.ant;
 
+import io.ossimport.core.api.DryRunReport;
 import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.core.api.SubmitResult;
 import java.io.File;
@@ -20,10 +21,12 @@ import org.apache.tools.ant.Project;
  */
 public class SubmitTask extends AbstractOssImportTask {
   static final String OFFLINE_PROPERTY = "ossimport.offline";
+  static final String DRYRUN_PROPERTY = "ossimport.dryrun";
 
   private File jobconfig;
   private String jobname;
   private boolean offline;
+  private boolean dryrun;
   private final List<JobProperty> jobProperties = new ArrayList<JobProperty>();
 
   /** The job configuration, a {@code local_job.cfg}. */
@@ -43,6 +46,16 @@ public class SubmitTask extends AbstractOssImportTask {
    */
   public void setOffline(boolean offline) {
     this.offline = offline;
+  }
+
+  /**
+   * Do not submit: list the source with the job's rules and log what would be imported and what
+   * would be left out and why ({@code false} by default). Nothing is written to the working
+   * directory and the destination is not contacted. The Ant property {@code ossimport.dryrun=true}
+   * does the same for every submit of the build.
+   */
+  public void setDryrun(boolean dryrun) {
+    this.dryrun = dryrun;
   }
 
   /** A nested {@code <jobproperty name=".." value=".."/>} overriding one job key. */
@@ -80,6 +93,14 @@ public class SubmitTask extends AbstractOssImportTask {
   protected void run(AntRunner runner) {
     final Path file = jobconfig == null ? null : jobconfig.toPath();
     final Map<String, String> overrides = jobOverrides();
+    if (dryrun || Project.toBoolean(getProject().getProperty(DRYRUN_PROPERTY))) {
+      // Its warnings come as WARN events too; the report is the one text every front end prints.
+      DryRunReport report = runner.run(ossImport -> ossImport.dryRun(file, overrides));
+      for (String line : report.text().split("\n")) {
+        log(line);
+      }
+      return;
+    }
     final SubmitCheck check =
         offline || Project.toBoolean(getProject().getProperty(OFFLINE_PROPERTY))
             ? SubmitCheck.OFFLINE

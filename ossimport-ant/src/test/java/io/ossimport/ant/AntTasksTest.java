@@ -53,6 +53,30 @@ class AntTasksTest {
   }
 
   @Test
+  void aDryRunSubmitLogsTheReportAndWritesNothing() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-dry", 3);
+    Map<String, String> properties = properties(job);
+    properties.put("ossimport.dryrun", "true");
+    AntBuild build =
+        new AntBuild(
+            dir,
+            properties,
+            "<target name='look'>\n"
+                + "  <ossimport:submit workdir='${work}' jobconfig='${jobconfig}'/>\n"
+                + "</target>\n");
+    oss.counters().reset();
+
+    build.run("look");
+
+    assertTrue(build.log().contains("Dry run of job sample_job: nothing written"), build.log());
+    assertTrue(
+        build.log().contains("Would import: 3 objects, " + total(job) + " bytes"), build.log());
+    assertTrue(!build.log().contains("Submitted job"), build.log());
+    assertTrue(!java.nio.file.Files.exists(dir.resolve("work")), "no working directory");
+    assertEquals(0, oss.counters().total(), oss.counters().toJson());
+  }
+
+  @Test
   void failedTasksFailTheBuildAtTheStartTask() throws Exception {
     SampleJob job = SampleJob.create(dir, oss, "ant-fails", 3);
     AntBuild build = new AntBuild(dir, properties(job), MIGRATE);

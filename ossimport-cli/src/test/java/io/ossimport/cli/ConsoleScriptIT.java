@@ -81,6 +81,45 @@ class ConsoleScriptIT {
   }
 
   @Test
+  void submitDryRunPrintsWhatWouldBeImportedAndCreatesNothing() throws Exception {
+    TreeMap<String, Long> files = SampleTree.create(source, 12, 1);
+    long bytes = 0;
+    for (long size : files.values()) {
+      bytes += size;
+    }
+    dist.configureJob(source, oss, bucket, "destPrefix=backup/");
+    oss.counters().reset();
+
+    Result dryRun = dist.bash("", null, "console.sh", "submit", "--dry-run");
+
+    assertEquals(0, dryRun.exitCode, dryRun.toString());
+    assertTrue(
+        dryRun.output.startsWith(
+            "Dry run of job local_test: nothing written, no job created, the destination not"
+                + " contacted.\n"),
+        dryRun.output);
+    assertTrue(
+        dryRun.output.contains("Would import: " + files.size() + " objects, " + bytes + " bytes"),
+        dryRun.output);
+    String firstKey = files.firstKey();
+    assertTrue(
+        dryRun.output.contains("  " + firstKey + " -> backup/" + firstKey + " ("), dryRun.output);
+    assertTrue(dryRun.output.contains("Would skip (a rule leaves them alone): 0 objects"));
+    assertFalse(dryRun.output.contains(oss.secretAccessKey()), dryRun.output);
+    assertFalse(Files.exists(dist.jobDir("local_test")), "no job directory");
+    assertFalse(
+        Files.exists(dist.jobDir("local_test").getParent().resolveSibling("jobqueue")),
+        "no jobqueue entry");
+    assertEquals(0, oss.counters().total(), oss.counters().toJson());
+    assertTrue(SampleTree.bucket(oss, bucket).isEmpty());
+
+    dist.configureJob(source, oss, bucket, "maxSize=lots");
+    Result bad = dist.bash("", null, "console.sh", "submit", "--dry-run");
+    assertEquals(2, bad.exitCode, "a bad configuration fails as at submit: " + bad);
+    assertTrue(bad.output.contains("maxSize='lots'"), bad.output);
+  }
+
+  @Test
   void everyVerbBehavesAsTheOriginal() throws Exception {
     TreeMap<String, Long> files = SampleTree.create(source, 24, 1);
     dist.configureJob(source, oss, bucket);

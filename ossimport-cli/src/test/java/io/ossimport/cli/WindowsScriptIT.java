@@ -153,6 +153,19 @@ class WindowsScriptIT {
   }
 
   @Test
+  void submitDryRunReachesTheJarAndLeavesTheSubmitLogAlone() throws Exception {
+    Result dryRun = cmd(env("STANDIN_EXIT_SUBMIT", "2"), "console.bat", "submit", "--dry-run");
+
+    assertEquals(2, dryRun.exitCode, "the jar's code passes through: " + dryRun);
+    assertTrue(dryRun.output.startsWith("stand-in submit"), dryRun.output);
+    assertTrue(
+        calls().get(0).endsWith("[submit] [--dry-run] [conf\\local_job.cfg]"), calls().get(0));
+    assertFalse(
+        Files.exists(dist.home.resolve("logs").resolve("submit.log")),
+        "a dry run submits nothing, so it does not replace the last submit's log");
+  }
+
+  @Test
   void theJarsExitCodeAndOutputPassThrough() throws Exception {
     Result submit = cmd(env("STANDIN_EXIT_SUBMIT", "6"), "console.bat", "submit", "--offline");
 

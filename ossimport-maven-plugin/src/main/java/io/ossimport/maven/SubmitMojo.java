@@ -1,5 +1,6 @@
 package io.ossimport.maven;
 
+import io.ossimport.core.api.DryRunReport;
 import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.core.api.SubmitResult;
 import java.io.File;
@@ -54,6 +55,16 @@ public class SubmitMojo extends AbstractOssImportMojo {
   @Parameter(property = "ossimport.offline", defaultValue = "false")
   private boolean offline;
 
+  /**
+   * Do not submit: list the source with the job's rules and log what would be imported (objects,
+   * bytes, the first keys) and what would be left out and why. Nothing is written to the working
+   * directory and the destination is not contacted; a bad configuration fails as it does at submit.
+   *
+   * @since 0.3.0
+   */
+  @Parameter(property = "ossimport.dryRun", defaultValue = "false")
+  private boolean dryRun;
+
   /** Secret keys refused in {@code <job>}: they would be needed again by every goal. */
   private static final String[] INLINE_SECRETS = {
     "destSecretKey", "destSecurityToken", "srcSecretKey", "srcSecurityToken"
@@ -69,6 +80,14 @@ public class SubmitMojo extends AbstractOssImportMojo {
     }
     final Path file = jobConfig == null ? null : jobConfig.toPath();
     final Map<String, String> overrides = jobOverrides();
+    if (dryRun) {
+      // Its warnings come as WARN events too; the report is the one text every front end prints.
+      DryRunReport report = runner.run(ossImport -> ossImport.dryRun(file, overrides));
+      for (String line : report.text().split("\n")) {
+        runner.log().info(line);
+      }
+      return;
+    }
     final SubmitCheck check = offline ? SubmitCheck.OFFLINE : SubmitCheck.ONLINE;
     SubmitResult result = runner.run(ossImport -> ossImport.submit(file, overrides, check));
     // Its warnings came as WARN events (the listener logged them): not again here.

@@ -57,6 +57,25 @@ class SubmitMojoTest {
   }
 
   @Test
+  void aDryRunLogsTheReportAndWritesNothing(@InjectMojo(goal = "submit") SubmitMojo submit)
+      throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "dry-run", 2, "destPrefix=backup/");
+    MojoHarness.setField(submit, "jobConfig", job.jobConfig.toFile());
+    MojoHarness.setField(submit, "dryRun", true);
+    oss.counters().reset();
+
+    run(submit);
+
+    String text = log.text();
+    assertTrue(text.contains("INFO Dry run of job sample_job: nothing written"), text);
+    assertTrue(text.contains("INFO Would import: 2 objects, "), text);
+    assertTrue(text.contains(" -> backup/"), text);
+    assertFalse(text.contains("Submitted job"), text);
+    assertFalse(Files.exists(dir.resolve("work")), "no working directory");
+    assertEquals(0, oss.counters().total(), oss.counters().toJson());
+  }
+
+  @Test
   void aMisspeltInlineKeyIsWarnedAboutOnce(@InjectMojo(goal = "submit") SubmitMojo submit)
       throws Exception {
     SampleJob job = SampleJob.create(dir, oss, "typo", 1);

@@ -129,6 +129,21 @@ public final class OssImport {
   }
 
   /**
+   * What {@link #submit(Path, Map)} would import, without submitting: the job configuration is
+   * loaded and checked as submit checks it (a bad one fails with the same {@link
+   * ConfigurationException}), then the source is listed with the job's rules. Nothing is written
+   * (no job directory, no queue entry) and the destination is not contacted, so objects already
+   * there are not looked for. Configuration warnings come as WARN events, as at submit.
+   *
+   * @throws ConfigurationException listing every problem of the job configuration
+   * @throws OssImportException if the source cannot be opened or listed
+   */
+  public DryRunReport dryRun(Path jobConfigOrNull, Map<String, String> jobOverrides)
+      throws OssImportException {
+    return operations.dryRun(jobConfigOrNull, jobOverrides);
+  }
+
+  /**
    * Starts master, tracker and worker in this JVM, holding the working directory's lock, and
    * returns at once. A crashed earlier run is repaired first: its tasks resume where they stopped.
    *

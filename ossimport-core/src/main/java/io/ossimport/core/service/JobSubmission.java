@@ -67,15 +67,9 @@ public final class JobSubmission {
         ImportEvent.Level.INFO,
         null,
         "submit job:" + (jobConfigOrNull == null ? INLINE_LABEL : jobConfigOrNull.toString()));
-    JobConfigLoader loader = new JobConfigLoader(environment);
-    LoadedConfig<JobConfig> loaded =
-        loader.load(jobConfigOrNull, overrides, INLINE_LABEL, supplied);
+    LoadedConfig<JobConfig> loaded = loadChecked(jobConfigOrNull, overrides);
     JobConfig config = loaded.config();
     String label = jobConfigOrNull == null ? INLINE_LABEL : jobConfigOrNull.toString();
-    List<ConfigProblem> problems = checkOnThisMachine(config, label);
-    if (!problems.isEmpty()) {
-      throw new ConfigurationException(problems, loaded.warnings());
-    }
     String job = config.jobName();
     try {
       if (check == SubmitCheck.ONLINE) {
@@ -99,6 +93,25 @@ public final class JobSubmission {
     }
     Events.log(events, ImportEvent.Level.INFO, job, "submit job:" + job + " success!");
     return new SubmitResult(job, tree.jobDirectory(job), loaded.warnings());
+  }
+
+  /**
+   * The job configuration as submit accepts it before it contacts anything: loaded, validated and
+   * checked on this machine; {@link DryRun} starts from the same, so a bad configuration fails the
+   * same way.
+   *
+   * @throws ConfigurationException listing every problem
+   */
+  LoadedConfig<JobConfig> loadChecked(Path jobConfigOrNull, Map<String, String> overrides)
+      throws OssImportException {
+    LoadedConfig<JobConfig> loaded =
+        new JobConfigLoader(environment).load(jobConfigOrNull, overrides, INLINE_LABEL, supplied);
+    String label = jobConfigOrNull == null ? INLINE_LABEL : jobConfigOrNull.toString();
+    List<ConfigProblem> problems = checkOnThisMachine(loaded.config(), label);
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(problems, loaded.warnings());
+    }
+    return loaded;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.ossimport.core.service;
 
 import io.ossimport.core.api.ConfigWarning;
 import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.core.api.DryRunReport;
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.JobConflictException;
@@ -92,6 +93,12 @@ public final class Operations {
       throws OssImportException {
     return new JobSubmission(tree, environment, supplied, listener)
         .submit(jobConfigOrNull, jobOverrides, check);
+  }
+
+  public DryRunReport dryRun(Path jobConfigOrNull, Map<String, String> jobOverrides)
+      throws OssImportException {
+    return new DryRun(new JobSubmission(tree, environment, supplied, listener), tree, listener)
+        .run(jobConfigOrNull, jobOverrides);
   }
 
   public RunningService start() throws OssImportException {

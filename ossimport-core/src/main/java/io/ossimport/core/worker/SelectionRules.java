@@ -1,6 +1,7 @@
 package io.ossimport.core.worker;
 
 import io.ossimport.core.config.JobConfig;
+import io.ossimport.core.filter.PathFilter;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.source.ObjectStat;
 
@@ -12,18 +13,29 @@ import io.ossimport.core.source.ObjectStat;
  * decides, from the scan's size and time when the listing knew them (no request), else from the
  * source's stat.
  */
-final class SelectionRules {
+public final class SelectionRules {
   private SelectionRules() {}
+
+  /**
+   * The rule that skips the object of destination key {@code key} by what a listing knew of it
+   * (size and mtime {@code -1}: unknown), or {@code null}: the decision {@link #beforeStat} makes,
+   * for a dry run that has no task.
+   */
+  public static ReasonCode byListing(
+      JobConfig config, PathFilter filter, String key, long size, long mtimeMillis) {
+    if (!filter.includes(relativePath(config, key))) {
+      return ReasonCode.EXCLUDED_BY_FILTER;
+    }
+    return bySizeAndTime(config, size, mtimeMillis);
+  }
 
   /**
    * The rule that skips the object by what the TASK entry says, or {@code null}: the path always,
    * size and time where the scan knew them.
    */
   static ReasonCode beforeStat(TaskContext ctx, ObjectContext o) {
-    if (!ctx.job.pathFilter().includes(relativePath(ctx.config(), o.key()))) {
-      return ReasonCode.EXCLUDED_BY_FILTER;
-    }
-    return bySizeAndTime(ctx.config(), o.entry.size(), o.entry.mtimeMillis());
+    return byListing(
+        ctx.config(), ctx.job.pathFilter(), o.key(), o.entry.size(), o.entry.mtimeMillis());
   }
 
   /** The rule that skips the object by its stat, for what the scan did not know; or null. */
@@ -34,7 +46,7 @@ final class SelectionRules {
   }
 
   /** The rule that skips an object of that size and mtime ({@code -1}: unknown), or null. */
-  static ReasonCode bySizeAndTime(JobConfig config, long size, long mtimeMillis) {
+  public static ReasonCode bySizeAndTime(JobConfig config, long size, long mtimeMillis) {
     if (size >= 0) {
       if (size < config.minSize()) {
         return ReasonCode.SMALLER_THAN_MIN_SIZE;
