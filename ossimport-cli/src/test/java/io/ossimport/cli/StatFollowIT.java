@@ -182,7 +182,8 @@ class StatFollowIT {
     assertEquals(0, exit, out() + err);
     assertEquals(Arrays.asList("Running", "Succeed"), reports(out()));
     assertTrue(
-        out().contains(JOB + " Succeed: " + files.size() + "/" + files.size() + " files, "), out());
+        out().contains(JOB + " Succeed: " + files.size() + "/" + files.size() + " objects, "),
+        out());
   }
 
   @Test
@@ -205,7 +206,10 @@ class StatFollowIT {
         Collections.singletonList("Succeed"),
         reports(file("job_stat.log")),
         "the status file holds the latest report");
-    assertTrue(file("job_stat.log").endsWith(" 0 failed" + System.lineSeparator()));
+    assertTrue(
+        file("job_stat.log")
+            .endsWith(" 0 failed; tasks 0 running, 0 pending" + System.lineSeparator()),
+        file("job_stat.log"));
   }
 
   @Test
