@@ -2,6 +2,8 @@ package io.ossimport.core.service;
 
 import io.ossimport.core.api.ConfigWarning;
 import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.core.api.DiffCheck;
+import io.ossimport.core.api.DiffReport;
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.JobConflictException;
@@ -92,6 +94,12 @@ public final class Operations {
       throws OssImportException {
     return new JobSubmission(tree, environment, supplied, listener)
         .submit(jobConfigOrNull, jobOverrides, check);
+  }
+
+  public DiffReport diff(Path jobConfigOrNull, Map<String, String> jobOverrides, DiffCheck check)
+      throws OssImportException {
+    return new JobDiff(tree, environment, supplied, listener, JobDiff.CHUNK_RECORDS)
+        .diff(jobConfigOrNull, jobOverrides, check);
   }
 
   public RunningService start() throws OssImportException {

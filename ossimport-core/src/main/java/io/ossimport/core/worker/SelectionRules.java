@@ -1,6 +1,7 @@
 package io.ossimport.core.worker;
 
 import io.ossimport.core.config.JobConfig;
+import io.ossimport.core.filter.PathFilter;
 import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.source.ObjectStat;
 
@@ -12,8 +13,21 @@ import io.ossimport.core.source.ObjectStat;
  * decides, from the scan's size and time when the listing knew them (no request), else from the
  * source's stat.
  */
-final class SelectionRules {
+public final class SelectionRules {
   private SelectionRules() {}
+
+  /**
+   * The rule that leaves out an object of that destination key, size and mtime ({@code -1}:
+   * unknown, not checked), or {@code null} when the job selects it; for one-shot operations that
+   * apply the job's selection without a task ({@code diff}).
+   */
+  public static ReasonCode leavesOut(
+      JobConfig config, PathFilter pathFilter, String key, long size, long mtimeMillis) {
+    if (!pathFilter.includes(relativePath(config, key))) {
+      return ReasonCode.EXCLUDED_BY_FILTER;
+    }
+    return bySizeAndTime(config, size, mtimeMillis);
+  }
 
   /**
    * The rule that skips the object by what the TASK entry says, or {@code null}: the path always,
