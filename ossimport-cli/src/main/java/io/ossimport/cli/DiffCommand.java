@@ -2,6 +2,7 @@ package io.ossimport.cli;
 
 import io.ossimport.core.api.DiffCheck;
 import io.ossimport.core.api.DiffReport;
+import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -44,13 +45,24 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path file = jobConfig != null ? jobConfig : defaultJobConfig();
     DiffReport report =
-        cli.open(ImportListener.NONE)
+        cli.open(warnings())
             .diff(
                 file,
                 Collections.<String, String>emptyMap(),
                 checksum ? DiffCheck.CHECKSUM : DiffCheck.SIZE_AND_MTIME);
     cli.out.print(report.text());
     return report.hasDifferences() ? ExitCode.FAILED_TASKS.code() : ExitCode.OK.code();
+  }
+
+  /**
+   * Warnings (a misspelt key, an entry the source skips) on stderr; the summary is printed once.
+   */
+  private ImportListener warnings() {
+    return event -> {
+      if (event.level() == ImportEvent.Level.WARN || event.level() == ImportEvent.Level.ERROR) {
+        cli.err.println("Warning: " + event.message());
+      }
+    };
   }
 
   private Path defaultJobConfig() {

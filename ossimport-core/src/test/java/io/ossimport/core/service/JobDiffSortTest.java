@@ -1,10 +1,13 @@
 package io.ossimport.core.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.core.api.DiffCheck;
 import io.ossimport.core.api.DiffReport;
+import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.api.SuppliedCredentials;
 import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.testkit.ImportFixture;
@@ -88,6 +91,42 @@ class JobDiffSortTest {
             Collections.emptyList(),
             all.map(p -> p.getFileName().toString())
                 .filter(n -> n.startsWith(".tmp-") || n.startsWith("diff-chunk-"))
+                .collect(Collectors.toList()));
+      }
+    }
+  }
+
+  @Test
+  void aDestinationThatCannotBeListedLeavesNoChunkFileAndNoReport() throws Exception {
+    try (ImportFixture f = new ImportFixture(oss, temp)) {
+      for (int i = 0; i < 250; i++) {
+        f.file("f" + i, 1);
+      }
+      f.job.put("destBucket", "no-such-bucket-for-diff");
+
+      OssImportException e =
+          assertThrows(
+              OssImportException.class,
+              () ->
+                  new JobDiff(
+                          new JobTree(f.work),
+                          Collections.<String, String>emptyMap(),
+                          SuppliedCredentials.none(),
+                          f.events,
+                          100)
+                      .diff(
+                          f.jobFile(),
+                          Collections.<String, String>emptyMap(),
+                          DiffCheck.SIZE_AND_MTIME));
+
+      assertTrue(e.getMessage().startsWith("diff job:local_test: "), e.getMessage());
+      assertTrue(e.getMessage().contains("NoSuchBucket"), e.getMessage());
+      assertFalse(e.getMessage().contains(oss.secretAccessKey()), e.getMessage());
+      try (Stream<Path> all = Files.walk(f.work)) {
+        assertEquals(
+            Collections.emptyList(),
+            all.filter(Files::isRegularFile)
+                .map(p -> f.work.relativize(p).toString())
                 .collect(Collectors.toList()));
       }
     }
