@@ -28,7 +28,6 @@ import io.ossimport.core.source.registry.Sources;
 import io.ossimport.core.tracker.Events;
 import io.ossimport.core.worker.SelectionRules;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -125,8 +124,6 @@ final class JobDiff {
       DiffReport result = merge.result(report);
       Events.log(events, ImportEvent.Level.INFO, job, result.text().trim());
       return result;
-    } catch (UncheckedIOException e) {
-      throw new OssImportException("diff job:" + job + ": " + e.getCause().getMessage(), e);
     } catch (IOException e) {
       throw new OssImportException("diff job:" + job + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
