@@ -1,6 +1,6 @@
 @echo off
 rem console.bat: run the standalone ossimport step by step (see README.md).
-rem   console.bat submit, start, stop, clean, stat, retry or version
+rem   console.bat submit, start, stop, clean, stat, retry, diff or version
 rem Works from any directory. import.bat calls this file for its steps.
 rem console.sh mirrors this file: same verbs, messages and exit codes (ScriptParityTest).
 setlocal EnableExtensions
@@ -19,10 +19,13 @@ rem submit --dry-run: list what the job would import without submitting it.
 set "SUBMIT_OPTS="
 if /i "%~2"=="--offline" if /i "%~1"=="submit" set "SUBMIT_OPTS=--offline"
 if /i "%~2"=="--dry-run" if /i "%~1"=="submit" set "SUBMIT_OPTS=--dry-run"
-if not "%~2"=="" if not defined SUBMIT_OPTS goto usage
+rem diff --checksum: compare CRC-64 too (a HEAD per object).
+set "DIFF_OPTS="
+if /i "%~2"=="--checksum" if /i "%~1"=="diff" set "DIFF_OPTS=--checksum"
+if not "%~2"=="" if not defined SUBMIT_OPTS if not defined DIFF_OPTS goto usage
 if not "%~3"=="" goto usage
 set "VERB="
-for %%v in (submit start stop clean stat retry version) do if /i "%~1"=="%%v" set "VERB=%%v"
+for %%v in (submit start stop clean stat retry diff version) do if /i "%~1"=="%%v" set "VERB=%%v"
 rem _service: what the window that `start` opens runs (not for users).
 if "%~1"=="_service" set "VERB=service"
 if not defined VERB goto usage
@@ -122,6 +125,10 @@ find "None failed tasks" logs\retry.log > nul
 if errorlevel 1 echo Retry has been submitted.
 exit /b 0
 
+:verb_diff
+"%JAVA%" -jar "%JAR%" -c "%SYS_CONF%" diff %DIFF_OPTS% "%JOB_CONF%"
+exit /b %errorlevel%
+
 :verb_version
 "%JAVA%" -jar "%JAR%" -c "%SYS_CONF%" version
 exit /b %errorlevel%
@@ -135,8 +142,9 @@ echo   stop     stop the import service (gracefully, else by its recorded PID)
 echo   clean    delete the job (jobName of conf/local_job.cfg) to run it again
 echo   stat     show the job status
 echo   retry    run the failed tasks of the job again
+echo   diff     compare the source with OSS: missing, different, extra (diff --checksum: CRC-64 too)
 echo   version  show the version
-echo Exit codes: 0 ok, 1 usage, 2 configuration, 3 failed tasks, 4 service state,
+echo Exit codes: 0 ok, 1 usage, 2 configuration, 3 failed tasks or differences, 4 service state,
 echo 5 runtime failure, 6 job exists or is unknown.
 exit /b 1
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # console.sh: run the standalone ossimport step by step (see README.md).
-#   bash console.sh submit|start|stop|clean|stat|retry|version
+#   bash console.sh submit|start|stop|clean|stat|retry|diff|version
 # Works from any directory. import.sh sources this file for its functions.
 # console.bat mirrors this file: same verbs, messages and exit codes (ScriptParityTest).
 
@@ -10,6 +10,8 @@ JOB_CONF=conf/local_job.cfg
 JAR=bin/ossimport2.jar
 # `submit --offline` or `submit --dry-run` (console.sh) or `--offline` (import.sh) sets it.
 SUBMIT_OPTS=
+# `diff --checksum` sets it.
+DIFF_OPTS=
 # Seconds `start` waits for the service to report that it runs.
 START_TIMEOUT=${OSSIMPORT_START_TIMEOUT:-60}
 
@@ -130,6 +132,10 @@ clean_job() {
   return $rc
 }
 
+diff_job() {
+  run_jar diff ${DIFF_OPTS:+"$DIFF_OPTS"} "$JOB_CONF"
+}
+
 show_stat() {
   run_jar stat detail
 }
@@ -153,8 +159,9 @@ console_usage() {
   echo "  clean    delete the job (jobName of conf/local_job.cfg) to run it again"
   echo "  stat     show the job status"
   echo "  retry    run the failed tasks of the job again"
+  echo "  diff     compare the source with OSS: missing, different, extra (diff --checksum: CRC-64 too)"
   echo "  version  show the version"
-  echo "Exit codes: 0 ok, 1 usage, 2 configuration, 3 failed tasks, 4 service state,"
+  echo "Exit codes: 0 ok, 1 usage, 2 configuration, 3 failed tasks or differences, 4 service state,"
   echo "5 runtime failure, 6 job exists or is unknown."
 }
 
@@ -166,6 +173,11 @@ console_main() {
     SUBMIT_OPTS=$2
     set -- "$1"
   fi
+  # diff --checksum: compare CRC-64 too (a HEAD per object).
+  if [ $# -eq 2 ] && [ "$2" = --checksum ] && [ "$(echo "$1" | tr '[:upper:]' '[:lower:]')" = diff ]; then
+    DIFF_OPTS=--checksum
+    set -- "$1"
+  fi
   if [ $# -ne 1 ]; then
     console_usage
     exit 1
@@ -173,7 +185,7 @@ console_main() {
   local verb
   verb=$(echo "$1" | tr '[:upper:]' '[:lower:]')
   case "$verb" in
-    submit | start | stop | clean | stat | retry | version) ;;
+    submit | start | stop | clean | stat | retry | diff | version) ;;
     *)
       console_usage
       exit 1
@@ -187,6 +199,7 @@ console_main() {
     clean) clean_job ;;
     stat) show_stat ;;
     retry) retry_job ;;
+    diff) diff_job ;;
     version) run_jar version ;;
   esac
   exit $?

@@ -13,6 +13,7 @@ import io.ossimport.emulator.junit.OssEmulatorExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -223,6 +224,32 @@ class AntTasksTest {
             Files.readAllBytes(dir.resolve("work/master/jobs/sample_job/job.cfg")),
             StandardCharsets.UTF_8);
     assertTrue(frozen.contains("skipExistMode=list"), frozen);
+  }
+
+  @Test
+  void diffSetsItsCountsAndFailsTheBuildUntilTheDestinationMatches() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-diff", 3);
+    AntBuild build =
+        new AntBuild(
+            dir,
+            properties(job),
+            "<target name='strict'>\n"
+                + "  <ossimport:diff workdir='${work}' jobconfig='${jobconfig}' prefix='d'/>\n"
+                + "</target>\n"
+                + "<target name='lenient'>\n"
+                + "  <ossimport:diff workdir='${work}' jobconfig='${jobconfig}' prefix='l'"
+                + " failonerror='false'/>\n"
+                + "  <echo message='counts ${l.matching} ${l.missing} ${l.different} ${l.extra}'/>\n"
+                + "</target>\n");
+
+    BuildException failure = assertThrows(BuildException.class, () -> build.run("strict"));
+
+    assertTrue(
+        failure.getMessage().contains("3 missing, 0 different, 0 extra"), failure.getMessage());
+    assertEquals(0, oss.counters().get(Operation.PutObject), oss.counters().toJson());
+    build.run("lenient");
+    assertTrue(build.log().contains("counts 0 3 0 0"), build.log());
+    assertTrue(Files.exists(Paths.get(build.property("l.report"))), build.property("l.report"));
   }
 
   @Test

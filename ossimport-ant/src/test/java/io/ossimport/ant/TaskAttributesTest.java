@@ -16,7 +16,7 @@ class TaskAttributesTest {
 
   @Test
   void everyTaskNeedsAWorkdirOrASysconfig() throws Exception {
-    for (String task : new String[] {"submit", "start", "stop", "stat", "retry", "clean"}) {
+    for (String task : new String[] {"submit", "start", "stop", "stat", "retry", "clean", "diff"}) {
       AntBuild build =
           new AntBuild(
               dir,

@@ -11,7 +11,7 @@ public enum ExitCode {
   OK(0, "success"),
   USAGE(1, "usage error (the scripts: also when the user declines)"),
   CONFIGURATION(2, "configuration error: fix the file as the message says"),
-  FAILED_TASKS(3, "a job finished with failed tasks (stat, import)"),
+  FAILED_TASKS(3, "a job finished with failed tasks (stat, import); diff found differences"),
   SERVICE_STATE(4, "the service is already running (start) or must stop first"),
   RUNTIME(5, "runtime failure: I/O, network, aborted job, internal error"),
   JOB_CONFLICT(6, "the job exists (submit: clean it first) or is unknown");

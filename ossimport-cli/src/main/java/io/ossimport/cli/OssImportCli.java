@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
       StatCommand.class,
       RetryCommand.class,
       CleanCommand.class,
+      DiffCommand.class,
       VersionCommand.class,
       ImportCommand.class
     })

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.aliyun.oss.OSS;
+import com.aliyun.oss.OSSClientBuilder;
 import io.ossimport.cli.UnpackedDistribution.Result;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,6 +192,47 @@ class ConsoleScriptIT {
     Result version = dist.console("version");
     assertEquals(0, version.exitCode);
     assertTrue(version.output.startsWith("ossimport "), version.output);
+  }
+
+  @Test
+  void diffReportsWhatIsMissingOrExtraWithExitThreeAndZeroOnceTheyMatch() throws Exception {
+    TreeMap<String, Long> files = SampleTree.create(source, 5, 3);
+    dist.configureJob(source, oss, bucket);
+    OSS client =
+        new OSSClientBuilder().build(oss.endpoint(), oss.accessKeyId(), oss.secretAccessKey());
+    try {
+      String first = files.firstKey();
+      for (String name : files.keySet()) {
+        if (!name.equals(first)) {
+          client.putObject(bucket, name, source.resolve(name).toFile());
+        }
+      }
+      client.putObject(bucket, "zz-extra.txt", new ByteArrayInputStream(new byte[3]));
+      oss.counters().reset();
+
+      Result diff = dist.console("diff");
+
+      assertEquals(3, diff.exitCode, diff.toString());
+      assertTrue(
+          diff.output.contains("\nmissing: 1 (" + files.get(first) + " bytes)\n"), diff.output);
+      assertTrue(diff.output.contains("\nextra: 1 (3 bytes)\n"), diff.output);
+      String reportLine = diff.output.split("report: ")[1];
+      Path report = java.nio.file.Paths.get(reportLine.substring(0, reportLine.indexOf('\n')));
+      assertEquals(
+          Arrays.asList("MISSING " + first + " " + files.get(first), "EXTRA zz-extra.txt 3"),
+          Files.readAllLines(report, StandardCharsets.UTF_8));
+      assertEquals(0, oss.counters().get(Operation.PutObject), oss.counters().toJson());
+
+      client.putObject(bucket, first, source.resolve(first).toFile());
+      client.deleteObject(bucket, "zz-extra.txt");
+      Result again = dist.bash("", null, "console.sh", "diff", "--checksum");
+
+      assertEquals(0, again.exitCode, again.toString());
+      assertTrue(again.output.contains("the destination matches the source"), again.output);
+      assertFalse(again.output.contains("Exception"), again.output);
+    } finally {
+      client.shutdown();
+    }
   }
 
   @Test

@@ -45,7 +45,7 @@ class ScriptParityTest {
     Set<String> bat = batchForWords(lines("console.bat"));
     assertEquals(
         new TreeSet<String>(
-            Arrays.asList("submit", "start", "stop", "clean", "stat", "retry", "version")),
+            Arrays.asList("submit", "start", "stop", "clean", "stat", "retry", "diff", "version")),
         sh);
     assertEquals(sh, bat);
   }

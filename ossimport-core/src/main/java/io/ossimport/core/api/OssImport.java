@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The engine's one entry point for every front end: {@code submit}, {@code start}, {@code stop},
- * {@code stat}, {@code retry}, {@code clean} and {@code version} on the working directory that
- * {@code sys.properties} names.
+ * {@code stat}, {@code retry}, {@code clean}, {@code diff} and {@code version} on the working
+ * directory that {@code sys.properties} names.
  *
  * <pre>{@code
  * OssImport ossimport = OssImport.open(Paths.get("conf/sys.properties"), listener);
@@ -141,6 +141,27 @@ public final class OssImport {
   public DryRunReport dryRun(Path jobConfigOrNull, Map<String, String> jobOverrides)
       throws OssImportException {
     return operations.dryRun(jobConfigOrNull, jobOverrides);
+  }
+
+  /**
+   * Compares the job's source with its destination without a job, as {@code rclone check}: every
+   * object the job's selection rules select is matching, missing or different at the destination;
+   * every other destination object under {@code destPrefix} is extra (unless the rules leave its
+   * source object or its path out). Nothing is written to the destination nor to the job tree; the
+   * report file, one line per object that does not match, goes to {@code
+   * <workingDir>/logs/diff-<jobName>-<UTC time>.report}. Memory stays bounded whatever the count: a
+   * local or URL-list source is sorted in chunk files under the working directory, deleted at the
+   * end.
+   *
+   * @param jobConfigOrNull the job file as for {@link #submit(Path, Map)}, or null for inline keys
+   * @param check {@link DiffCheck#SIZE_AND_MTIME} from the listings alone, or {@link
+   *     DiffCheck#CHECKSUM} adding a HEAD per object for its CRC-64
+   * @throws ConfigurationException listing every problem, as {@code submit}
+   * @throws OssImportException if a side cannot be listed (the message says which and why)
+   */
+  public DiffReport diff(Path jobConfigOrNull, Map<String, String> jobOverrides, DiffCheck check)
+      throws OssImportException {
+    return operations.diff(jobConfigOrNull, jobOverrides, check);
   }
 
   /**

@@ -1,9 +1,16 @@
 package io.ossimport.core.oss;
 
+import java.util.Comparator;
 import java.util.List;
 
 /** One ListObjects page of the destination: keys in order with what the listing tells of each. */
 public final class ListedPage {
+  /**
+   * OSS's listing order: UTF-8 bytes, which is code point order ({@link String#compareTo} is
+   * UTF-16's, which differs above U+FFFF).
+   */
+  public static final Comparator<String> KEY_ORDER = ListedPage::compareKeys;
+
   /** One listed object: its key, size and Last-Modified (whole seconds, as a HEAD's). */
   public static final class Entry {
     public final String key;
@@ -25,5 +32,21 @@ public final class ListedPage {
   ListedPage(List<Entry> entries, String nextMarker) {
     this.entries = entries;
     this.nextMarker = nextMarker;
+  }
+
+  /** Compares two keys in {@link #KEY_ORDER}. */
+  public static int compareKeys(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return ca < cb ? -1 : 1;
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
   }
 }

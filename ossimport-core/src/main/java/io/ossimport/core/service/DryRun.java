@@ -102,7 +102,7 @@ final class DryRun {
       for (SourceObject o = listing.next(); o != null; o = listing.next()) {
         String key = config.destPrefix() + o.destinationName();
         ReasonCode rule =
-            SelectionRules.byListing(config, filter, key, o.size(), o.lastModifiedMillis());
+            SelectionRules.leavesOut(config, filter, key, o.size(), o.lastModifiedMillis());
         if (rule != null) {
           leave(o, key, rule, "");
           continue;

@@ -2,6 +2,8 @@ package io.ossimport.core.service;
 
 import io.ossimport.core.api.ConfigWarning;
 import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.core.api.DiffCheck;
+import io.ossimport.core.api.DiffReport;
 import io.ossimport.core.api.DryRunReport;
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
@@ -99,6 +101,12 @@ public final class Operations {
       throws OssImportException {
     return new DryRun(new JobSubmission(tree, environment, supplied, listener), tree, listener)
         .run(jobConfigOrNull, jobOverrides);
+  }
+
+  public DiffReport diff(Path jobConfigOrNull, Map<String, String> jobOverrides, DiffCheck check)
+      throws OssImportException {
+    return new JobDiff(tree, environment, supplied, listener, JobDiff.CHUNK_RECORDS)
+        .diff(jobConfigOrNull, jobOverrides, check);
   }
 
   public RunningService start() throws OssImportException {

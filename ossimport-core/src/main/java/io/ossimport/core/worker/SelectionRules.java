@@ -17,13 +17,14 @@ public final class SelectionRules {
   private SelectionRules() {}
 
   /**
-   * The rule that skips the object of destination key {@code key} by what a listing knew of it
-   * (size and mtime {@code -1}: unknown), or {@code null}: the decision {@link #beforeStat} makes,
-   * for a dry run that has no task.
+   * The rule that leaves out an object of that destination key, size and mtime ({@code -1}:
+   * unknown, not checked), or {@code null} when the job selects it: the decision {@link
+   * #beforeStat} makes, for the operations that apply the job's selection without a task (dry run,
+   * diff).
    */
-  public static ReasonCode byListing(
-      JobConfig config, PathFilter filter, String key, long size, long mtimeMillis) {
-    if (!filter.includes(relativePath(config, key))) {
+  public static ReasonCode leavesOut(
+      JobConfig config, PathFilter pathFilter, String key, long size, long mtimeMillis) {
+    if (!pathFilter.includes(relativePath(config, key))) {
       return ReasonCode.EXCLUDED_BY_FILTER;
     }
     return bySizeAndTime(config, size, mtimeMillis);
@@ -34,7 +35,7 @@ public final class SelectionRules {
    * size and time where the scan knew them.
    */
   static ReasonCode beforeStat(TaskContext ctx, ObjectContext o) {
-    return byListing(
+    return leavesOut(
         ctx.config(), ctx.job.pathFilter(), o.key(), o.entry.size(), o.entry.mtimeMillis());
   }
 

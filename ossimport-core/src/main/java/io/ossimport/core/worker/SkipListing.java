@@ -148,18 +148,7 @@ final class SkipListing {
   }
 
   static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return ca < cb ? -1 : 1;
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return ListedPage.compareKeys(a, b);
   }
 
   private static String commonPrefix(String a, String b) {
