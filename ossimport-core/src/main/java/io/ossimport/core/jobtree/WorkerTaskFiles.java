@@ -2,6 +2,7 @@ package io.ossimport.core.jobtree;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -90,6 +91,57 @@ public final class WorkerTaskFiles {
               }
             })
         .filter(Objects::nonNull);
+  }
+
+  /**
+   * The progress log's bytes as on disk (empty when there is none): for a worker in another process
+   * (a Spark executor) to report what it did to the process that owns the job tree.
+   */
+  public byte[] progressLogBytes() throws IOException {
+    return bytesOf(dir.resolve(PROGRESS_FILE));
+  }
+
+  /** The audit log's bytes as on disk (empty when there is none), as {@link #progressLogBytes}. */
+  public byte[] auditLogBytes() throws IOException {
+    return bytesOf(dir.resolve(JobTreeLayout.AUDIT_FILE));
+  }
+
+  /**
+   * Replaces the progress and audit logs with what a worker elsewhere reported for this task
+   * ({@link #progressLogBytes}, {@link #auditLogBytes} of its own copy), each file atomically, so
+   * that {@code stat}, the tracker's tally and {@link JobTree#complete} read them as if this
+   * process's worker had written them. A crash between the two writes leaves a progress log without
+   * its audit lines: the task is then run again, which is what happens to any task not completed.
+   *
+   * @throws IOException if a report does not start with its log's header (not a report of ours)
+   */
+  public void writeReported(byte[] progressLog, byte[] auditLog) throws IOException {
+    requireHeader(progressLog, ProgressLog.HEADER);
+    requireHeader(auditLog, AuditLog.HEADER);
+    AtomicFiles.createDirectories(dir);
+    final byte[] progress = progressLog.clone();
+    final byte[] audit = auditLog.clone();
+    AtomicFiles.write(dir.resolve(JobTreeLayout.AUDIT_FILE), out -> out.write(audit));
+    AtomicFiles.write(dir.resolve(PROGRESS_FILE), out -> out.write(progress));
+  }
+
+  private static byte[] bytesOf(Path file) throws IOException {
+    return Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
+  }
+
+  private void requireHeader(byte[] log, String header) throws IOException {
+    byte[] expected = (header + "\n").getBytes(StandardCharsets.UTF_8);
+    if (log.length == 0) {
+      return;
+    }
+    boolean matches = log.length >= expected.length;
+    for (int i = 0; matches && i < expected.length; i++) {
+      matches = log[i] == expected[i];
+    }
+    if (!matches) {
+      throw new IOException(
+          "the log reported for " + dir + " does not start with '" + header + "'; not written");
+    }
   }
 
   private Path multipartFile(int entryIndex) {

@@ -57,22 +57,23 @@ public final class ImportService implements RunningService {
       ImportListener events,
       ServiceLock lock,
       CredentialResolver credentials,
-      SysSource sysSource) {
+      SysSource sysSource,
+      RemoteTasks remote) {
     this.tree = tree;
     this.events = events;
     this.lock = lock;
     this.worker = new Worker(sys, events);
     this.throughput =
         new ThroughputControl(sys, sysSource, worker, events, Clock.systemDefaultZone());
-    TaskRunner runner = new WorkerTaskRunner(worker, tree);
+    TaskRunner runner = remote == null ? new WorkerTaskRunner(worker, tree) : remote.runner();
     // As many task threads as the worker may ever run objects: one-object tasks keep a pool that
-    // grew on a slow link busy too.
+    // grew on a slow link busy too. Tasks run elsewhere: as many as the engine runs at once.
     this.tracker =
         new Tracker(
             tree,
             runner,
             events,
-            worker.mostObjectsInFlight(),
+            remote == null ? worker.mostObjectsInFlight() : remote.tasksAtOnce(),
             progressIntervalMillis(),
             credentials);
     this.master = new Master(tree, events, tracker::wake, credentials);
@@ -113,11 +114,38 @@ public final class ImportService implements RunningService {
       CredentialResolver credentials,
       SysSource sysSource)
       throws OssImportException {
+    return start(tree, sys, events, credentials, sysSource, null);
+  }
+
+  /**
+   * As {@link #start(JobTree, SysConfig, ImportListener, CredentialResolver)}, with the tasks run
+   * by {@code remote} instead of this JVM's worker: master, tracker, job tree, recovery and stop
+   * are the standalone service's, so the tree has the standalone layout (the Spark driver).
+   */
+  public static ImportService start(
+      JobTree tree,
+      SysConfig sys,
+      ImportListener events,
+      CredentialResolver credentials,
+      RemoteTasks remote)
+      throws OssImportException {
+    return start(tree, sys, events, credentials, SysSource.fixed(), remote);
+  }
+
+  private static ImportService start(
+      JobTree tree,
+      SysConfig sys,
+      ImportListener events,
+      CredentialResolver credentials,
+      SysSource sysSource,
+      RemoteTasks remote)
+      throws OssImportException {
     ServiceLock lock = acquire(tree, "service");
     try {
       tree.clearStopRequest(); // one nobody answered belongs to an earlier service
       StartupRepair.run(tree, events);
-      ImportService service = new ImportService(tree, sys, events, lock, credentials, sysSource);
+      ImportService service =
+          new ImportService(tree, sys, events, lock, credentials, sysSource, remote);
       service.throughput.check(); // a timetable's cap holds from the first byte
       ServiceRegistry.register(tree.workingDir(), service);
       service.masterThread.start();

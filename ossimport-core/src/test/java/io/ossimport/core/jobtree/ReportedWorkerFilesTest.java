@@ -1,0 +1,88 @@
+package io.ossimport.core.jobtree;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A worker in another process (a Spark executor) reports its logs as bytes; the job tree's owner
+ * writes them into the task's worker files, where the tracker and stat read them as their own.
+ */
+class ReportedWorkerFilesTest {
+  private static final String JOB = "reported";
+
+  @TempDir Path remoteDir;
+  @TempDir Path driverDir;
+
+  @Test
+  void reportedLogsReadBackAsTheRemoteWorkerWroteThem() throws IOException {
+    JobTree remote = new JobTree(remoteDir);
+    remote.submit(JOB, "# frozen\n");
+    TaskId remoteId =
+        remote.addTask(
+            JOB,
+            Arrays.asList(TaskEntry.of("/src/a", "a", 3, 1), TaskEntry.of("/src/b", "b", 4, 1)));
+    WorkerTaskFiles worker = remote.workerFiles(JOB, remoteId);
+    AuditRecord ok =
+        new AuditRecord(
+            Instant.parse("2026-12-07T10:00:00Z"), AuditResult.OK, null, 3, 7L, 1, 1, "a");
+    try (ProgressLog progress = worker.openProgressLog();
+        AuditLog audit = worker.openAuditLog()) {
+      progress.begin(0);
+      progress.done(0, 7L, "\"E\"");
+      progress.begin(1);
+      audit.append(ok);
+    }
+
+    JobTree driver = new JobTree(driverDir);
+    driver.submit(JOB, "# frozen\n");
+    TaskId id = driver.addTask(JOB, Arrays.asList(TaskEntry.of("/src/a", "a", 3, 1)));
+    WorkerTaskFiles files = driver.workerFiles(JOB, id);
+    assertFalse(files.exists());
+    files.writeReported(worker.progressLogBytes(), worker.auditLogBytes());
+
+    assertTrue(files.exists());
+    RecordedProgress progress = files.readProgress();
+    assertEquals(RecordedProgress.EntryState.DONE, progress.entry(0).state());
+    assertEquals(7L, (long) progress.entry(0).crc64());
+    assertEquals(RecordedProgress.EntryState.BEGUN, progress.entry(1).state());
+    List<AuditRecord> audit = new ArrayList<>();
+    files.readAudit(audit::add);
+    assertEquals(Arrays.asList(ok), audit);
+    assertArrayEquals(worker.progressLogBytes(), files.progressLogBytes());
+  }
+
+  @Test
+  void aReportThatIsNoLogOfOursIsRefusedAndNothingIsWritten() throws IOException {
+    JobTree driver = new JobTree(driverDir);
+    driver.submit(JOB, "# frozen\n");
+    TaskId id = driver.addTask(JOB, Arrays.asList(TaskEntry.of("/src/a", "a", 3, 1)));
+    WorkerTaskFiles files = driver.workerFiles(JOB, id);
+    byte[] notALog = "BEGIN\t0\n".getBytes(StandardCharsets.UTF_8);
+    IOException e =
+        assertThrows(IOException.class, () -> files.writeReported(notALog, new byte[0]));
+    assertTrue(e.getMessage().contains("ossimport-progress 1"), e.getMessage());
+    assertFalse(files.exists());
+  }
+
+  @Test
+  void noLogsReadAsEmptyReports() throws IOException {
+    JobTree tree = new JobTree(driverDir);
+    tree.submit(JOB, "# frozen\n");
+    TaskId id = tree.addTask(JOB, Arrays.asList(TaskEntry.of("/src/a", "a", 3, 1)));
+    assertEquals(0, tree.workerFiles(JOB, id).progressLogBytes().length);
+    assertEquals(0, tree.workerFiles(JOB, id).auditLogBytes().length);
+  }
+}
