@@ -164,6 +164,7 @@ public final class SparkCluster implements AutoCloseable {
 
   private ClusterJvm daemon(String role, String mainClass, String... args) throws IOException {
     List<String> options = new ArrayList<String>(jvmFlags);
+    options.addAll(SparkSubmission.LEAN_JVM);
     options.add("-Xmx256m");
     return ClusterJvm.start(
         role, sparkHome, options, mainClass, Arrays.asList(args), env, dir.resolve(role + ".log"));
@@ -218,6 +219,7 @@ public final class SparkCluster implements AutoCloseable {
    */
   public ClusterJvm submit(SparkSubmission submission) throws IOException {
     List<String> options = new ArrayList<String>(jvmFlags);
+    options.addAll(SparkSubmission.LEAN_JVM);
     options.add("-Xmx512m");
     String role = "driver-" + (++submissions);
     ClusterJvm driver =

@@ -39,7 +39,9 @@ class SparkClusterIT {
             SlowPartitionsApp.class.getPackage().getName(),
             temp.resolve("app.jar"));
 
+    Path clusterDir;
     try (SparkCluster cluster = SparkCluster.start(2)) {
+      clusterDir = cluster.dir();
       ClusterJvm driver =
           cluster.submit(
               SparkSubmission.of(SlowPartitionsApp.class.getName(), appJar)
@@ -73,6 +75,10 @@ class SparkClusterIT {
             partition + " ran again elsewhere: " + after.done);
       }
     }
+    assertEquals(
+        new ArrayList<ExecutorProcess>(),
+        ExecutorProcess.under(clusterDir),
+        "no executor outlives the cluster");
   }
 
   /**
