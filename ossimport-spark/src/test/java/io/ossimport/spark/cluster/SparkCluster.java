@@ -213,6 +213,22 @@ public final class SparkCluster implements AutoCloseable {
     }
   }
 
+  /** Executors come only for a running driver: once every submitted one has ended, none will. */
+  private void requireADriverRunning() {
+    StringBuilder logs = new StringBuilder();
+    synchronized (drivers) {
+      for (ClusterJvm d : drivers) {
+        if (d.isAlive()) {
+          return;
+        }
+        logs.append(d.logTail(40)).append('\n');
+      }
+    }
+    if (logs.length() > 0) {
+      throw new AssertionError("every driver ended, so no executor will start\n" + logs);
+    }
+  }
+
   /**
    * Runs {@code org.apache.spark.deploy.SparkSubmit} in a JVM of its own, in client mode, so the
    * driver runs there as {@code spark-submit} would run it; its log is {@code driver-<n>.log}.
@@ -253,6 +269,7 @@ public final class SparkCluster implements AutoCloseable {
             alive.size() + " of " + n + " executors alive: " + alive + "\n" + logs());
       }
       requireDaemonsAlive();
+      requireADriverRunning();
       Thread.sleep(200);
       alive = executors();
     }
