@@ -2,16 +2,27 @@ package io.ossimport.emulator;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-/** Thread-safe per-operation request counters plus bytes received and sent; resettable. */
+/**
+ * Thread-safe per-operation request counters plus bytes received and sent; resettable. On request,
+ * also what each key was sent ({@link #trackObjectWrites(boolean)}, {@link ObjectWrites}).
+ */
 public final class RequestCounters {
   private final AtomicLongArray requests = new AtomicLongArray(Operation.values().length);
   private final AtomicLong bytesReceived = new AtomicLong();
   private final AtomicLong bytesSent = new AtomicLong();
   private final AtomicLong inFlight = new AtomicLong();
   private final AtomicLong maxInFlight = new AtomicLong();
+  private volatile boolean trackObjectWrites;
+
+  /** "bucket/key" (bucket names hold no '/') to its counts; only while tracking. */
+  private final ConcurrentMap<String, long[]> objectWrites =
+      new ConcurrentHashMap<String, long[]>();
 
   /** Counts one request of the given operation. */
   public void count(Operation op) {
@@ -92,8 +103,77 @@ public final class RequestCounters {
     return map;
   }
 
-  /** Sets every counter back to zero. */
+  /**
+   * Starts (or stops) keeping per-key counts of data-writing requests, read with {@link
+   * #objectWrites(String)}. Off by default: it costs memory for every key written, which a
+   * benchmark of millions of objects does not want.
+   */
+  public void trackObjectWrites(boolean on) {
+    trackObjectWrites = on;
+  }
+
+  /** Whether per-key counts are being kept. */
+  public boolean tracksObjectWrites() {
+    return trackObjectWrites;
+  }
+
+  /** A data-writing request for {@code bucket/key} arrived (the dispatcher calls this). */
+  public void objectWriteReceived(String bucket, String key) {
+    if (!trackObjectWrites) {
+      return;
+    }
+    long[] c = countsOf(bucket, key);
+    synchronized (c) {
+      c[0]++;
+      if (c[1] > 0) {
+        c[2]++;
+      }
+    }
+  }
+
+  /**
+   * The request for {@code bucket/key} is answered with {@code status}; called just before the
+   * status line is written.
+   */
+  public void objectWriteAnswered(Operation op, String bucket, String key, int status) {
+    if (!trackObjectWrites || !ObjectWrites.completes(op) || status < 200 || status > 299) {
+      return;
+    }
+    long[] c = countsOf(bucket, key);
+    synchronized (c) {
+      c[1]++;
+    }
+  }
+
+  private long[] countsOf(String bucket, String key) {
+    String id = bucket + "/" + key;
+    long[] c = objectWrites.get(id);
+    if (c == null) {
+      long[] fresh = new long[3];
+      c = objectWrites.putIfAbsent(id, fresh);
+      c = c == null ? fresh : c;
+    }
+    return c;
+  }
+
+  /** Key to what it was sent, of every key of {@code bucket} written while tracking, in order. */
+  public Map<String, ObjectWrites> objectWrites(String bucket) {
+    String prefix = bucket + "/";
+    Map<String, ObjectWrites> map = new TreeMap<String, ObjectWrites>();
+    for (Map.Entry<String, long[]> e : objectWrites.entrySet()) {
+      if (e.getKey().startsWith(prefix)) {
+        long[] c = e.getValue();
+        synchronized (c) {
+          map.put(e.getKey().substring(prefix.length()), new ObjectWrites(c[0], c[1], c[2]));
+        }
+      }
+    }
+    return map;
+  }
+
+  /** Sets every counter back to zero (and forgets the per-key counts). */
   public void reset() {
+    objectWrites.clear();
     for (int i = 0; i < requests.length(); i++) {
       requests.set(i, 0);
     }

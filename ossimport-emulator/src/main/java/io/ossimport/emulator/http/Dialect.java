@@ -23,6 +23,12 @@ public interface Dialect {
       HttpRequest request, HttpResponse response, int status, String code, String message)
       throws IOException;
 
+  /**
+   * The bucket and object key the request addresses, as {@code bucket/key} (bucket names hold no
+   * '/'), or null when it addresses no object; used for per-key counts.
+   */
+  String objectPath(HttpRequest request);
+
   /** The header that carries the request id in this dialect. */
   String requestIdHeader();
 }

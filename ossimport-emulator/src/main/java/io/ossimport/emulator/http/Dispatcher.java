@@ -2,6 +2,7 @@ package io.ossimport.emulator.http;
 
 import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Faults;
+import io.ossimport.emulator.ObjectWrites;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.RequestCounters;
 import java.io.IOException;
@@ -53,7 +54,17 @@ public final class Dispatcher implements RequestHandler {
     Operation op = dialect.classify(request);
     counters.count(op);
     counters.started();
+    String object =
+        counters.tracksObjectWrites() && ObjectWrites.writesData(op)
+            ? dialect.objectPath(request)
+            : null;
+    if (object != null) {
+      counters.objectWriteReceived(bucketOf(object), keyOf(object));
+    }
     RequestAccounting accounting = new RequestAccounting(counters, request, response);
+    if (object != null) {
+      accounting.objectWrite(op, bucketOf(object), keyOf(object));
+    }
     response.beforeCommit(accounting);
     try {
       FaultSpec fault = faults.next(op);
@@ -70,6 +81,14 @@ public final class Dispatcher implements RequestHandler {
       counters.ended();
       accounting.run();
     }
+  }
+
+  private static String bucketOf(String objectPath) {
+    return objectPath.substring(0, objectPath.indexOf('/'));
+  }
+
+  private static String keyOf(String objectPath) {
+    return objectPath.substring(objectPath.indexOf('/') + 1);
   }
 
   /** Applies a fault; true when the request is fully answered by it. */

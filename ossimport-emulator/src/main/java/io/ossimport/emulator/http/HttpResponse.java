@@ -65,7 +65,7 @@ public final class HttpResponse {
     return committed;
   }
 
-  /** The status sent (0 before commit). */
+  /** The status sent, or being sent while the before-commit hook runs (0 before that). */
   public int status() {
     return status;
   }
@@ -170,11 +170,12 @@ public final class HttpResponse {
       throw new IllegalStateException("response already sent");
     }
     connection.beforeResponse(this);
+    // The hook (request accounting) reads the status it is about to send.
+    status = code;
     if (beforeCommit != null) {
       beforeCommit.run();
     }
     committed = true;
-    status = code;
     StringBuilder sb = new StringBuilder(512);
     sb.append("HTTP/1.1 ").append(code).append(' ').append(StatusText.of(code)).append("\r\n");
     for (String[] h : headers) {

@@ -45,6 +45,12 @@ public final class OssDialect implements Dialect {
   }
 
   @Override
+  public String objectPath(HttpRequest request) {
+    OssTarget t = OssTarget.of(request, config);
+    return t.hostError != null || t.bucket == null || t.key == null ? null : t.bucket + "/" + t.key;
+  }
+
+  @Override
   public String requestIdHeader() {
     return "x-oss-request-id";
   }

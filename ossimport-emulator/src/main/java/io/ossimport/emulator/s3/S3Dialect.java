@@ -92,6 +92,14 @@ public final class S3Dialect implements Dialect {
   }
 
   @Override
+  public String objectPath(HttpRequest request) {
+    S3Route route = S3Route.of(request.method(), request.path(), head(request));
+    return route.bucket() == null || route.key() == null
+        ? null
+        : route.bucket() + "/" + route.key();
+  }
+
+  @Override
   public String requestIdHeader() {
     return REQUEST_ID_HEADER;
   }
