@@ -6,41 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.core.testkit.ImportFixture;
+import io.ossimport.core.testkit.ImportFixtureExtension;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Submit asks the destination first: a wrong secret, an unknown AccessKey, a missing bucket or an
  * endpoint that does not answer is one problem naming the key, and nothing is written.
  */
-@ExtendWith(OssEmulatorExtension.class)
+@ExtendWith({OssEmulatorExtension.class, ImportFixtureExtension.class})
 class DestinationPreflightTest {
   OssEmulator oss;
-  @TempDir Path temp;
   ImportFixture f;
   OssImport ossimport;
 
   @BeforeEach
   void setUp() throws Exception {
-    f = new ImportFixture(oss, temp);
     f.file("a.txt", 10);
     ossimport = f.open();
     oss.counters().reset();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    f.close();
   }
 
   @Test
