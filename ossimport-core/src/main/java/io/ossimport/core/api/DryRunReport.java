@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a dry run found ({@link OssImport#dryRun}): the objects and bytes the job would import, its
- * first objects with their destination keys, and what it would leave out, counted by reason code
- * (the codes of {@code audit.log} and {@code error.list}), with a few examples. Immutable. {@link
- * #text()} is the one rendering every front end prints.
+ * What a dry run found ({@link OssImport#dryRun}): the objects and bytes the job would import (a
+ * {@code jobType=audit} job: compare with the destination), its first objects with their
+ * destination keys, and what it would leave out, counted by reason code (the codes of {@code
+ * audit.log} and {@code error.list}), with a few examples. Immutable. {@link #text()} is the one
+ * rendering every front end prints.
  */
 public final class DryRunReport {
   /** How many objects {@link #firstObjects()} and {@link #examplesLeftOut()} hold at most. */
@@ -29,6 +30,7 @@ public final class DryRunReport {
   private final List<Entry> examplesLeftOut;
   private final boolean jobExists;
   private final List<ConfigWarning> warnings;
+  private final boolean audit;
 
   /**
    * @param source where the job reads, e.g. {@code local /data/src/}
@@ -36,6 +38,7 @@ public final class DryRunReport {
    * @param skipped objects a rule leaves alone, by reason code, in the order met
    * @param failing entries that cannot be migrated (the job would count them failed), by code
    * @param jobExists a job of that name exists already (submit would refuse it)
+   * @param audit a {@code jobType=audit} job: the objects would be compared, not imported
    */
   public DryRunReport(
       String jobName,
@@ -48,7 +51,8 @@ public final class DryRunReport {
       Map<String, Long> failing,
       List<Entry> examplesLeftOut,
       boolean jobExists,
-      List<ConfigWarning> warnings) {
+      List<ConfigWarning> warnings,
+      boolean audit) {
     this.jobName = jobName;
     this.source = source;
     this.destination = destination;
@@ -60,13 +64,14 @@ public final class DryRunReport {
     this.examplesLeftOut = Collections.unmodifiableList(new ArrayList<Entry>(examplesLeftOut));
     this.jobExists = jobExists;
     this.warnings = Collections.unmodifiableList(new ArrayList<ConfigWarning>(warnings));
+    this.audit = audit;
   }
 
   public String jobName() {
     return jobName;
   }
 
-  /** Objects the job would import. */
+  /** Objects the job would import (an audit job: compare with the destination). */
   public long objects() {
     return objects;
   }
@@ -106,6 +111,11 @@ public final class DryRunReport {
     return warnings;
   }
 
+  /** A {@code jobType=audit} job: it would compare its objects with the destination's. */
+  public boolean audit() {
+    return audit;
+  }
+
   /** The report's lines, each ending in {@code \n}. */
   public String text() {
     StringBuilder out = new StringBuilder();
@@ -113,7 +123,8 @@ public final class DryRunReport {
     out.append("the destination not contacted.").append(NL);
     out.append("Source: ").append(source).append(NL);
     out.append("Destination: ").append(destination).append(NL);
-    out.append("Would import: ").append(objectsAndBytes(objects, bytes)).append(NL);
+    out.append(audit ? "Would audit (compare with the destination): " : "Would import: ");
+    out.append(objectsAndBytes(objects, bytes)).append(NL);
     for (Entry e : firstObjects) {
       out.append("  ").append(e.reference()).append(" -> ").append(e.destinationKey());
       out.append(" (").append(JobReport.bytes(e.size())).append(')').append(NL);
@@ -122,7 +133,10 @@ public final class DryRunReport {
       out.append("  ... and ").append(objects - firstObjects.size()).append(" more").append(NL);
     }
     appendCounts(out, "Would skip (a rule leaves them alone): ", skipped);
-    appendCounts(out, "Would fail (cannot be migrated): ", failing);
+    appendCounts(
+        out,
+        audit ? "Would fail (cannot be compared): " : "Would fail (cannot be migrated): ",
+        failing);
     if (!examplesLeftOut.isEmpty()) {
       out.append("Left out, first ").append(examplesLeftOut.size()).append(':').append(NL);
       for (Entry e : examplesLeftOut) {
@@ -133,8 +147,13 @@ public final class DryRunReport {
         out.append(NL);
       }
     }
-    out.append("Not checked: objects already at the destination (isSkipExistFile is decided");
-    out.append(" when the job runs).").append(NL);
+    if (audit) {
+      out.append("Not checked: what the destination holds (the audit compares each object when");
+    } else {
+      out.append(
+          "Not checked: objects already at the destination (isSkipExistFile is decided when");
+    }
+    out.append(" the job runs).").append(NL);
     if (jobExists) {
       out.append("Note: a job named ").append(jobName).append(" exists already; submit refuses");
       out.append(" the name until that job is cleaned.").append(NL);

@@ -118,99 +118,40 @@ public final class JobRecord {
 
   /** This record in {@code newState}; the abort reason goes unless the state stays Abort. */
   public JobRecord withState(JobState newState) {
-    return new JobRecord(
-        name,
-        newState,
-        scanFinished,
-        round,
-        configDigest,
-        counters,
-        submitTime,
-        startTime,
-        finishTime,
-        countLedger,
-        schedule,
-        newState == JobState.Abort ? abortReason : "");
+    Copy c = new Copy();
+    c.state = newState;
+    c.abortReason = newState == JobState.Abort ? abortReason : "";
+    return c.build();
   }
 
   public JobRecord withScanFinished(boolean finished) {
-    return new JobRecord(
-        name,
-        state,
-        finished,
-        round,
-        configDigest,
-        counters,
-        submitTime,
-        startTime,
-        finishTime,
-        countLedger,
-        schedule,
-        abortReason);
+    Copy c = new Copy();
+    c.scanFinished = finished;
+    return c.build();
   }
 
   public JobRecord withRound(int newRound) {
-    return new JobRecord(
-        name,
-        state,
-        scanFinished,
-        newRound,
-        configDigest,
-        counters,
-        submitTime,
-        startTime,
-        finishTime,
-        countLedger,
-        schedule,
-        abortReason);
+    Copy c = new Copy();
+    c.round = newRound;
+    return c.build();
   }
 
   public JobRecord withCounters(JobCounters newCounters) {
-    return new JobRecord(
-        name,
-        state,
-        scanFinished,
-        round,
-        configDigest,
-        newCounters,
-        submitTime,
-        startTime,
-        finishTime,
-        countLedger,
-        schedule,
-        abortReason);
+    Copy c = new Copy();
+    c.counters = newCounters;
+    return c.build();
   }
 
   public JobRecord withStartTime(Instant time) {
-    return new JobRecord(
-        name,
-        state,
-        scanFinished,
-        round,
-        configDigest,
-        counters,
-        submitTime,
-        time,
-        finishTime,
-        countLedger,
-        schedule,
-        abortReason);
+    Copy c = new Copy();
+    c.startTime = time;
+    return c.build();
   }
 
   public JobRecord withFinishTime(Instant time) {
-    return new JobRecord(
-        name,
-        state,
-        scanFinished,
-        round,
-        configDigest,
-        counters,
-        submitTime,
-        startTime,
-        time,
-        countLedger,
-        schedule,
-        abortReason);
+    Copy c = new Copy();
+    c.finishTime = time;
+    return c.build();
   }
 
   /**
@@ -223,19 +164,9 @@ public final class JobRecord {
   }
 
   public JobRecord withCountLedger(String ledger) {
-    return new JobRecord(
-        name,
-        state,
-        scanFinished,
-        round,
-        configDigest,
-        counters,
-        submitTime,
-        startTime,
-        finishTime,
-        ledger,
-        schedule,
-        abortReason);
+    Copy c = new Copy();
+    c.countLedger = ledger;
+    return c.build();
   }
 
   /** The incremental schedule, or {@code null} for a job that is not incremental. */
@@ -245,19 +176,9 @@ public final class JobRecord {
 
   /** This record with the incremental schedule replaced. */
   public JobRecord withSchedule(RoundSchedule newSchedule) {
-    return new JobRecord(
-        name,
-        state,
-        scanFinished,
-        round,
-        configDigest,
-        counters,
-        submitTime,
-        startTime,
-        finishTime,
-        countLedger,
-        newSchedule,
-        abortReason);
+    Copy c = new Copy();
+    c.schedule = newSchedule;
+    return c.build();
   }
 
   /**
@@ -270,19 +191,10 @@ public final class JobRecord {
 
   /** This record in {@code Abort} for {@code reason} (one line, never a secret). */
   public JobRecord withAbort(String reason) {
-    return new JobRecord(
-        name,
-        JobState.Abort,
-        scanFinished,
-        round,
-        configDigest,
-        counters,
-        submitTime,
-        startTime,
-        finishTime,
-        countLedger,
-        schedule,
-        oneLine(reason));
+    Copy c = new Copy();
+    c.state = JobState.Abort;
+    c.abortReason = oneLine(reason);
+    return c.build();
   }
 
   private static String oneLine(String text) {
@@ -317,5 +229,38 @@ public final class JobRecord {
   @Override
   public String toString() {
     return JobRecordFile.format(this);
+  }
+
+  /**
+   * The one copy path of the {@code with...} methods: an inner object that starts as what this
+   * record holds, has one or two of its fields changed, then makes a new record through the
+   * validating constructor. Name, configuration digest and submit time never change in a copy.
+   */
+  private final class Copy {
+    private JobState state = JobRecord.this.state;
+    private boolean scanFinished = JobRecord.this.scanFinished;
+    private int round = JobRecord.this.round;
+    private JobCounters counters = JobRecord.this.counters;
+    private Instant startTime = JobRecord.this.startTime;
+    private Instant finishTime = JobRecord.this.finishTime;
+    private String countLedger = JobRecord.this.countLedger;
+    private RoundSchedule schedule = JobRecord.this.schedule;
+    private String abortReason = JobRecord.this.abortReason;
+
+    JobRecord build() {
+      return new JobRecord(
+          name,
+          state,
+          scanFinished,
+          round,
+          configDigest,
+          counters,
+          submitTime,
+          startTime,
+          finishTime,
+          countLedger,
+          schedule,
+          abortReason);
+    }
   }
 }

@@ -39,11 +39,8 @@ final class TaskTransitions {
     AtomicFiles.move(pending, layout.dispatchedTask(job, id, worker));
   }
 
-  /**
-   * dispatched/&lt;worker&gt;/&lt;id&gt; → pending_tasks/&lt;id&gt;: one rename, the worker's files
-   * kept so the next run resumes where this one stopped.
-   */
-  void requeue(String job, TaskId id, String worker) throws IOException {
+  /** The task's dispatched directory; a {@link JobTreeException} if it is not there. */
+  private Path existingDispatched(String job, TaskId id, String worker) throws JobTreeException {
     Path dispatched = layout.dispatchedTask(job, id, worker);
     if (!Files.isDirectory(dispatched)) {
       throw new JobTreeException(
@@ -57,6 +54,15 @@ final class TaskTransitions {
               + dispatched
               + " does not exist");
     }
+    return dispatched;
+  }
+
+  /**
+   * dispatched/&lt;worker&gt;/&lt;id&gt; → pending_tasks/&lt;id&gt;: one rename, the worker's files
+   * kept so the next run resumes where this one stopped.
+   */
+  void requeue(String job, TaskId id, String worker) throws IOException {
+    Path dispatched = existingDispatched(job, id, worker);
     AtomicFiles.move(dispatched, layout.pendingTask(job, id));
   }
 
@@ -65,19 +71,7 @@ final class TaskTransitions {
    * renamed into place (the commit), then the dispatched entry and the worker directory go.
    */
   TaskRef complete(String job, TaskId id, String worker, TaskOutcome outcome) throws IOException {
-    Path dispatched = layout.dispatchedTask(job, id, worker);
-    if (!Files.isDirectory(dispatched)) {
-      throw new JobTreeException(
-          "Task "
-              + id
-              + " of job "
-              + job
-              + " is not dispatched to "
-              + worker
-              + ": "
-              + dispatched
-              + " does not exist");
-    }
+    Path dispatched = existingDispatched(job, id, worker);
     finishRetryOf(job, dispatched);
     Path finalDir = layout.finalTask(job, id, worker, outcome.status());
     Path staging = stageFinal(job, id, worker, outcome);

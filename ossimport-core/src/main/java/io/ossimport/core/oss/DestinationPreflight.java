@@ -5,9 +5,11 @@ import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.model.AbortMultipartUploadRequest;
 import com.aliyun.oss.model.InitiateMultipartUploadRequest;
+import com.aliyun.oss.model.ObjectMetadata;
 import io.ossimport.core.api.ConfigProblem;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.JobType;
+import io.ossimport.core.config.WriteAttributes;
 import io.ossimport.core.retry.Backoff;
 import java.util.Random;
 import java.util.UUID;
@@ -20,8 +22,13 @@ import java.util.UUID;
  * AccessKey is known and its secret matches), then for an import an InitiateMultipartUpload on a
  * key under {@code destPrefix} that is aborted at once (the key may write: InitiateMultipartUpload
  * needs the same {@code oss:PutObject} permission as an upload, and an aborted upload leaves no
- * object). An AccessDenied on GetBucketInfo alone is not a problem: a RAM user may write without
- * being allowed to read the bucket's info. An audit job only reads, so it gets no write check.
+ * object). The initiate carries the job's write attributes as every object's first request does
+ * ({@link OssDestination#setWriteAttributes}: storage class, ACL, tags, SSE and KMS key), so that a
+ * permission only they need ({@code oss:PutObjectTagging}, {@code oss:PutObjectAcl}, {@code
+ * kms:GenerateDataKey}) or a value the bucket refuses shows here rather than at the first object;
+ * an upload aborted before any part leaves no object, whatever its class. An AccessDenied on
+ * GetBucketInfo alone is not a problem: a RAM user may write without being allowed to read the
+ * bucket's info. An audit job only reads, so it gets no write check.
  *
  * <p>What another attempt may cure (throttling, a 5xx, a reset connection: the {@link OssFailures}
  * table) is tried three times in about a second. A server that keeps answering 5xx does not refuse
@@ -63,7 +70,7 @@ public final class DestinationPreflight {
       if ("AccessDenied".equals(e.getErrorCode())) {
         return null; // may still write: the write check tells
       }
-      return answered(e, config, file);
+      return answered(e, config, file, null);
     } catch (ClientException e) {
       return unreachable(e, config, file);
     }
@@ -72,13 +79,17 @@ public final class DestinationPreflight {
   private static ConfigProblem writeCheck(OSS client, JobConfig config, String file) {
     String key = config.destPrefix() + ".ossimport-preflight-" + UUID.randomUUID();
     String bucket = config.destBucket();
+    WriteAttributes attributes = config.writeAttributes();
+    ObjectMetadata meta = new ObjectMetadata();
+    OssDestination.setWriteAttributes(meta, attributes, attributes.storageClass());
     try {
       String[] uploadId = new String[1];
       send(
           () ->
               uploadId[0] =
                   client
-                      .initiateMultipartUpload(new InitiateMultipartUploadRequest(bucket, key))
+                      .initiateMultipartUpload(
+                          new InitiateMultipartUploadRequest(bucket, key, meta))
                       .getUploadId());
       if (uploadId[0] == null) {
         return null; // the server kept answering 5xx: it answers, the job's retries go on
@@ -89,7 +100,7 @@ public final class DestinationPreflight {
                   new AbortMultipartUploadRequest(bucket, key, uploadId[0])));
       return null;
     } catch (OSSException e) {
-      return answered(e, config, file);
+      return answered(e, config, file, attributes);
     } catch (ClientException e) {
       return unreachable(e, config, file);
     }
@@ -133,8 +144,14 @@ public final class DestinationPreflight {
     }
   }
 
-  private static ConfigProblem answered(OSSException e, JobConfig config, String file) {
+  /**
+   * The problem OSS's answer names; {@code sent} is what the write check sent with the request
+   * ({@code null} for GetBucketInfo), named in the message of a refusal it may have caused.
+   */
+  private static ConfigProblem answered(
+      OSSException e, JobConfig config, String file, WriteAttributes sent) {
     String code = e.getErrorCode() == null ? "HTTP error" : e.getErrorCode();
+    String with = sent == null ? "" : ProbeAttributes.described(sent);
     String said = " (OSS: " + code + oneLine(e.getErrorMessage()) + ")";
     String endpoint = config.destDomain();
     switch (code) {
@@ -174,17 +191,22 @@ public final class DestinationPreflight {
                 + " under '"
                 + config.destPrefix()
                 + "'"
+                + with
                 + said,
-            "grant it oss:PutObject (and oss:AbortMultipartUpload) on that bucket and prefix, or"
-                + " use an AccessKey that has them");
+            "grant it oss:PutObject (and oss:AbortMultipartUpload)"
+                + (sent == null ? "" : ProbeAttributes.permissions(sent))
+                + " on that bucket and prefix, or use an AccessKey that has them");
       default:
         return new ConfigProblem(
             file,
             0,
             "destBucket",
             config.destBucket(),
-            "cannot be used at " + endpoint + said,
-            "fix what OSS names, then submit again" + OFFLINE_FIX);
+            "cannot be used at " + endpoint + with + said,
+            "fix what OSS names"
+                + (with.isEmpty() ? "" : " (a write attribute key, if it names one)")
+                + ", then submit again"
+                + OFFLINE_FIX);
     }
   }
 

@@ -27,6 +27,7 @@ import com.aliyun.oss.model.UploadPartCopyResult;
 import com.aliyun.oss.model.UploadPartRequest;
 import com.aliyun.oss.model.UploadPartResult;
 import com.aliyun.oss.model.WebServiceRequest;
+import io.ossimport.core.config.WriteAttributes;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
 import java.math.BigInteger;
@@ -88,6 +89,28 @@ public final class OssDestination implements AutoCloseable {
       meta.addUserMetadata("md5", md5Hex);
     }
     return meta;
+  }
+
+  /**
+   * Sets what the job writes on every object, on a request that creates one (PutObject,
+   * InitiateMultipartUpload, CopyObject; never a part): the storage class the caller chose (the
+   * job's, or the source's where the job keeps it), then the job's ACL, tags and server-side
+   * encryption with its KMS key. Submit's write check sends the same, so that a permission they
+   * need shows there.
+   */
+  public static void setWriteAttributes(
+      ObjectMetadata meta, WriteAttributes job, String storageClass) {
+    setIfAny(meta, OSSHeaders.OSS_STORAGE_CLASS, storageClass);
+    setIfAny(meta, OSSHeaders.OSS_OBJECT_ACL, job.objectAcl());
+    setIfAny(meta, OSSHeaders.OSS_TAGGING, job.taggingHeader());
+    setIfAny(meta, OSSHeaders.OSS_SERVER_SIDE_ENCRYPTION, job.serverSideEncryption());
+    setIfAny(meta, OSSHeaders.OSS_SERVER_SIDE_ENCRYPTION_KEY_ID, job.kmsKeyId());
+  }
+
+  private static void setIfAny(ObjectMetadata meta, String header, String value) {
+    if (value != null) {
+      meta.setHeader(header, value);
+    }
   }
 
   /** HEAD: the object, or {@code null} if it does not exist. */

@@ -6,6 +6,7 @@ import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.config.JobConfig;
+import io.ossimport.core.config.JobType;
 import io.ossimport.core.config.LoadedConfig;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.filter.PathFilter;
@@ -82,7 +83,8 @@ final class DryRun {
         byName(failing),
         leftOut,
         tree.jobExists(config.jobName()),
-        loaded.warnings());
+        loaded.warnings(),
+        config.jobType() == JobType.AUDIT);
   }
 
   private static Source open(JobConfig config) throws OssImportException {

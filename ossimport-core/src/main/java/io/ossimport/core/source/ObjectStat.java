@@ -59,8 +59,9 @@ public final class ObjectStat {
 
   /** A copy with the source's content type ({@code null} if it has none). */
   public ObjectStat withContentType(String type) {
-    return new ObjectStat(
-        exists, size, lastModifiedMillis, type, userMetadata, crc64, md5Hex, headers, storageClass);
+    Copy c = new Copy(this);
+    c.contentType = type;
+    return c.build();
   }
 
   /**
@@ -68,44 +69,23 @@ public final class ObjectStat {
    * {@code x-oss-meta-author}), lower case.
    */
   public ObjectStat withUserMetadata(Map<String, String> metadata) {
-    return new ObjectStat(
-        exists,
-        size,
-        lastModifiedMillis,
-        contentType,
-        Collections.unmodifiableMap(new LinkedHashMap<String, String>(metadata)),
-        crc64,
-        md5Hex,
-        headers,
-        storageClass);
+    Copy c = new Copy(this);
+    c.userMetadata = Collections.unmodifiableMap(new LinkedHashMap<String, String>(metadata));
+    return c.build();
   }
 
   /** A copy with the CRC-64/ECMA of the content as the source reports it ({@code null}: none). */
   public ObjectStat withCrc64(Long crc) {
-    return new ObjectStat(
-        exists,
-        size,
-        lastModifiedMillis,
-        contentType,
-        userMetadata,
-        crc,
-        md5Hex,
-        headers,
-        storageClass);
+    Copy c = new Copy(this);
+    c.crc64 = crc;
+    return c.build();
   }
 
   /** A copy with the MD5 of the content, lower-case hex ({@code null}: none or unknown). */
   public ObjectStat withMd5Hex(String md5) {
-    return new ObjectStat(
-        exists,
-        size,
-        lastModifiedMillis,
-        contentType,
-        userMetadata,
-        crc64,
-        md5,
-        headers,
-        storageClass);
+    Copy c = new Copy(this);
+    c.md5Hex = md5;
+    return c.build();
   }
 
   /**
@@ -120,30 +100,16 @@ public final class ObjectStat {
         kept.put(e.getKey(), e.getValue());
       }
     }
-    return new ObjectStat(
-        exists,
-        size,
-        lastModifiedMillis,
-        contentType,
-        userMetadata,
-        crc64,
-        md5Hex,
-        Collections.unmodifiableMap(kept),
-        storageClass);
+    Copy c = new Copy(this);
+    c.headers = Collections.unmodifiableMap(kept);
+    return c.build();
   }
 
   /** A copy with the OSS storage class the source's class maps to ({@code null}: none maps). */
   public ObjectStat withStorageClass(String ossStorageClass) {
-    return new ObjectStat(
-        exists,
-        size,
-        lastModifiedMillis,
-        contentType,
-        userMetadata,
-        crc64,
-        md5Hex,
-        headers,
-        ossStorageClass);
+    Copy c = new Copy(this);
+    c.storageClass = ossStorageClass;
+    return c.build();
   }
 
   public boolean exists() {
@@ -201,5 +167,43 @@ public final class ObjectStat {
   @Override
   public String toString() {
     return exists ? "ObjectStat{size=" + size + ", mtime=" + lastModifiedMillis + "}" : "missing";
+  }
+
+  /**
+   * The one copy path of the {@code with...} methods: every attribute of the stat it starts from,
+   * one of them changed, then a new immutable stat. Existence, size and time never change in a
+   * copy.
+   */
+  private static final class Copy {
+    private final ObjectStat from;
+    private String contentType;
+    private Map<String, String> userMetadata;
+    private Long crc64;
+    private String md5Hex;
+    private Map<String, String> headers;
+    private String storageClass;
+
+    Copy(ObjectStat from) {
+      this.from = from;
+      contentType = from.contentType;
+      userMetadata = from.userMetadata;
+      crc64 = from.crc64;
+      md5Hex = from.md5Hex;
+      headers = from.headers;
+      storageClass = from.storageClass;
+    }
+
+    ObjectStat build() {
+      return new ObjectStat(
+          from.exists,
+          from.size,
+          from.lastModifiedMillis,
+          contentType,
+          userMetadata,
+          crc64,
+          md5Hex,
+          headers,
+          storageClass);
+    }
   }
 }

@@ -1,6 +1,5 @@
 package io.ossimport.core.worker;
 
-import com.aliyun.oss.internal.OSSHeaders;
 import com.aliyun.oss.model.ObjectMetadata;
 import io.ossimport.core.config.WriteAttributes;
 import io.ossimport.core.oss.OssDestination;
@@ -44,11 +43,7 @@ final class DestinationMetadata {
         job.storageClass() != null
             ? job.storageClass()
             : job.keepSourceAttributes() ? stat.storageClass() : null;
-    set(meta, OSSHeaders.OSS_STORAGE_CLASS, storageClass);
-    set(meta, OSSHeaders.OSS_OBJECT_ACL, job.objectAcl());
-    set(meta, OSSHeaders.OSS_TAGGING, job.taggingHeader());
-    set(meta, OSSHeaders.OSS_SERVER_SIDE_ENCRYPTION, job.serverSideEncryption());
-    set(meta, OSSHeaders.OSS_SERVER_SIDE_ENCRYPTION_KEY_ID, job.kmsKeyId());
+    OssDestination.setWriteAttributes(meta, job, storageClass);
     return meta;
   }
 
@@ -71,11 +66,5 @@ final class DestinationMetadata {
       }
     }
     return userMetadata == null ? expected : expected.withUserMetadata(userMetadata);
-  }
-
-  private static void set(ObjectMetadata meta, String header, String value) {
-    if (value != null) {
-      meta.setHeader(header, value);
-    }
   }
 }

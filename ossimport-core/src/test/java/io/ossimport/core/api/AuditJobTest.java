@@ -12,6 +12,7 @@ import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.jobtree.TaskRef;
 import io.ossimport.core.jobtree.TaskState;
 import io.ossimport.core.testkit.ImportFixture;
+import io.ossimport.core.testkit.ImportFixtureExtension;
 import io.ossimport.core.testkit.TestJobs;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
@@ -29,11 +30,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -41,19 +40,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code jobType=audit} end to end over a local source: a clean copy passes in every mode, planted
  * differences are found by the modes that look for them, and the destination is never written.
  */
-@ExtendWith(OssEmulatorExtension.class)
+@ExtendWith({OssEmulatorExtension.class, ImportFixtureExtension.class})
 class AuditJobTest {
   private static final long MINUTE = 60_000;
   private static final String AUDIT = "audit_job";
 
   OssEmulator oss;
-  @TempDir Path temp;
   private ImportFixture f;
   private OssImport ossimport;
 
   @BeforeEach
   void setUp() throws Exception {
-    f = new ImportFixture(oss, temp);
     f.file("ok.txt", 100);
     f.file("dir/missing.bin", 200);
     f.file("dir/resized.bin", 300);
@@ -61,11 +58,6 @@ class AuditJobTest {
     f.file("big.bin", 1300 * 1024); // multipart: its CRC-64 is the combined one
     f.job.put("taskObjectCountLimit", "3");
     ossimport = f.open();
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
   }
 
   @ParameterizedTest

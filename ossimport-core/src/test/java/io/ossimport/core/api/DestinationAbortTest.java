@@ -9,6 +9,7 @@ import io.ossimport.core.jobtree.AuditResult;
 import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.jobtree.TaskId;
 import io.ossimport.core.testkit.ImportFixture;
+import io.ossimport.core.testkit.ImportFixtureExtension;
 import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
@@ -23,18 +24,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A destination that does not work (wrong secret, missing bucket, nobody listening) aborts the job
  * after a few objects instead of failing every object on its own; the cause is in stat; after the
  * fix, retry and start finish the job without sending again what was done.
  */
-@ExtendWith(OssEmulatorExtension.class)
+@ExtendWith({OssEmulatorExtension.class, ImportFixtureExtension.class})
 class DestinationAbortTest {
   private static final long MINUTES = 180_000;
   private static final int FILES = 2_000;
@@ -43,20 +42,13 @@ class DestinationAbortTest {
   private static final int FEW = 50;
 
   OssEmulator oss;
-  @TempDir java.nio.file.Path temp;
   private ImportFixture f;
 
   @BeforeEach
   void setUp() throws Exception {
-    f = new ImportFixture(oss, temp);
     for (int i = 0; i < FILES; i++) {
       f.file("d" + (i % 20) + "/f" + i + ".txt", 1 + i % 7);
     }
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
   }
 
   @Test

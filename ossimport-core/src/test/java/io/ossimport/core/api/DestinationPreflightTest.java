@@ -6,41 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.core.testkit.ImportFixture;
+import io.ossimport.core.testkit.ImportFixtureExtension;
+import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
+import io.ossimport.emulator.store.ObjectAttributes;
+import io.ossimport.emulator.store.UploadMeta;
 import java.net.ServerSocket;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
-import org.junit.jupiter.api.AfterEach;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Submit asks the destination first: a wrong secret, an unknown AccessKey, a missing bucket or an
  * endpoint that does not answer is one problem naming the key, and nothing is written.
  */
-@ExtendWith(OssEmulatorExtension.class)
+@ExtendWith({OssEmulatorExtension.class, ImportFixtureExtension.class})
 class DestinationPreflightTest {
   OssEmulator oss;
-  @TempDir Path temp;
   ImportFixture f;
   OssImport ossimport;
 
   @BeforeEach
   void setUp() throws Exception {
-    f = new ImportFixture(oss, temp);
     f.file("a.txt", 10);
     ossimport = f.open();
     oss.counters().reset();
-  }
-
-  @AfterEach
-  void tearDown() throws Exception {
-    f.close();
   }
 
   @Test
@@ -123,6 +118,68 @@ class DestinationPreflightTest {
 
     assertEquals(1, oss.counters().total(), oss.counters().toJson());
     assertEquals(1, oss.counters().get(Operation.GetBucketInfo));
+  }
+
+  @Test
+  void theWriteCheckCarriesTheJobsWriteAttributes() throws Exception {
+    writeAttributes();
+    // An abort that keeps answering 503 leaves the probe's upload open, to be looked at.
+    oss.faults().always(Operation.AbortMultipartUpload, FaultSpec.serviceUnavailable());
+
+    ossimport.submit(f.jobFile(), Collections.<String, String>emptyMap(), SubmitCheck.ONLINE);
+
+    List<UploadMeta> uploads = oss.store().uploads(f.bucket);
+    assertEquals(1, uploads.size(), "the probe's upload");
+    ObjectAttributes sent = uploads.get(0).attributes();
+    assertEquals("IA", sent.storageClass());
+    assertEquals("private", sent.acl());
+    assertEquals(Collections.singletonMap("project", "photos"), sent.tags());
+    assertEquals("KMS", sent.serverSideEncryption());
+    assertEquals("key-1", sent.sseKeyId());
+    assertTrue(
+        uploads.get(0).key().startsWith(ImportFixture.DEST_PREFIX + ".ossimport-preflight-"));
+  }
+
+  @Test
+  void aWriteAttributeTheAccessKeyMayNotSetFailsAtSubmitNamingWhatToGrant() throws Exception {
+    writeAttributes();
+    // What OSS answers a RAM user with oss:PutObject only: x-oss-tagging, x-oss-object-acl and
+    // SSE-KMS need more, and the initiate is refused as a whole.
+    oss.faults().script(Operation.InitiateMultipartUpload, FaultSpec.error(403, "AccessDenied"));
+
+    ConfigProblem p = rejected();
+
+    assertEquals("destAccessKey", p.key());
+    assertTrue(
+        p.message()
+            .contains(
+                "with storageClass=IA, objectAcl=private, objectTagging=1 tag,"
+                    + " serverSideEncryption=KMS, serverSideEncryptionKeyId=key-1 (OSS: AccessDenied"),
+        p.toString());
+    assertTrue(p.fix().contains("oss:PutObjectTagging (objectTagging)"), p.toString());
+    assertTrue(p.fix().contains("oss:PutObjectAcl (objectAcl)"), p.toString());
+    assertTrue(p.fix().contains("kms:GenerateDataKey"), p.toString());
+    assertTrue(oss.store().uploads(f.bucket).isEmpty(), "no open upload");
+  }
+
+  @Test
+  void aJobWithoutWriteAttributesIsAskedOnlyForPutObject() throws Exception {
+    oss.faults().script(Operation.InitiateMultipartUpload, FaultSpec.error(403, "AccessDenied"));
+
+    ConfigProblem p = rejected();
+
+    assertEquals("destAccessKey", p.key());
+    assertFalse(p.message().contains(" with "), p.toString());
+    assertFalse(p.fix().contains("PutObjectTagging"), p.toString());
+    assertTrue(p.fix().contains("oss:PutObject"), p.toString());
+  }
+
+  private void writeAttributes() {
+    f.job.put("storageClass", "IA");
+    f.job.put("objectAcl", "private");
+    f.job.put("objectTagging", "project=photos");
+    f.job.put("serverSideEncryption", "KMS");
+    f.job.put("serverSideEncryptionKeyId", "key-1");
   }
 
   /** Rejected with exactly one problem, and no job written. */

@@ -81,6 +81,7 @@ class DryRunTest {
       assertEquals(before, walk(f.work), "the working directory is untouched");
       assertEquals(0, oss.counters().total(), oss.counters().toJson());
       assertFalse(report.jobExists());
+      assertFalse(report.audit());
     }
   }
 
@@ -113,6 +114,28 @@ class DryRunTest {
       String text = report.text();
       assertTrue(text.contains("Would fail (cannot be migrated): 1 object\n"), text);
       assertTrue(text.contains("dangling.txt: BROKEN_SYMBOLIC_LINK ("), text);
+    }
+  }
+
+  @Test
+  void anAuditJobSaysItWouldCompareNotImport() throws Exception {
+    try (ImportFixture f = new ImportFixture(oss, temp)) {
+      file(f, "a.txt", 100, IN_WINDOW);
+      Files.createSymbolicLink(f.src.resolve("dangling.txt"), f.src.resolve("nothing"));
+      f.job.put("isAllowSymbolicLink", "true");
+      f.job.put("jobType", "audit");
+
+      DryRunReport report = f.open().dryRun(f.jobFile(), Collections.<String, String>emptyMap());
+
+      assertTrue(report.audit());
+      assertEquals(1, report.objects(), report.text());
+      String text = report.text();
+      assertTrue(
+          text.contains("Would audit (compare with the destination): 1 object, 100 bytes\n"), text);
+      assertTrue(text.contains("Would fail (cannot be compared): 1 object\n"), text);
+      assertTrue(text.contains("Not checked: what the destination holds"), text);
+      assertFalse(text.contains("import"), text);
+      assertFalse(text.contains("migrated"), text);
     }
   }
 

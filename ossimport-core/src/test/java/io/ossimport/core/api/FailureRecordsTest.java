@@ -13,6 +13,7 @@ import io.ossimport.core.jobtree.ReasonCode;
 import io.ossimport.core.jobtree.TaskRef;
 import io.ossimport.core.jobtree.TaskState;
 import io.ossimport.core.testkit.ImportFixture;
+import io.ossimport.core.testkit.ImportFixtureExtension;
 import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
@@ -25,31 +26,17 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** audit.log and error.list name what OSS answered: its error code, message and request id. */
-@ExtendWith(OssEmulatorExtension.class)
+@ExtendWith({OssEmulatorExtension.class, ImportFixtureExtension.class})
 class FailureRecordsTest {
   /** The emulator's request ids, as OSS makes them: the second (8 hex digits), then 16 more. */
   private static final Pattern REQUEST_ID = Pattern.compile("[0-9A-F]{24}");
 
   OssEmulator oss;
-  @TempDir Path temp;
   private ImportFixture f;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    f = new ImportFixture(oss, temp);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
-  }
 
   @Test
   void aRefusedUploadIsRecordedWithTheAnswersCodeMessageAndRequestId() throws Exception {

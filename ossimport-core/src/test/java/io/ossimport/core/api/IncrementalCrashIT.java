@@ -13,11 +13,11 @@ import io.ossimport.core.jobtree.TaskRef;
 import io.ossimport.core.jobtree.TaskState;
 import io.ossimport.core.testkit.ForkedJvm;
 import io.ossimport.core.testkit.ImportFixture;
+import io.ossimport.core.testkit.ImportFixtureExtension;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,30 +28,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An incremental round killed with -9 in the middle of its listing resumes, in a new JVM, from its
  * own checkpoint: every changed file is tasked exactly once in that round, none is lost.
  */
-@ExtendWith(OssEmulatorExtension.class)
+@ExtendWith({OssEmulatorExtension.class, ImportFixtureExtension.class})
 class IncrementalCrashIT {
   private static final String INTERVAL = "-Dossimport.test.incrementalIntervalSeconds=";
   private static final int FILES = 40;
   private static final int CHANGED = 30;
 
   OssEmulator oss;
-  @TempDir Path temp;
   private ImportFixture f;
   private JobTree tree;
 
   @BeforeEach
   void setUp() throws Exception {
-    f = new ImportFixture(oss, temp);
     f.job.put("isIncremental", "true");
     f.job.put("incrementalModeInterval", "900");
     f.job.put("taskObjectCountLimit", "1");
@@ -66,11 +62,6 @@ class IncrementalCrashIT {
       Files.setLastModifiedTime(f.src.resolve(reference), FileTime.fromMillis(mtime));
     }
     tree = new JobTree(f.work);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.core.testkit.ImportFixture;
+import io.ossimport.core.testkit.ImportFixtureExtension;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
@@ -13,11 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bandwidth keys of sys.properties change a running service (issue 15, item 4): a job capped so
@@ -25,27 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
  * fast the change takes effect is measured in bench/, not here: the deadline below only has to be
  * far shorter than the capped run would take.
  */
-@ExtendWith(OssEmulatorExtension.class)
+@ExtendWith({OssEmulatorExtension.class, ImportFixtureExtension.class})
 class LiveThroughputTest {
   private static final int OBJECTS = 16;
   private static final int SIZE = 64 * 1024; // 1 MiB in all: 128 s at 8 KB/s
   private static final long DEADLINE_MILLIS = 60_000;
 
   OssEmulator oss;
-  @TempDir Path temp;
   private ImportFixture f;
 
   @BeforeEach
   void setUp() throws Exception {
-    f = new ImportFixture(oss, temp);
     for (int i = 0; i < OBJECTS; i++) {
       f.file("capped/" + i, SIZE);
     }
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
   }
 
   @Test
@@ -101,8 +93,8 @@ class LiveThroughputTest {
     for (Map.Entry<String, String> e : f.sys.entrySet()) {
       text.append(e.getKey()).append('=').append(e.getValue()).append('\n');
     }
-    Path file = temp.resolve("sys.properties");
-    Path next = temp.resolve("sys.properties.next");
+    Path file = f.temp.resolve("sys.properties");
+    Path next = f.temp.resolve("sys.properties.next");
     Files.write(next, text.toString().getBytes(StandardCharsets.UTF_8));
     // As an editor that saves by rename: the service never reads half a file.
     Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -10,19 +10,16 @@ import com.aliyun.oss.OSSException;
 import com.aliyun.oss.model.ObjectMetadata;
 import com.aliyun.oss.model.TagSet;
 import io.ossimport.core.testkit.ImportFixture;
+import io.ossimport.core.testkit.ImportFixtureExtension;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The object attribute keys through a whole job (submit, start, the worker's requests through
@@ -30,23 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * multipart upload from a local source, a server-side copy from an OSS source with and without
  * keepSourceAttributes, and the bad values that submit refuses.
  */
-@ExtendWith(OssEmulatorExtension.class)
+@ExtendWith({OssEmulatorExtension.class, ImportFixtureExtension.class})
 class ObjectAttributesImportTest {
   private static final long MINUTE = 60_000;
 
   OssEmulator oss;
-  @TempDir Path temp;
   private ImportFixture f;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    f = new ImportFixture(oss, temp);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
-  }
 
   private String dest(String reference) {
     return ImportFixture.DEST_PREFIX + reference;

@@ -13,6 +13,7 @@ import io.ossimport.core.jobtree.TaskState;
 import io.ossimport.core.master.Master;
 import io.ossimport.core.retry.Backoff;
 import io.ossimport.core.testkit.ImportFixture;
+import io.ossimport.core.testkit.ImportFixtureExtension;
 import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
@@ -27,33 +28,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each failure reason shows in the failed task's error.list and audit.log, and retry redoes only
  * the failed objects.
  */
-@ExtendWith(OssEmulatorExtension.class)
+@ExtendWith({OssEmulatorExtension.class, ImportFixtureExtension.class})
 class OssImportFailuresTest {
   private static final long MINUTE = 60_000;
 
   OssEmulator oss;
-  @TempDir Path temp;
   private ImportFixture f;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    f = new ImportFixture(oss, temp);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
-  }
 
   @Test
   void everyFailureReasonIsRecordedAndRetryRedoesOnlyTheFailedObjects() throws Exception {

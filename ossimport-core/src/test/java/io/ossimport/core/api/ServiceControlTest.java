@@ -6,36 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.core.testkit.ImportFixture;
+import io.ossimport.core.testkit.ImportFixtureExtension;
 import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The service operations every front end shares ({@code runJobs}, {@code stopAndWait}, {@code
  * jobNames}), and the neutral remedies their failures carry.
  */
-@ExtendWith(OssEmulatorExtension.class)
+@ExtendWith({OssEmulatorExtension.class, ImportFixtureExtension.class})
 class ServiceControlTest {
   OssEmulator oss;
-  @TempDir Path temp;
   private ImportFixture f;
-
-  @BeforeEach
-  void setUp() throws Exception {
-    f = new ImportFixture(oss, temp);
-  }
-
-  @AfterEach
-  void tearDown() {
-    f.close();
-  }
 
   @Test
   void noJobIsAConflictWhoseRemedyIsToSubmitAndSeveralAskForAName() throws Exception {

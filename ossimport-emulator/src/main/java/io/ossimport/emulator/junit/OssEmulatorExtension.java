@@ -51,7 +51,11 @@ public final class OssEmulatorExtension
     injectFields(context.getRequiredTestClass(), context.getRequiredTestInstance(), e, false);
   }
 
-  private static OssEmulator emulator(ExtensionContext context) {
+  /**
+   * The emulator this extension started for the test class of {@code context}, for another
+   * extension registered after this one.
+   */
+  public static OssEmulator emulator(ExtensionContext context) {
     ExtensionContext c = context;
     while (c != null) {
       OssEmulator e = c.getStore(NS).get("emulator", OssEmulator.class);

@@ -120,6 +120,9 @@ public final class OssDialect implements Dialect {
 
   private void dispatch(HttpRequest req, Operation op, OssTarget t, HttpResponse resp)
       throws IOException, OssError, StoreException {
+    if (settings.serve(op, req, t.bucket, t.key, resp)) {
+      return;
+    }
     switch (op) {
       case ListBuckets:
         buckets.listBuckets(req, resp);
@@ -166,21 +169,6 @@ public final class OssDialect implements Dialect {
         break;
       case CopyObject:
         objects.copy(req, t.bucket, t.key, resp);
-        break;
-      case GetObjectTagging:
-        settings.getTagging(t.bucket, t.key, resp);
-        break;
-      case PutObjectTagging:
-        settings.putTagging(req, t.bucket, t.key, resp);
-        break;
-      case DeleteObjectTagging:
-        settings.deleteTagging(t.bucket, t.key, resp);
-        break;
-      case GetObjectAcl:
-        settings.getAcl(t.bucket, t.key, resp);
-        break;
-      case PutObjectAcl:
-        settings.putAcl(req, t.bucket, t.key, resp);
         break;
       case InitiateMultipartUpload:
         multipart.initiate(req, t.bucket, t.key, resp);

@@ -136,28 +136,14 @@ final class OssRouter {
     return Operation.NotImplemented;
   }
 
-  /** {@code ?tagging} and {@code ?acl} on an object; {@code null} for any other request. */
+  /**
+   * A request on one of the object sub-resources ({@code ?tagging}, {@code ?acl}: the table of
+   * {@link OssObjectSettings}); {@code null} for any other request.
+   */
   private static Operation objectSetting(String m, Map<String, String> q) {
-    if (only(q, "tagging")) {
-      switch (m) {
-        case "GET":
-          return Operation.GetObjectTagging;
-        case "PUT":
-          return Operation.PutObjectTagging;
-        case "DELETE":
-          return Operation.DeleteObjectTagging;
-        default:
-          return Operation.NotImplemented;
-      }
-    }
-    if (only(q, "acl")) {
-      switch (m) {
-        case "GET":
-          return Operation.GetObjectAcl;
-        case "PUT":
-          return Operation.PutObjectAcl;
-        default:
-          return Operation.NotImplemented;
+    for (String subresource : OssObjectSettings.SUBRESOURCES) {
+      if (only(q, subresource)) {
+        return OssObjectSettings.operation(subresource, m);
       }
     }
     return null;
