@@ -7,15 +7,22 @@ import java.util.Objects;
 
 /**
  * How a dispatched task ended, as the worker reports it to {@link JobTree#complete}: its status and
- * the objects that failed (at most one task's worth, so a list is bounded).
+ * the objects that failed (at most one task's worth, so a list is bounded), and, when the runner
+ * counted them, its {@link EntryCounts}.
  */
 public final class TaskOutcome {
   private final TaskStatus status;
   private final List<ErrorEntry> errors;
+  private final EntryCounts counts;
 
   private TaskOutcome(TaskStatus status, List<ErrorEntry> errors) {
+    this(status, errors, null);
+  }
+
+  private TaskOutcome(TaskStatus status, List<ErrorEntry> errors, EntryCounts counts) {
     this.status = status;
     this.errors = errors;
+    this.counts = counts;
   }
 
   /** Every object done (uploaded or skipped). */
@@ -46,6 +53,19 @@ public final class TaskOutcome {
 
   public List<ErrorEntry> errors() {
     return errors;
+  }
+
+  /** This outcome with what the runner counted of the task's entries. */
+  public TaskOutcome withCounts(EntryCounts counted) {
+    return new TaskOutcome(status, errors, Objects.requireNonNull(counted, "counts"));
+  }
+
+  /**
+   * What the runner counted of every entry of the task, or {@code null} if it did not count them
+   * (the tracker then counts from the task's audit log).
+   */
+  public EntryCounts counts() {
+    return counts;
   }
 
   @Override

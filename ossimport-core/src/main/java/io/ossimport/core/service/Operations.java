@@ -46,6 +46,13 @@ public final class Operations {
   private final ImportListener listener;
   private final SysSource sysSource;
 
+  /**
+   * One reader for every {@code stat}, so that a caller polling a job (import.sh's follower, once
+   * per interval) reads only what the running tasks' progress logs gained since its last call, not
+   * their whole TASK files and logs each time.
+   */
+  private final JobStatusReader statusReader;
+
   private Operations(
       SysConfig sys,
       SysSource sysSource,
@@ -56,6 +63,7 @@ public final class Operations {
     this.sys = sys;
     this.sysSource = sysSource;
     this.tree = new JobTree(workingDir);
+    this.statusReader = new JobStatusReader(tree);
     this.environment = environment;
     this.supplied = supplied;
     this.credentials = new CredentialResolver(environment, supplied);
@@ -152,7 +160,9 @@ public final class Operations {
 
   public List<JobStatus> stat() throws OssImportException {
     try {
-      return new JobStatusReader(tree).readAll();
+      synchronized (statusReader) {
+        return statusReader.readAll();
+      }
     } catch (IOException e) {
       throw new OssImportException("Cannot read the jobs: " + e.getMessage(), e);
     }
@@ -161,7 +171,9 @@ public final class Operations {
   public JobStatus stat(String jobName) throws OssImportException {
     requireJob(jobName);
     try {
-      return new JobStatusReader(tree).read(jobName);
+      synchronized (statusReader) {
+        return statusReader.read(jobName);
+      }
     } catch (IOException e) {
       throw new OssImportException("Cannot read job " + jobName + ": " + e.getMessage(), e);
     }

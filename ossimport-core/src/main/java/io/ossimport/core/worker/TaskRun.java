@@ -48,6 +48,7 @@ final class TaskRun {
   private final TaskId id;
   private final String workerName;
   final TaskCounters counters = new TaskCounters();
+  private final EndedEntries endedEntries = new EndedEntries();
   final StopSignal stop = new StopSignal();
   private final List<ErrorEntry> errors = Collections.synchronizedList(new ArrayList<>());
   private final AtomicReference<IOException> fatal = new AtomicReference<>();
@@ -176,7 +177,8 @@ final class TaskRun {
       throw new IOException(
           "task " + id + " stopped before its end: the worker was closed; it resumes later");
     }
-    return TaskOutcome.of(new ArrayList<>(errors));
+    // every entry ended (now or in an earlier run), so the counts are the whole task's
+    return TaskOutcome.of(new ArrayList<>(errors)).withCounts(endedEntries.counts());
   }
 
   /**
@@ -209,14 +211,17 @@ final class TaskRun {
       case DONE:
         if (previous.crc64() == null && previous.etag() == null) {
           counters.skipped(size);
+          endedEntries.skipped(entry);
         } else {
           counters.done(size);
+          endedEntries.uploaded(entry);
         }
         return true;
       case FAILED:
         ReasonCode reason = previous.reason() == null ? ReasonCode.UNKNOWN : previous.reason();
         errors.add(ErrorEntry.of(reason, entry));
         counters.failed(size);
+        endedEntries.failed(entry);
         return true;
       default:
         return false;
@@ -245,8 +250,14 @@ final class TaskRun {
       if (outcome.kind == ObjectOutcome.Kind.STOPPED) {
         unfinished.incrementAndGet();
       } else if (outcome.kind != ObjectOutcome.Kind.FAILED) {
+        if (outcome.kind == ObjectOutcome.Kind.SKIPPED) {
+          endedEntries.skipped(o.entry);
+        } else {
+          endedEntries.uploaded(o.entry);
+        }
         job.destinationHealth().succeeded();
       } else {
+        endedEntries.failed(o.entry);
         if (outcome.failure != null && outcome.failure.isDestinationWide()) {
           destinationFailures.add(o.index);
           job.destinationHealth().failed(outcome.failure);

@@ -3,6 +3,7 @@ package io.ossimport.core.tracker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ossimport.core.jobtree.Checkpoint;
+import io.ossimport.core.jobtree.EntryCounts;
 import io.ossimport.core.jobtree.ErrorEntry;
 import io.ossimport.core.jobtree.JobCounters;
 import io.ossimport.core.jobtree.JobTree;
@@ -105,6 +106,40 @@ class JobCountingTest {
 
     assertEquals(4, tree.readJob(JOB).counters().objectsFailed());
     assertEquals(7 + 11 + 13 + 17, tree.readJob(JOB).counters().bytesFailed());
+  }
+
+  @Test
+  void theCountsTheWorkerReportsAreTakenWithoutReadingTheTaskFilesAgain() throws Exception {
+    TaskId id = dispatched(entry("a", 5), entry("b", 7), entry("c", 11));
+    // the worker's audit log says nothing was skipped; its counts (from the progress log of a
+    // resumed run) are what the tally holds
+    EntryCounts counted = new EntryCounts(2, 12, 1, 7, 1, 11);
+
+    TaskTally tally =
+        TaskTally.of(
+            tree,
+            JOB,
+            id,
+            WORKER,
+            TaskOutcome.failed(Arrays.asList(new ErrorEntry(ReasonCode.NETWORK, "c", "backup/c")))
+                .withCounts(counted));
+
+    assertEquals("" + id + " 2 12 1 7 1 11", tally.toLedger());
+  }
+
+  @Test
+  void withoutTheWorkersCountsTheTallyComesFromTheTaskFiles() throws Exception {
+    TaskId id = dispatched(entry("a", 5), entry("b", 7), entry("c", 11));
+
+    TaskTally tally =
+        TaskTally.of(
+            tree,
+            JOB,
+            id,
+            WORKER,
+            TaskOutcome.failed(Arrays.asList(new ErrorEntry(ReasonCode.NETWORK, "c", "backup/c"))));
+
+    assertEquals("" + id + " 2 12 0 0 1 11", tally.toLedger());
   }
 
   @Test

@@ -80,6 +80,33 @@ class JobStatusReaderTest {
   }
 
   @Test
+  void aKeptReaderReadsAJobCleanedAndSubmittedAgainAsANewReaderDoes() throws Exception {
+    JobTree tree = new JobTree(temp);
+    JobStatusReader kept = new JobStatusReader(tree); // as Operations keeps one for stat
+    tree.submit(JOB, "frozen");
+    TaskId first = tree.addTask(JOB, Arrays.asList(entry("a", 100), entry("b", 50)));
+    tree.dispatch(JOB, first, "localhost");
+    try (ProgressLog log = tree.workerFiles(JOB, first).openProgressLog()) {
+      log.begin(0);
+      log.done(0, 1L, "etag");
+    }
+    kept.read(JOB);
+    tree.clean(JOB);
+    tree.submit(JOB, "frozen");
+    TaskId second = tree.addTask(JOB, Arrays.asList(entry("c", 7)));
+    tree.dispatch(JOB, second, "localhost");
+    try (ProgressLog log = tree.workerFiles(JOB, second).openProgressLog()) {
+      log.begin(0);
+    }
+
+    String keptText = StatReport.text(Collections.singletonList(kept.read(JOB)));
+
+    assertEquals(
+        StatReport.text(Collections.singletonList(new JobStatusReader(tree).read(JOB))), keptText);
+    assertEquals(true, keptText.contains(second + ":0/7 0/1\n"), keptText);
+  }
+
+  @Test
   void everyJobIsReadInNameOrder() throws Exception {
     JobTree tree = new JobTree(temp);
     tree.submit("zeta", "frozen");

@@ -7,6 +7,7 @@ import com.aliyun.oss.model.InitiateMultipartUploadRequest;
 import com.aliyun.oss.model.PartETag;
 import com.aliyun.oss.model.UploadPartRequest;
 import io.ossimport.core.jobtree.AuditResult;
+import io.ossimport.core.jobtree.EntryCounts;
 import io.ossimport.core.jobtree.MultipartRecord;
 import io.ossimport.core.jobtree.ProgressLog;
 import io.ossimport.core.jobtree.ReasonCode;
@@ -18,6 +19,7 @@ import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,6 +71,27 @@ class ResumeTest {
     assertEquals(1, outcome.errors().size(), "d failed for good in the earlier run");
     assertEquals(ReasonCode.SOURCE_NOT_FOUND, outcome.errors().get(0).reason());
     assertEquals(1, h.audit(id).size());
+  }
+
+  @Test
+  void theCountsOfATaskResumedAfterACrashIncludeWhatTheCrashedRunEnded() throws Exception {
+    for (String n : Arrays.asList("a", "b", "c", "d", "e")) {
+      h.file(n, 1000 * (n.charAt(0) - 'a' + 1)); // a 1000 bytes ... e 5000
+    }
+    TaskId id = h.dispatch(h.entries("a", "b", "c", "d", "e"));
+    try (ProgressLog log = h.files(id).openProgressLog()) { // what a run killed -9 left
+      log.begin(0);
+      log.done(0, 1L, "etag-a"); // uploaded
+      log.done(1, null, null); // skipped on purpose
+      log.failed(3, ReasonCode.SOURCE_NOT_FOUND);
+    }
+    Files.delete(h.src.resolve("e")); // fails in this run
+
+    TaskOutcome outcome = h.run(id);
+
+    // a, b (skipped) and c are done, d (earlier) and e (now) failed; sizes are the TASK entries'
+    assertEquals(new EntryCounts(3, 6000, 1, 2000, 2, 9000), outcome.counts());
+    assertEquals(2, outcome.errors().size());
   }
 
   @Test
