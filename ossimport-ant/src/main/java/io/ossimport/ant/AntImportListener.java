@@ -25,7 +25,7 @@ final class AntImportListener implements ImportListener {
       return;
     }
     String text =
-        event.jobName() == null ? event.message() : event.jobName() + ": " + event.message();
+        (event.jobName() == null ? "" : event.jobName() + ": ") + AntRunner.WORDS.render(event);
     task.log(text, level(event.level()));
   }
 

@@ -124,8 +124,13 @@ final class AntRunner {
         }
 
         @Override
-        protected String retryAndStart() {
-          return "fix the cause, then run <ossimport:retry/> and <ossimport:start/>";
+        protected String retryAndStart(String job) {
+          return "<ossimport:retry/> and <ossimport:start/>";
+        }
+
+        @Override
+        protected String credentialOrigin() {
+          return "the accesskeysecret attribute / ossimport.accesskeysecret property";
         }
 
         @Override
@@ -142,25 +147,12 @@ final class AntRunner {
   /** Logs the summary of a job; a job with failed tasks or aborted fails the task. */
   void report(JobStatus job, Path workingDir) {
     boolean failed = JobReport.hasFailedTasks(job) && job.state() != JobState.Running;
-    for (String line : JobReport.summary(job, workingDir)) {
+    for (String line : JobReport.summary(job, workingDir, WORDS)) {
       task.log(line, failed ? Project.MSG_WARN : Project.MSG_INFO);
     }
-    if (job.state() == JobState.Running) {
-      return; // still running: the outcome says why (see check)
-    }
-    if (job.state() == JobState.Abort) {
-      throw fail(JobReport.abortMessage(job, "the retry and start tasks"));
-    }
-    if (failed) {
-      throw fail(
-          "Job "
-              + job.jobName()
-              + " has "
-              + job.failedTasks()
-              + " failed task(s); fix the cause (a credential error: the AccessKey comes from"
-              + " the job file, the environment or the accesskeysecret attribute /"
-              + " ossimport.accesskeysecret property, and is read there again at each start),"
-              + " then run the retry and start tasks.");
+    String failure = JobReport.failureOf(job, WORDS);
+    if (failure != null) {
+      throw fail(failure);
     }
   }
 

@@ -2,11 +2,7 @@ package io.ossimport.ant;
 
 import io.ossimport.core.api.DiffCheck;
 import io.ossimport.core.api.DiffReport;
-import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.tools.ant.BuildException;
 
@@ -17,16 +13,9 @@ import org.apache.tools.ant.BuildException;
  * .missing}, {@code .different}, {@code .extra} and {@code .report} (the report file), and fails
  * the build when anything is missing, different or extra (unless {@code failonerror="false"}).
  */
-public class DiffTask extends AbstractOssImportTask {
-  private File jobconfig;
+public class DiffTask extends JobInputTask {
   private boolean checksum;
   private String prefix = "ossimport.diff";
-  private final List<JobProperty> jobProperties = new ArrayList<JobProperty>();
-
-  /** The job configuration, a {@code local_job.cfg}, read as {@code <ossimport:submit>} does. */
-  public void setJobconfig(File jobconfig) {
-    this.jobconfig = jobconfig;
-  }
 
   /** Also compare CRC-64 where both sides know it: one HEAD per object (false by default). */
   public void setChecksum(boolean checksum) {
@@ -38,34 +27,15 @@ public class DiffTask extends AbstractOssImportTask {
     this.prefix = prefix;
   }
 
-  /** A nested {@code <jobproperty name=".." value=".."/>} overriding one job key. */
-  public JobProperty createJobproperty() {
-    JobProperty property = new JobProperty();
-    jobProperties.add(property);
-    return property;
-  }
-
   @Override
-  protected void validate() {
-    if (jobconfig == null && jobProperties.isEmpty()) {
-      throw new BuildException(
-          "Nothing to compare: set jobconfig (a local_job.cfg) or nested <jobproperty> elements.",
-          getLocation());
-    }
-    for (JobProperty property : jobProperties) {
-      if (property.name() == null || property.name().trim().isEmpty()) {
-        throw new BuildException("A <jobproperty> needs a name.", getLocation());
-      }
-    }
+  protected String verb() {
+    return "compare";
   }
 
   @Override
   protected void run(AntRunner runner) {
-    final Path file = jobconfig == null ? null : jobconfig.toPath();
-    final Map<String, String> overrides = new LinkedHashMap<String, String>();
-    for (JobProperty property : jobProperties) {
-      overrides.put(property.name().trim(), property.value());
-    }
+    final Path file = jobFile();
+    final Map<String, String> overrides = jobOverrides();
     final DiffCheck check = checksum ? DiffCheck.CHECKSUM : DiffCheck.SIZE_AND_MTIME;
     DiffReport report = runner.run(ossImport -> ossImport.diff(file, overrides, check));
     for (String line : report.text().split("\n")) {

@@ -3,11 +3,7 @@ package io.ossimport.ant;
 import io.ossimport.core.api.DryRunReport;
 import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.core.api.SubmitResult;
-import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.tools.ant.BuildException;
 import org.apache.tools.ant.Project;
@@ -19,20 +15,13 @@ import org.apache.tools.ant.Project;
  * <p>Credentials: see {@link AbstractOssImportTask}; a secret in a {@code <jobproperty>} is
  * refused, because the other tasks could not give it again.
  */
-public class SubmitTask extends AbstractOssImportTask {
+public class SubmitTask extends JobInputTask {
   static final String OFFLINE_PROPERTY = "ossimport.offline";
   static final String DRYRUN_PROPERTY = "ossimport.dryrun";
 
-  private File jobconfig;
   private String jobname;
   private boolean offline;
   private boolean dryrun;
-  private final List<JobProperty> jobProperties = new ArrayList<JobProperty>();
-
-  /** The job configuration, a {@code local_job.cfg}. */
-  public void setJobconfig(File jobconfig) {
-    this.jobconfig = jobconfig;
-  }
 
   /** Overrides {@code jobName} of the job configuration. */
   public void setJobname(String jobname) {
@@ -58,41 +47,29 @@ public class SubmitTask extends AbstractOssImportTask {
     this.dryrun = dryrun;
   }
 
-  /** A nested {@code <jobproperty name=".." value=".."/>} overriding one job key. */
-  public JobProperty createJobproperty() {
-    JobProperty property = new JobProperty();
-    jobProperties.add(property);
-    return property;
+  @Override
+  protected String verb() {
+    return "submit";
   }
 
   @Override
-  protected void validate() {
-    if (jobconfig == null && jobProperties.isEmpty()) {
+  protected void checkJobProperty(String name) {
+    if (name.matches("(dest|src)(SecretKey|SecurityToken)")) {
       throw new BuildException(
-          "Nothing to submit: set jobconfig (a local_job.cfg) or nested <jobproperty> elements.",
+          name
+              + " in a <jobproperty>: the job tree keeps no secret and the other tasks have no"
+              + " <jobproperty>, so it could not be read again at start; give it as the"
+              + " accesskeysecret / securitytoken attributes or the ossimport.accesskeysecret /"
+              + " ossimport.securitytoken properties of every task, in the job file, or in the"
+              + " environment variables OSS_ACCESS_KEY_SECRET / OSS_SESSION_TOKEN.",
           getLocation());
-    }
-    for (JobProperty property : jobProperties) {
-      if (property.name() == null || property.name().trim().isEmpty()) {
-        throw new BuildException("A <jobproperty> needs a name.", getLocation());
-      }
-      if (property.name().trim().matches("(dest|src)(SecretKey|SecurityToken)")) {
-        throw new BuildException(
-            property.name().trim()
-                + " in a <jobproperty>: the job tree keeps no secret and the other tasks have no"
-                + " <jobproperty>, so it could not be read again at start; give it as the"
-                + " accesskeysecret / securitytoken attributes or the ossimport.accesskeysecret /"
-                + " ossimport.securitytoken properties of every task, in the job file, or in the"
-                + " environment variables OSS_ACCESS_KEY_SECRET / OSS_SESSION_TOKEN.",
-            getLocation());
-      }
     }
   }
 
   @Override
   protected void run(AntRunner runner) {
-    final Path file = jobconfig == null ? null : jobconfig.toPath();
-    final Map<String, String> overrides = jobOverrides();
+    final Path file = jobFile();
+    final Map<String, String> overrides = submitOverrides();
     if (dryrun || Project.toBoolean(getProject().getProperty(DRYRUN_PROPERTY))) {
       // Its warnings come as WARN events too; the report is the one text every front end prints.
       DryRunReport report = runner.run(ossImport -> ossImport.dryRun(file, overrides));
@@ -110,11 +87,8 @@ public class SubmitTask extends AbstractOssImportTask {
     log("Submitted job " + result.jobName() + " (" + result.jobDir() + ").");
   }
 
-  private Map<String, String> jobOverrides() {
-    Map<String, String> overrides = new LinkedHashMap<String, String>();
-    for (JobProperty property : jobProperties) {
-      overrides.put(property.name().trim(), property.value());
-    }
+  private Map<String, String> submitOverrides() {
+    Map<String, String> overrides = jobOverrides();
     if (jobname != null && !jobname.isEmpty()) {
       overrides.put("jobName", jobname);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.testkit.SampleJob;
 import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.Operation;
@@ -103,7 +104,8 @@ class AntTasksTest {
     assertTrue(failure.getMessage().contains("sample_job was aborted: "), failure.getMessage());
     assertTrue(failure.getMessage().contains("NoSuchBucket"), failure.getMessage());
     assertTrue(
-        failure.getMessage().contains("then run the retry and start tasks"), failure.getMessage());
+        failure.getMessage().contains("then run <ossimport:retry/> and <ossimport:start/>"),
+        failure.getMessage());
     assertEquals(5, failure.getLocation().getLineNumber(), "the start task's line");
 
     AntBuild status =
@@ -116,6 +118,36 @@ class AntTasksTest {
     status.run("status");
     assertEquals("Abort", status.property("s.state"));
     assertTrue(status.property("s.abortreason").contains("NoSuchBucket"), status.log());
+  }
+
+  @Test
+  void anAbortStoredWithTheOldAdviceNamesTheTasksOnly() throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "ant-old-abort", 1);
+    new AntBuild(
+            dir,
+            properties(job),
+            "<target name='submit'>\n"
+                + "  <ossimport:submit workdir='${work}' jobconfig='${jobconfig}' offline='true'/>\n"
+                + "</target>\n")
+        .run("submit");
+    new JobTree(dir.resolve("work"))
+        .updateJob(
+            "sample_job",
+            r -> r.withAbort("the source is gone; restore it, then run retry and start"));
+    AntBuild status =
+        new AntBuild(
+            dir,
+            properties(job),
+            "<target name='status'>\n"
+                + "  <ossimport:stat workdir='${work}' prefix='s'/>\n"
+                + "</target>\n");
+
+    BuildException failure = assertThrows(BuildException.class, () -> status.run("status"));
+
+    assertEquals(
+        "Job sample_job was aborted: the source is gone; restore it. Fix the cause, then run"
+            + " <ossimport:retry/> and <ossimport:start/>: the objects already done are kept.",
+        failure.getMessage());
   }
 
   @Test

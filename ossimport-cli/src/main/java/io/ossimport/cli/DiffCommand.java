@@ -5,12 +5,10 @@ import io.ossimport.core.api.DiffReport;
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.Collections;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code diff [--checksum] [job.cfg]}: compares the job's source with its destination. */
@@ -27,12 +25,7 @@ import picocli.CommandLine.ParentCommand;
 final class DiffCommand implements Callable<Integer> {
   @ParentCommand OssImportCli cli;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "<job.cfg>",
-      description = "The job file (default: local_job.cfg beside sys.properties).")
-  Path jobConfig;
+  @Mixin JobFileArgument job;
 
   @Option(
       names = "--checksum",
@@ -43,13 +36,10 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path file = jobConfig != null ? jobConfig : defaultJobConfig();
+    Path file = job.file(cli);
     DiffReport report =
         cli.open(warnings())
-            .diff(
-                file,
-                Collections.<String, String>emptyMap(),
-                checksum ? DiffCheck.CHECKSUM : DiffCheck.SIZE_AND_MTIME);
+            .diff(file, job.overrides(), checksum ? DiffCheck.CHECKSUM : DiffCheck.SIZE_AND_MTIME);
     cli.out.print(report.text());
     return report.hasDifferences() ? ExitCode.FAILED_TASKS.code() : ExitCode.OK.code();
   }
@@ -63,11 +53,5 @@ final class DiffCommand implements Callable<Integer> {
         cli.err.println("Warning: " + event.message());
       }
     };
-  }
-
-  private Path defaultJobConfig() {
-    Path sys = cli.sysPropertiesOrNull();
-    Path dir = sys == null ? Paths.get("conf") : sys.toAbsolutePath().getParent();
-    return dir.resolve("local_job.cfg");
   }
 }

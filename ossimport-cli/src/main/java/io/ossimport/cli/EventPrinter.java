@@ -48,7 +48,7 @@ final class EventPrinter implements ImportListener {
     if (event.isProgress()) {
       print(Level.INFO, progress(event.progress()));
     } else if (event.level() != Level.DEBUG || debug) {
-      print(event.level(), event.message());
+      print(event.level(), Failures.WORDS.render(event));
     }
   }
 

@@ -105,8 +105,8 @@ final class Failures implements IExecutionExceptionHandler {
         }
 
         @Override
-        protected String retryAndStart() {
-          return "fix the cause, then run console.sh retry and console.sh start";
+        protected String retryAndStart(String job) {
+          return "console.sh retry" + (job == null ? "" : " " + job) + " and console.sh start";
         }
 
         @Override

@@ -1,7 +1,6 @@
 package io.ossimport.cli;
 
 import io.ossimport.core.api.ImportListener;
-import io.ossimport.core.api.JobReport;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
@@ -148,9 +147,7 @@ final class StatCommand implements Callable<Integer> {
   private void explainAborts(List<JobStatus> jobs) {
     for (JobStatus job : jobs) {
       if (job.state() == JobState.Abort) {
-        cli.err.println(
-            JobReport.abortMessage(
-                job, "'console retry " + job.jobName() + "' and 'console start'"));
+        cli.err.println(Failures.WORDS.abortMessage(job));
       }
     }
   }

@@ -7,12 +7,10 @@ import io.ossimport.core.api.OssImport;
 import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.core.api.SubmitResult;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.Collections;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code submit [job.cfg]}: validates the job file and freezes it into the job tree. */
@@ -31,12 +29,7 @@ import picocli.CommandLine.ParentCommand;
 final class SubmitCommand implements Callable<Integer> {
   @ParentCommand OssImportCli cli;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      paramLabel = "<job.cfg>",
-      description = "The job file (default: local_job.cfg beside sys.properties).")
-  Path jobConfig;
+  @Mixin JobFileArgument job;
 
   @Option(
       names = "--offline",
@@ -55,17 +48,14 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path file = jobConfig != null ? jobConfig : defaultJobConfig();
+    Path file = job.file(cli);
     if (dryRun) {
       return dryRun(file);
     }
     cli.out.println("submit job:" + file);
     OssImport oss = cli.open(ImportListener.NONE);
     SubmitResult result =
-        oss.submit(
-            file,
-            Collections.<String, String>emptyMap(),
-            offline ? SubmitCheck.OFFLINE : SubmitCheck.ONLINE);
+        oss.submit(file, job.overrides(), offline ? SubmitCheck.OFFLINE : SubmitCheck.ONLINE);
     for (ConfigWarning warning : result.warnings()) {
       cli.err.println("Warning: " + warning);
     }
@@ -74,18 +64,11 @@ final class SubmitCommand implements Callable<Integer> {
   }
 
   private int dryRun(Path file) throws Exception {
-    DryRunReport report =
-        cli.open(ImportListener.NONE).dryRun(file, Collections.<String, String>emptyMap());
+    DryRunReport report = cli.open(ImportListener.NONE).dryRun(file, job.overrides());
     for (ConfigWarning warning : report.warnings()) {
       cli.err.println("Warning: " + warning);
     }
     cli.out.print(report.text());
     return ExitCode.OK.code();
-  }
-
-  private Path defaultJobConfig() {
-    Path sys = cli.sysPropertiesOrNull();
-    Path dir = sys == null ? Paths.get("conf") : sys.toAbsolutePath().getParent();
-    return dir.resolve("local_job.cfg");
   }
 }

@@ -78,10 +78,10 @@ class CommandLineParsingTest {
     CommandLine cli = cli();
     ParseResult parsed = cli.parseArgs("-c", "conf/sys.properties", "submit", "conf/job.cfg");
     SubmitCommand submit = (SubmitCommand) parsed.subcommand().commandSpec().userObject();
-    assertEquals(Paths.get("conf/job.cfg"), submit.jobConfig);
+    assertEquals(Paths.get("conf/job.cfg"), submit.job.jobConfig);
 
     ParseResult bare = cli().parseArgs("submit");
-    assertNull(((SubmitCommand) bare.subcommand().commandSpec().userObject()).jobConfig);
+    assertNull(((SubmitCommand) bare.subcommand().commandSpec().userObject()).job.jobConfig);
   }
 
   @Test

@@ -26,6 +26,53 @@ class StatAbortTest {
   @Test
   void anAbortedJobsReasonIsInTheReportAndOnStderr() throws Exception {
     Path work = temp.resolve("work");
+    Path sys = submitted(work);
+    new JobTree(work).updateJob("local_test", r -> r.withAbort(REASON));
+    out.reset();
+    err.reset();
+
+    int exit = run("-c", sys.toString(), "stat", "-j", "local_test");
+
+    assertEquals(ExitCode.RUNTIME.code(), exit);
+    assertTrue(out().contains("JobState:Abort\nAbortReason:" + REASON + "\n"), out());
+    assertTrue(
+        err()
+            .contains(
+                "Job local_test was aborted: "
+                    + REASON
+                    + ". Fix the cause, then run console.sh retry local_test and console.sh start"),
+        err());
+
+    out.reset();
+    assertEquals(ExitCode.RUNTIME.code(), run("-c", sys.toString(), "stat", "--json"));
+    assertTrue(out().contains("\"state\":\"Abort\",\"abortReason\":\"the destination"), out());
+  }
+
+  @Test
+  void anAbortStoredWithTheOldAdviceNamesTheConsoleCommandsOnly() throws Exception {
+    Path work = temp.resolve("work");
+    Path sys = submitted(work);
+    new JobTree(work)
+        .updateJob(
+            "local_test",
+            r ->
+                r.withAbort(
+                    "the source is gone; restore it, then ossimport:retry and ossimport:start"));
+    out.reset();
+    err.reset();
+
+    assertEquals(ExitCode.RUNTIME.code(), run("-c", sys.toString(), "stat"));
+
+    assertTrue(out().contains("AbortReason:the source is gone; restore it\n"), out());
+    assertEquals(
+        "Job local_test was aborted: the source is gone; restore it. Fix the cause, then run"
+            + " console.sh retry local_test and console.sh start: the objects already done are"
+            + " kept.",
+        err().trim());
+  }
+
+  /** A submitted job local_test in {@code work}; returns its sys.properties. */
+  private Path submitted(Path work) throws Exception {
     Path src = Files.createDirectories(temp.resolve("src"));
     Path sys = temp.resolve("sys.properties");
     Files.write(
@@ -41,25 +88,7 @@ class StatAbortTest {
                 + "destBucket=dest\n")
             .getBytes(StandardCharsets.UTF_8));
     assertEquals(0, run("-c", sys.toString(), "submit", "--offline", job.toString()), err());
-    new JobTree(work).updateJob("local_test", r -> r.withAbort(REASON));
-    out.reset();
-    err.reset();
-
-    int exit = run("-c", sys.toString(), "stat", "-j", "local_test");
-
-    assertEquals(ExitCode.RUNTIME.code(), exit);
-    assertTrue(out().contains("JobState:Abort\nAbortReason:" + REASON + "\n"), out());
-    assertTrue(
-        err()
-            .contains(
-                "Job local_test was aborted: "
-                    + REASON
-                    + ". Fix the cause, then run 'console retry local_test' and 'console start'"),
-        err());
-
-    out.reset();
-    assertEquals(ExitCode.RUNTIME.code(), run("-c", sys.toString(), "stat", "--json"));
-    assertTrue(out().contains("\"state\":\"Abort\",\"abortReason\":\"the destination"), out());
+    return sys;
   }
 
   private int run(String... args) {

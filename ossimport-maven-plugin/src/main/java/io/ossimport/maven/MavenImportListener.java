@@ -23,7 +23,8 @@ final class MavenImportListener implements ImportListener {
       return;
     }
     String text =
-        event.jobName() == null ? event.message() : event.jobName() + ": " + event.message();
+        (event.jobName() == null ? "" : event.jobName() + ": ")
+            + OssImportRunner.WORDS.render(event);
     switch (event.level()) {
       case ERROR:
         log.error(text);

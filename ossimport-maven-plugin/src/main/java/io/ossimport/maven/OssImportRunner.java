@@ -156,8 +156,13 @@ final class OssImportRunner {
         }
 
         @Override
-        protected String retryAndStart() {
-          return "fix the cause, then run ossimport:retry and ossimport:start";
+        protected String retryAndStart(String job) {
+          return "ossimport:retry and ossimport:start";
+        }
+
+        @Override
+        protected String credentialOrigin() {
+          return "the settings.xml <server> of serverId";
         }
 
         @Override
@@ -177,35 +182,24 @@ final class OssImportRunner {
    */
   void report(JobStatus job, boolean failOnTaskErrors, Path workingDir)
       throws MojoExecutionException, MojoFailureException {
-    boolean failed = JobReport.hasFailedTasks(job);
-    for (String line : JobReport.summary(job, workingDir)) {
-      if (failed && job.state() != JobState.Running) {
+    boolean failed = JobReport.hasFailedTasks(job) && job.state() != JobState.Running;
+    for (String line : JobReport.summary(job, workingDir, WORDS)) {
+      if (failed) {
         log.warn(line);
       } else {
         log.info(line);
       }
     }
-    if (job.state() == JobState.Running) {
-      return; // still running: the outcome says why (see check)
+    String failure = JobReport.failureOf(job, WORDS);
+    if (failure == null) {
+      return;
     }
     if (job.state() == JobState.Abort) {
-      throw new MojoExecutionException(
-          JobReport.abortMessage(job, "ossimport:retry and ossimport:start"));
+      throw new MojoExecutionException(failure);
     }
-    if (failed) {
-      String message =
-          "Job "
-              + job.jobName()
-              + " has "
-              + job.failedTasks()
-              + " failed task(s); fix the cause (a credential error: the AccessKey comes from"
-              + " the job file, the environment or the settings.xml <server> of serverId, and is"
-              + " read there again at each start), then run ossimport:retry and"
-              + " ossimport:start.";
-      if (failOnTaskErrors) {
-        throw new MojoFailureException(message);
-      }
-      log.warn(message + " (ossimport.failOnTaskErrors is false: the build goes on)");
+    if (failOnTaskErrors) {
+      throw new MojoFailureException(failure);
     }
+    log.warn(failure + " (ossimport.failOnTaskErrors is false: the build goes on)");
   }
 }

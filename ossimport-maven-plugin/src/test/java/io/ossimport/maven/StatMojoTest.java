@@ -1,12 +1,14 @@
 package io.ossimport.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.OssImport;
+import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.testkit.SampleJob;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
@@ -58,6 +60,26 @@ class StatMojoTest {
     MojoFailureException failure = assertThrows(MojoFailureException.class, () -> run(stat));
 
     assertTrue(failure.getMessage().contains("no_such_job"), failure.getMessage());
+  }
+
+  @Test
+  void anAbortStoredWithTheOldAdviceNamesTheGoalsOnly(@InjectMojo(goal = "stat") StatMojo stat)
+      throws Exception {
+    SampleJob job = SampleJob.create(dir, oss, "old-abort", 1);
+    open().submit(job.jobConfig);
+    new JobTree(work())
+        .updateJob(
+            "sample_job",
+            r -> r.withAbort("the source is gone; restore it, then run retry and start"));
+
+    MojoExecutionException failure = assertThrows(MojoExecutionException.class, () -> run(stat));
+
+    assertEquals(
+        "Job sample_job was aborted: the source is gone; restore it. Fix the cause, then run"
+            + " ossimport:retry and ossimport:start: the objects already done are kept.",
+        failure.getMessage());
+    assertTrue(log.text().contains("AbortReason:the source is gone; restore it"), log.text());
+    assertFalse(log.text().contains("run retry"), log.text());
   }
 
   @Test

@@ -18,22 +18,33 @@ public final class ImportEvent {
   private final String jobName;
   private final String message;
   private final JobStatus progress;
+  private final Remedy remedy;
 
-  private ImportEvent(Level level, String jobName, String message, JobStatus progress) {
+  private ImportEvent(
+      Level level, String jobName, String message, JobStatus progress, Remedy remedy) {
     this.level = level;
     this.jobName = jobName;
     this.message = message;
     this.progress = progress;
+    this.remedy = remedy;
   }
 
   /** A log line; {@code jobName} is null for events not about one job. */
   public static ImportEvent log(Level level, String jobName, String message) {
-    return new ImportEvent(level, jobName, message, null);
+    return new ImportEvent(level, jobName, message, null, Remedy.NONE);
+  }
+
+  /**
+   * A log line followed by what the user does about it, which each front end words as its own
+   * commands ({@link RemedyWords#render}).
+   */
+  public static ImportEvent log(Level level, String jobName, String message, Remedy remedy) {
+    return new ImportEvent(level, jobName, message, null, remedy);
   }
 
   /** A periodic progress snapshot of a job. */
   public static ImportEvent progress(JobStatus status) {
-    return new ImportEvent(Level.INFO, status.jobName(), null, status);
+    return new ImportEvent(Level.INFO, status.jobName(), null, status, Remedy.NONE);
   }
 
   public Level level() {
@@ -55,12 +66,19 @@ public final class ImportEvent {
     return progress;
   }
 
+  /** What the user does about a log event ({@link Remedy#NONE} when nothing). */
+  public Remedy remedy() {
+    return remedy;
+  }
+
   public boolean isProgress() {
     return progress != null;
   }
 
   @Override
   public String toString() {
-    return isProgress() ? "progress " + progress : level + " " + message;
+    return isProgress()
+        ? "progress " + progress
+        : level + " " + message + (remedy == Remedy.NONE ? "" : " [" + remedy + "]");
   }
 }

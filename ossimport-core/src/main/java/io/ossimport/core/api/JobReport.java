@@ -92,8 +92,11 @@ public final class JobReport {
     return " in " + duration((elapsedMillis + 500) / 1000) + average;
   }
 
-  /** The closing summary: counts first, then where to look when something failed. */
-  public static List<String> summary(JobStatus job, Path workingDir) {
+  /**
+   * The closing summary: counts first, then where to look when something failed, with the advice in
+   * {@code words} (the front end's own commands).
+   */
+  public static List<String> summary(JobStatus job, Path workingDir, RemedyWords words) {
     List<String> lines = new ArrayList<String>();
     lines.add(job.isAudit() ? auditCounts(job) : importCounts(job));
     if (!job.abortReason().isEmpty()) {
@@ -110,7 +113,7 @@ public final class JobReport {
             + (job.dispatchedTasks() + job.runningTasks())
             + " running.");
     if (job.failedTasks() > 0) {
-      lines.addAll(failedTaskHints(workingDir, job.jobName()));
+      lines.addAll(failedTaskHints(workingDir, job.jobName(), words));
     }
     if (!job.isAudit() && job.skippedObjects() > 0) {
       lines.add(skippedHint(workingDir, job.jobName()));
@@ -163,7 +166,7 @@ public final class JobReport {
    * recovery ({@code retryAndStart} names the front end's retry and start, e.g. {@code
    * ossimport:retry and ossimport:start}).
    */
-  public static String abortMessage(JobStatus job, String retryAndStart) {
+  static String abortMessage(JobStatus job, String retryAndStart) {
     return "Job "
         + job.jobName()
         + " was aborted"
@@ -173,6 +176,20 @@ public final class JobReport {
         + ". Fix the cause, then run "
         + retryAndStart
         + ": the objects already done are kept.";
+  }
+
+  /**
+   * What fails a front end's build after {@code job}'s summary, in {@code words}: the abort, or the
+   * failed tasks of a job that ended; null when the job succeeded or still runs.
+   */
+  public static String failureOf(JobStatus job, RemedyWords words) {
+    if (job.state() == JobState.Running) {
+      return null; // still running: the service outcome says why
+    }
+    if (job.state() == JobState.Abort) {
+      return words.abortMessage(job);
+    }
+    return hasFailedTasks(job) ? words.failedTasksMessage(job) : null;
   }
 
   /** True when the job finished with failed tasks (Failed), or has failed tasks at all. */
@@ -185,7 +202,7 @@ public final class JobReport {
    * ({@code master/jobs/<job>/failed_tasks/<taskId>@<worker>/}), the same place the original
    * ossimport sends its users to.
    */
-  public static List<String> failedTaskHints(Path workingDir, String jobName) {
+  public static List<String> failedTaskHints(Path workingDir, String jobName, RemedyWords words) {
     List<String> lines = new ArrayList<String>();
     Path failed =
         workingDir.resolve("master").resolve("jobs").resolve(jobName).resolve("failed_tasks");
@@ -216,7 +233,9 @@ public final class JobReport {
           "If OSS refused the AccessKey (InvalidAccessKeyId, SignatureDoesNotMatch,"
               + " SecurityTokenExpired): fix it in "
               + origin
-              + ", where it is read again at each start, then run retry and start.");
+              + ", where it is read again at each start, then run "
+              + RemedyWords.retryAndStart(words, jobName)
+              + ".");
     }
     return lines;
   }

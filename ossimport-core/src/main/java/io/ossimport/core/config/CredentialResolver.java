@@ -141,17 +141,13 @@ public final class CredentialResolver {
       if (keys.problem != null) {
         return Resolution.problem(
             "came from " + file + " at submit, which " + keys.problem + " now",
-            "restore "
-                + file
-                + " (the job reads "
-                + key
-                + " from there at each start), then run retry and start");
+            "restore " + file + " (the job reads " + key + " from there at each start)");
       }
       String value = keys.values.get(key);
       if (value == null) {
         return Resolution.problem(
             "came from " + file + " at submit, which no longer sets it",
-            "set " + key + " in " + file + " again, then run retry and start");
+            "set " + key + " in " + file + " again");
       }
       return Resolution.of(value);
     }
@@ -161,7 +157,7 @@ public final class CredentialResolver {
       if (value == null || value.trim().isEmpty()) {
         return Resolution.problem(
             "came from the environment variable " + variable + " at submit, which is not set now",
-            "export " + variable + " again in the shell that runs start, then run retry and start");
+            "export " + variable + " again in the shell that runs start");
       }
       return Resolution.of(value.trim());
     }
@@ -217,13 +213,11 @@ public final class CredentialResolver {
           + id
           + "</serverId> (or -Dossimport.serverId="
           + id
-          + ") and a settings.xml holding that <server>, then ossimport:retry and"
-          + " ossimport:start";
+          + ") and a settings.xml holding that <server>";
     }
     if (origin.startsWith("ant")) {
       return "give the task accesskeyid and accesskeysecret (or the properties"
-          + " ossimport.accesskeyid and ossimport.accesskeysecret) again, then run the retry and"
-          + " start tasks";
+          + " ossimport.accesskeyid and ossimport.accesskeysecret) again";
     }
     return "supply "
         + key

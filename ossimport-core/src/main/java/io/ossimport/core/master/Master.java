@@ -1,5 +1,7 @@
 package io.ossimport.core.master;
 
+import static io.ossimport.core.api.Remedy.RETRY_AND_START;
+
 import io.ossimport.core.api.ConfigurationException;
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
@@ -310,14 +312,13 @@ public final class Master implements Runnable {
   }
 
   private void abort(String job, String reason) throws IOException {
-    log(
-        ImportEvent.Level.ERROR,
-        job,
-        "job Abort: "
-            + reason
-            + (reason.contains("then run retry")
-                ? ""
-                : "; fix the cause, then run retry and start"));
+    // the record keeps the neutral cause; each front end words the way back (retry, start)
+    try {
+      events.onEvent(
+          ImportEvent.log(ImportEvent.Level.ERROR, job, "job Abort: " + reason, RETRY_AND_START));
+    } catch (RuntimeException e) {
+      // a listener must not throw; the scan carries on regardless
+    }
     tree.updateJob(job, r -> r.withAbort(reason).withFinishTime(Instant.now()));
   }
 

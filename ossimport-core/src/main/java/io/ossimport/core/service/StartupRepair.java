@@ -3,6 +3,7 @@ package io.ossimport.core.service;
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.JobState;
+import io.ossimport.core.api.Remedy;
 import io.ossimport.core.jobtree.JobRecord;
 import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.jobtree.RecoveryReport;
@@ -47,11 +48,13 @@ final class StartupRepair {
       JobCounting.recountFailed(tree, job);
       JobRecord record = JobCounting.syncTotals(tree, job);
       if (record.state() == JobState.Abort) {
-        Events.log(
+        Events.emit(
             events,
-            ImportEvent.Level.WARN,
-            job,
-            "the job is in state Abort and does not run; fix the cause, then run retry");
+            ImportEvent.log(
+                ImportEvent.Level.WARN,
+                job,
+                "the job is in state Abort and does not run",
+                Remedy.RETRY_AND_START));
       }
     }
   }

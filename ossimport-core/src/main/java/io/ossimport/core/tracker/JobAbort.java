@@ -3,6 +3,7 @@ package io.ossimport.core.tracker;
 import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.JobState;
+import io.ossimport.core.api.Remedy;
 import io.ossimport.core.jobtree.JobTree;
 import java.io.IOException;
 import java.time.Instant;
@@ -32,14 +33,13 @@ final class JobAbort {
       first.set(true);
       Events.log(events, ImportEvent.Level.ERROR, job, "cannot record the Abort state: " + e);
     }
-    Events.log(
+    // the record keeps the neutral cause; each front end words the way back (retry, start)
+    Events.emit(
         events,
-        first.get() ? ImportEvent.Level.ERROR : ImportEvent.Level.DEBUG,
-        job,
-        "job Abort: "
-            + reason
-            + (reason.contains("then run retry")
-                ? ""
-                : "; fix the cause, then run retry and start"));
+        ImportEvent.log(
+            first.get() ? ImportEvent.Level.ERROR : ImportEvent.Level.DEBUG,
+            job,
+            "job Abort: " + reason,
+            Remedy.RETRY_AND_START));
   }
 }

@@ -106,7 +106,8 @@ public final class JobStatusReader {
                 tree.countTasks(job, TaskState.FAILED))
             .scan(record.scanFinished(), record.round())
             .audit(isAudit(job))
-            .abortReason(record.state() == JobState.Abort ? record.abortReason() : "")
+            .abortReason(
+                record.state() == JobState.Abort ? AbortReasons.neutral(record.abortReason()) : "")
             .times(record.startTime(), record.finishTime())
             .objects(
                 c.objectsTotal(),

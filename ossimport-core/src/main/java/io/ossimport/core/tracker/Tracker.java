@@ -6,6 +6,7 @@ import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.api.JobReport;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
+import io.ossimport.core.api.Remedy;
 import io.ossimport.core.config.CanonicalJobConfig;
 import io.ossimport.core.config.CredentialResolver;
 import io.ossimport.core.config.JobConfig;
@@ -307,11 +308,13 @@ public final class Tracker implements Runnable {
             + r.counters().objectsFailed()
             + " failed"
             + JobReport.elapsedAndRate(elapsedMillis(r), r.counters().bytesDone());
-    Events.log(
+    Events.emit(
         events,
-        state == JobState.Succeed ? ImportEvent.Level.INFO : ImportEvent.Level.WARN,
-        job.name,
-        state == JobState.Failed ? text + "; run retry to redo the failed objects" : text);
+        ImportEvent.log(
+            state == JobState.Succeed ? ImportEvent.Level.INFO : ImportEvent.Level.WARN,
+            job.name,
+            text,
+            state == JobState.Failed ? Remedy.RETRY_AND_START : Remedy.NONE));
     emitProgress(job, System.currentTimeMillis(), true);
   }
 

@@ -77,7 +77,7 @@ class AuditJobTest {
       assertEquals(AuditResult.OK, r.result(), r.toString());
     }
     assertOnlyHeads(5);
-    List<String> summary = JobReport.summary(status, f.work);
+    List<String> summary = JobReport.summary(status, f.work, PlainWords.WORDS);
     assertTrue(summary.get(0).contains("5 of 5 verified equal"), summary.toString());
   }
 

@@ -43,12 +43,14 @@ class CredentialsAtStartTest {
       ossimport.submit(f.jobFile(), Collections.<String, String>emptyMap(), SubmitCheck.OFFLINE);
       JobStatus failed = run(ossimport);
       assertNotEquals(JobState.Succeed, failed.state(), f.events.text());
-      String summary = String.join("\n", JobReport.summary(failed, f.work));
+      String summary = String.join("\n", JobReport.summary(failed, f.work, PlainWords.WORDS));
       assertTrue(
           summary.contains(
               "fix it in the job file "
                   + f.jobFile().toAbsolutePath().normalize()
-                  + ", where it is read again at each start, then run retry and start"),
+                  + ", where it is read again at each start, then run RETRY "
+                  + ImportFixture.JOB
+                  + " and START"),
           summary);
       assertFalse(
           new JobTree(f.work).readFrozenConfig(ImportFixture.JOB).contains("wrong-secret"),

@@ -23,7 +23,7 @@ class JobReportTest {
 
   @Test
   void anAuditSaysHowManyObjectsWereVerifiedSkippedAndDiffer() {
-    List<String> summary = JobReport.summary(job(true), work);
+    List<String> summary = JobReport.summary(job(true), work, PlainWords.WORDS);
 
     assertEquals(
         "Job local_test: Failed. Audited objects: 6 of 10 verified equal, 2 not verified"
@@ -35,7 +35,7 @@ class JobReportTest {
 
   @Test
   void anImportSaysHowManyWereDoneAndSkippedByARuleAndWhereTheSkippedAreListed() {
-    List<String> summary = JobReport.summary(job(false), work);
+    List<String> summary = JobReport.summary(job(false), work, PlainWords.WORDS);
     String first = summary.get(0);
 
     assertTrue(first.contains("8 of 10 done (2 skipped by a rule), 2 failed"), first);
