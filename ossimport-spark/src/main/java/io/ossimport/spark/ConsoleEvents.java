@@ -11,7 +11,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * The driver's events as the console prints them, {@code [2026-11-27 16:12:35] [INFO] message}:
  * INFO on standard output, WARN and ERROR on standard error, progress as the console's progress
- * line; DEBUG is left out. Thread-safe: the engine calls it from its threads.
+ * line, a remedy in Spark mode's words ({@link SparkImport#WORDS}); DEBUG is left out. Thread-safe:
+ * the engine calls it from its threads.
  */
 final class ConsoleEvents implements ImportListener {
   private static final DateTimeFormatter TIME =
@@ -31,7 +32,10 @@ final class ConsoleEvents implements ImportListener {
     if (level == ImportEvent.Level.DEBUG) {
       return;
     }
-    String text = event.isProgress() ? JobReport.progressLine(event.progress()) : event.message();
+    String text =
+        event.isProgress()
+            ? JobReport.progressLine(event.progress())
+            : SparkImport.WORDS.render(event);
     PrintStream stream =
         level == ImportEvent.Level.ERROR || level == ImportEvent.Level.WARN ? err : out;
     stream.println("[" + TIME.format(Instant.now()) + "] [" + level + "] " + text);

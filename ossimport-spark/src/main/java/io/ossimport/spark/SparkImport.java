@@ -113,14 +113,14 @@ public final class SparkImport {
   }
 
   private static int report(JobStatus status, Path workingDir, PrintStream out, PrintStream err) {
-    for (String line : JobReport.summary(status, workingDir)) {
+    for (String line : JobReport.summary(status, workingDir, WORDS)) {
       out.println(line);
     }
     if (status.state() == JobState.Succeed) {
       return OK;
     }
     if (status.state() == JobState.Abort) {
-      err.println("Error: " + JobReport.abortMessage(status, RETRY_AND_SUBMIT));
+      err.println("Error: " + WORDS.abortMessage(status));
       return RUNTIME;
     }
     return status.state() == JobState.Failed ? FAILED_TASKS : RUNTIME;
@@ -180,9 +180,6 @@ public final class SparkImport {
     return text.toString();
   }
 
-  private static final String RETRY_AND_SUBMIT =
-      "console.sh retry on the driver's machine and submit the job to Spark again";
-
   /** The remedies in Spark mode's words: the console's commands on the driver's machine. */
   static final RemedyWords WORDS =
       new RemedyWords() {
@@ -211,8 +208,10 @@ public final class SparkImport {
         }
 
         @Override
-        protected String retryAndStart() {
-          return "fix the cause, then run " + RETRY_AND_SUBMIT;
+        protected String retryAndStart(String job) {
+          return "console.sh retry"
+              + (job == null ? "" : " " + job)
+              + " on the driver's machine and submit the job to Spark again";
         }
 
         @Override
