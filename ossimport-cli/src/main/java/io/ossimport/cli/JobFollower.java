@@ -125,7 +125,7 @@ final class JobFollower {
             + oss.workingDir()
             + ", so job "
             + job
-            + " cannot finish; start the service (console start) and follow it again.");
+            + " cannot finish; start the service (console.sh start) and follow it again.");
   }
 
   /**

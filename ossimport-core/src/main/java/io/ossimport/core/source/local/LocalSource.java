@@ -178,7 +178,7 @@ public final class LocalSource implements Source {
               reference,
               SkipReason.UNREADABLE_ENTRY,
               "the file cannot be read (permission denied); give the user who runs ossimport"
-                  + " read permission, then run retry");
+                  + " read permission, then retry the job");
         }
         return ObjectStat.of(entry.size, entry.lastModifiedMillis);
       case DIRECTORY:
