@@ -2,7 +2,7 @@
 # bench/spark.sh: Spark mode's scaling (issue 16): W1 (small files) and W3 (mixed tree) with 1, 2
 # and 4 executors against the emulator with the latency:10 fault on every request, and the
 # scaling efficiency T(1) / (n x T(n)). Not a test: run it by hand on a quiet machine.
-#   SPARK_HOME=/opt/spark-3.5 bash bench/spark.sh [--scale small|default] [--executors "1 2 4"]
+#   [SPARK_HOME=/opt/spark-3.5] bash bench/spark.sh [--scale small|default] [--executors "1 2 4"]
 #                                                [--latency 10] [--no-build]
 # Executors are real JVMs of Spark's local-cluster mode (local-cluster[n,1,1024]: n executors of
 # one core each, started from SPARK_HOME's jars), the driver runs spark-submit in client mode.
@@ -27,7 +27,24 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-: "${SPARK_HOME:?set SPARK_HOME to a Spark 3.5 installation (bin/spark-submit, jars/)}"
+# Without SPARK_HOME: the one the cluster ITs use, laid out from the Maven artifacts (jars/ only:
+# spark-submit is then SparkSubmit run with java and the JDK 17 flags of ossimport-spark's pom).
+if [ -z "${SPARK_HOME:-}" ]; then
+  SPARK_HOME=$ROOT/ossimport-spark/target/spark-home
+  [ -d "$SPARK_HOME/jars" ] || (cd "$ROOT" && mvn -B -ntp -q -DskipTests -Dtest=none -Dit.test=none \
+    -Dfailsafe.failIfNoSpecifiedTests=false -P '!install-azurite' pre-integration-test -pl ossimport-spark -am)
+  export SPARK_SCALA_VERSION=2.12
+fi
+export SPARK_HOME
+SPARK_JVM_FLAGS=$(sed -n 's:.*<spark.jdk17.flags>\(.*\)</spark.jdk17.flags>.*:\1:p' "$ROOT/ossimport-spark/pom.xml")
+spark_submit() {
+  if [ -x "$SPARK_HOME/bin/spark-submit" ]; then
+    "$SPARK_HOME/bin/spark-submit" "$@"
+  else
+    # shellcheck disable=SC2086 # the flags are words
+    java $SPARK_JVM_FLAGS -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.SparkSubmit "$@"
+  fi
+}
 case "$SCALE" in
   small) W1_FILES=2000; W3_FILES=40 ;;
   default) W1_FILES=20000; W3_FILES=300 ;;
@@ -83,7 +100,7 @@ run() {
     "bench_${workload}_$n" "$DATA/$dir" "$ENDPOINT" "$BUCKET" "$KEY_ID" "$KEY_SECRET" > "$work/local_job.cfg"
   local start end
   start=$(date +%s.%N)
-  "$SPARK_HOME/bin/spark-submit" --master "local-cluster[$n,1,1024]" \
+  spark_submit --master "local-cluster[$n,1,1024]" \
     --conf spark.ossimport.tasksAtOnce=$((2 * n)) --conf spark.ui.enabled=false \
     --class io.ossimport.spark.SparkImport "$APP_JAR" \
     --job "$work/local_job.cfg" --sys "$work/sys.properties" > "$work/driver.log" 2>&1 \
@@ -96,7 +113,7 @@ run() {
 {
   echo "# Spark mode scaling, $STAMP ($SCALE scale, latency:$LATENCY on every request)"
   echo
-  echo "Machine: $(nproc) cores, $(uname -sr); Spark: $("$SPARK_HOME/bin/spark-submit" --version 2>&1 | grep -o 'version [0-9.]*' | head -n 1)."
+  echo "Machine: $(nproc) cores, $(uname -sr); Spark: $(spark_submit --version 2>&1 | grep -o 'version [0-9.]*' | head -n 1)."
   echo "Executors of one core each (local-cluster), workerTaskThreadNum=20 per executor."
   echo
   echo "| workload | executors | seconds | MiB/s | scaling efficiency |"
