@@ -31,13 +31,7 @@ class OperatorGuideSamplesTest {
 
   @Test
   void theOssSourceSampleLoadsWithoutProblemsOrWarnings() throws Exception {
-    Path job = temp.resolve("local_job.cfg");
-    Files.write(
-        job, firstBlockAfter("### 6.1. Another OSS bucket").getBytes(StandardCharsets.UTF_8));
-
-    LoadedConfig<JobConfig> loaded =
-        new JobConfigLoader(Collections.<String, String>emptyMap())
-            .load(job, Collections.<String, String>emptyMap(), "inline");
+    LoadedConfig<JobConfig> loaded = loadJobSample("### 6.1. Another OSS bucket");
 
     assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
     JobConfig config = loaded.config();
@@ -69,12 +63,7 @@ class OperatorGuideSamplesTest {
               .replace("srcAccessKey=...", "srcAccessKey=id")
               .replace("destSecretKey=...", "destSecretKey=secret")
               .replace("destAccessKey=...", "destAccessKey=id");
-      Path job = temp.resolve(section[1] + ".cfg");
-      Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
-
-      LoadedConfig<JobConfig> loaded =
-          new JobConfigLoader(Collections.<String, String>emptyMap())
-              .load(job, Collections.<String, String>emptyMap(), "inline");
+      LoadedConfig<JobConfig> loaded = load(sample);
 
       assertEquals(section[1], loaded.config().srcType().configValue(), sample);
     }
@@ -82,17 +71,7 @@ class OperatorGuideSamplesTest {
 
   @Test
   void theFilterSampleLoadsAndSelectsAsDescribed() throws Exception {
-    String sample =
-        firstBlockAfter("## 9. ")
-            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
-            .replace("destSecretKey=...", "destSecretKey=secret")
-            .replace("destAccessKey=...", "destAccessKey=id");
-    Path job = temp.resolve("filters.cfg");
-    Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
-
-    LoadedConfig<JobConfig> loaded =
-        new JobConfigLoader(Collections.<String, String>emptyMap())
-            .load(job, Collections.<String, String>emptyMap(), "inline");
+    LoadedConfig<JobConfig> loaded = loadJobSample("## 9. ");
 
     assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
     JobConfig config = loaded.config();
@@ -121,17 +100,7 @@ class OperatorGuideSamplesTest {
 
   @Test
   void theSkipExistingSampleLoadsWithListingOn() throws Exception {
-    String sample =
-        firstBlockAfter("## 11. ")
-            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
-            .replace("destSecretKey=...", "destSecretKey=secret")
-            .replace("destAccessKey=...", "destAccessKey=id");
-    Path job = temp.resolve("skip.cfg");
-    Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
-
-    LoadedConfig<JobConfig> loaded =
-        new JobConfigLoader(Collections.<String, String>emptyMap())
-            .load(job, Collections.<String, String>emptyMap(), "inline");
+    LoadedConfig<JobConfig> loaded = loadJobSample("## 11. ");
 
     assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
     assertTrue(loaded.config().isSkipExistFile());
@@ -140,17 +109,7 @@ class OperatorGuideSamplesTest {
 
   @Test
   void theObjectAttributesSampleLoadsAndSetsWhatItSays() throws Exception {
-    String sample =
-        firstBlockAfter("## 10. ")
-            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
-            .replace("destSecretKey=...", "destSecretKey=secret")
-            .replace("destAccessKey=...", "destAccessKey=id");
-    Path job = temp.resolve("attributes.cfg");
-    Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
-
-    LoadedConfig<JobConfig> loaded =
-        new JobConfigLoader(Collections.<String, String>emptyMap())
-            .load(job, Collections.<String, String>emptyMap(), "inline");
+    LoadedConfig<JobConfig> loaded = loadJobSample("## 10. ");
 
     assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
     WriteAttributes a = loaded.config().writeAttributes();
@@ -167,18 +126,7 @@ class OperatorGuideSamplesTest {
 
   @Test
   void theNetworkSampleLoadsWithItsProxyAndTimeouts() throws Exception {
-    String sample =
-        firstBlockAfter("## 12. ")
-            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
-            .replace("destSecretKey=...", "destSecretKey=secret")
-            .replace("destAccessKey=...", "destAccessKey=id")
-            .replace("proxyPassword=...", "proxyPassword=pw");
-    Path job = temp.resolve("network.cfg");
-    Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
-
-    LoadedConfig<JobConfig> loaded =
-        new JobConfigLoader(Collections.<String, String>emptyMap())
-            .load(job, Collections.<String, String>emptyMap(), "inline");
+    LoadedConfig<JobConfig> loaded = loadJobSample("## 12. ", "proxyPassword=...", "proxyPassword=pw");
 
     assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
     NetworkSettings network = loaded.config().network();
@@ -204,6 +152,32 @@ class OperatorGuideSamplesTest {
         throw new AssertionError(GUIDE + ":" + number + ": comment after a value: " + line);
       }
     }
+  }
+
+  /**
+   * Loads the first block after {@code heading} as a job file, with the guide's placeholders made
+   * real: the local {@code srcPrefix=/data/} becomes this test's directory, the {@code ...} keys
+   * values that load, then each {@code replacements} pair (text, by what) is applied.
+   */
+  private LoadedConfig<JobConfig> loadJobSample(String heading, String... replacements)
+      throws Exception {
+    String sample =
+        firstBlockAfter(heading)
+            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
+            .replace("destSecretKey=...", "destSecretKey=secret")
+            .replace("destAccessKey=...", "destAccessKey=id");
+    for (int i = 0; i + 1 < replacements.length; i += 2) {
+      sample = sample.replace(replacements[i], replacements[i + 1]);
+    }
+    return load(sample);
+  }
+
+  /** Loads {@code jobText} as a job file, with no environment. */
+  private LoadedConfig<JobConfig> load(String jobText) throws Exception {
+    Path job = Files.createTempFile(temp, "sample", ".cfg");
+    Files.write(job, jobText.getBytes(StandardCharsets.UTF_8));
+    return new JobConfigLoader(Collections.<String, String>emptyMap())
+        .load(job, Collections.<String, String>emptyMap(), "inline");
   }
 
   /** The first of several samples in one block: up to the first blank line. */
