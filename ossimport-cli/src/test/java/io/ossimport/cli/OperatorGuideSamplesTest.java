@@ -126,7 +126,8 @@ class OperatorGuideSamplesTest {
 
   @Test
   void theNetworkSampleLoadsWithItsProxyAndTimeouts() throws Exception {
-    LoadedConfig<JobConfig> loaded = loadJobSample("## 12. ", "proxyPassword=...", "proxyPassword=pw");
+    LoadedConfig<JobConfig> loaded =
+        loadJobSample("## 12. ", "proxyPassword=...", "proxyPassword=pw");
 
     assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
     NetworkSettings network = loaded.config().network();

@@ -1,0 +1,107 @@
+package io.ossimport.core.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ossimport.core.testkit.ImportFixture;
+import io.ossimport.emulator.OssEmulator;
+import io.ossimport.emulator.TestCertificates;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code caCertFile} end to end: the emulator serves HTTPS with a certificate of a private test CA
+ * ({@link TestCertificates}); the real SDK on 127.0.0.1 does not trust it until the job names the
+ * CA's PEM file.
+ */
+class CaCertFileTest {
+  private static final long MINUTES = 180_000;
+
+  @TempDir static Path certificates;
+  static TestCertificates certs;
+  static OssEmulator oss;
+
+  @TempDir Path temp;
+  ImportFixture f;
+
+  @BeforeAll
+  static void startHttpsEmulator() throws Exception {
+    certs = TestCertificates.create(certificates);
+    oss = OssEmulator.builder().tls(certs.serverContext()).build().start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    oss.close();
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    assertTrue(oss.endpoint().startsWith("https://127.0.0.1:"), oss.endpoint());
+    f = new ImportFixture(oss, temp);
+    f.file("a.txt", 1000);
+    f.file("dir/big.bin", 1_300_000); // multipart: every part over TLS too
+  }
+
+  @AfterEach
+  void tearDown() {
+    f.close();
+  }
+
+  @Test
+  void withoutTheCaSubmitFailsOnceNamingTheEndpointAndCaCertFile() throws Exception {
+    ConfigProblem p = f.onlySubmitProblem(f.open());
+
+    assertEquals("destDomain", p.key());
+    assertEquals(oss.endpoint(), p.value());
+    assertTrue(p.message().contains("signed by no CA this machine trusts"), p.toString());
+    assertTrue(p.fix().startsWith("set caCertFile to"), p.toString());
+    assertFalse(p.toString().contains("\tat "), "no stack trace: " + p);
+  }
+
+  @Test
+  void withTheCaFileTheJobIsSubmittedAndImportedOverHttps() throws Exception {
+    f.job.put("caCertFile", certs.caPem().toAbsolutePath().toString().replace('\\', '/'));
+    OssImport ossimport = f.open();
+    ossimport.submit(f.jobFile(), Collections.<String, String>emptyMap(), SubmitCheck.ONLINE);
+
+    JobStatus done = run(ossimport);
+
+    assertEquals(JobState.Succeed, done.state(), f.events.text());
+    assertEquals(
+        new TreeSet<>(
+            Arrays.asList(
+                ImportFixture.DEST_PREFIX + "a.txt", ImportFixture.DEST_PREFIX + "dir/big.bin")),
+        new TreeSet<>(f.storedObjects().keySet()));
+  }
+
+  @Test
+  void aJobSubmittedOfflineWithoutTheCaAbortsNamingCaCertFile() throws Exception {
+    for (int i = 0; i < 6; i++) {
+      f.file("more/" + i + ".txt", 10); // a few objects fail before the job is given up
+    }
+    OssImport ossimport = f.open();
+    ossimport.submit(f.jobFile(), Collections.<String, String>emptyMap(), SubmitCheck.OFFLINE);
+
+    JobStatus aborted = run(ossimport);
+
+    assertEquals(JobState.Abort, aborted.state(), f.events.text());
+    assertTrue(aborted.abortReason().contains("caCertFile"), aborted.abortReason());
+    assertTrue(f.storedObjects().isEmpty(), "nothing written: " + f.storedObjects());
+  }
+
+  private static JobStatus run(OssImport ossimport) throws Exception {
+    try (RunningService service = ossimport.start()) {
+      return service.awaitJob(ImportFixture.JOB, MINUTES);
+    }
+  }
+}
