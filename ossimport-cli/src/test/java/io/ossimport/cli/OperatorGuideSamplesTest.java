@@ -13,11 +13,13 @@ import io.ossimport.core.config.SourceType;
 import io.ossimport.core.config.SysConfig;
 import io.ossimport.core.config.SysConfigLoader;
 import io.ossimport.core.config.WriteAttributes;
+import io.ossimport.emulator.TestCertificates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -137,6 +139,25 @@ class OperatorGuideSamplesTest {
     assertEquals(null, network.proxyFor("http://db.internal.example"));
     assertEquals(10_000, network.connectTimeoutMillis());
     assertEquals(60_000, network.readTimeoutMillis());
+  }
+
+  @Test
+  void thePrivateCaSampleLoadsAndTrustsTheFilesCa() throws Exception {
+    Path pem = TestCertificates.create(temp).caPem();
+
+    LoadedConfig<JobConfig> loaded =
+        loadJobSample(
+            "### 12.1. ",
+            "caCertFile=/etc/ossimport/internal-ca.pem",
+            "caCertFile=" + slashes(pem));
+
+    assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
+    NetworkSettings network = loaded.config().network();
+    assertEquals(slashes(pem), network.caCertFile());
+    assertTrue(
+        Arrays.stream(network.trustManager().getAcceptedIssuers())
+            .anyMatch(c -> c.getSubjectX500Principal().getName().equals("CN=ossimport test CA")),
+        "the file's CA is trusted");
   }
 
   @Test
