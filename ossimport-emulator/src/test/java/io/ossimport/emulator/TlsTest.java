@@ -11,14 +11,10 @@ import java.io.OutputStream;
 import java.net.Proxy;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,17 +50,7 @@ class TlsTest {
   @Test
   void theEndpointIsHttpsAndAClientTrustingTheCaPutsAndGets() throws Exception {
     assertTrue(oss.endpoint().startsWith("https://127.0.0.1:"), oss.endpoint());
-    KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-    trusted.load(null, null);
-    try (InputStream pem = Files.newInputStream(certs.caPem())) {
-      trusted.setCertificateEntry(
-          "ca", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-    }
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext client = SSLContext.getInstance("TLS");
-    client.init(null, trust.getTrustManagers(), null);
+    SSLContext client = certs.clientContext();
 
     HttpsURLConnection put = open("/tls/hello.txt", client);
     put.setRequestMethod("PUT");
