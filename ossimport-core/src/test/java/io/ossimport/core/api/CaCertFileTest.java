@@ -19,7 +19,6 @@ import java.util.Collections;
 import java.util.Random;
 import java.util.TreeSet;
 import javax.net.ssl.HttpsURLConnection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,34 +35,29 @@ class CaCertFileTest {
 
   @TempDir static Path certificates;
   static TestCertificates certs;
-  static OssEmulator oss;
+  OssEmulator oss;
 
   @TempDir Path temp;
   ImportFixture f;
 
   @BeforeAll
-  static void startHttpsEmulator() throws Exception {
+  static void makeTheTestCa() throws Exception {
     certs = TestCertificates.create(certificates);
-    // anonymous reads serve the URL list of the http source; signed requests are checked as ever
-    oss = OssEmulator.builder().allowAnonymous(true).tls(certs.serverContext()).build().start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    oss.close();
   }
 
   @BeforeEach
   void setUp() throws Exception {
-    assertTrue(oss.endpoint().startsWith("https://127.0.0.1:"), oss.endpoint());
+    // anonymous reads serve the URL list of the http source; signed requests are checked as ever
+    oss = OssEmulator.builder().allowAnonymous(true).tls(certs.serverContext()).build().start();
     f = new ImportFixture(oss, temp);
     f.file("a.txt", 1000);
     f.file("dir/big.bin", 1_300_000); // multipart: every part over TLS too
   }
 
   @AfterEach
-  void tearDown() {
+  void tearDown() throws Exception {
     f.close();
+    oss.close();
   }
 
   @Test
@@ -132,7 +126,7 @@ class CaCertFileTest {
   }
 
   /** An anonymous PUT over HTTPS, trusting the test CA: the web server of the URL list. */
-  private static byte[] putOverHttps(String bucket, String key, int size) throws Exception {
+  private byte[] putOverHttps(String bucket, String key, int size) throws Exception {
     byte[] content = new byte[size];
     new Random(size).nextBytes(content);
     HttpsURLConnection put =
