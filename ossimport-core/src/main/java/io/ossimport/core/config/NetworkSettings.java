@@ -26,7 +26,7 @@ import javax.net.ssl.X509TrustManager;
 
 /**
  * How a job's HTTP clients reach the network: the proxy for each endpoint (the {@code proxy} key,
- * else the environment's {@code https_proxy}/{@code http_proxy}, less the {@code noProxy} hosts)
+ * else the environment's {@code https_proxy}/{@code http_proxy}, less the {@code noProxy} hosts),
  * the connect and read timeouts, and the certificates HTTPS connections trust ({@code caCertFile}
  * besides the JVM's trust store). The one source of these settings for every client (the OSS SDK,
  * the AWS SDK, the Apache HttpClient of {@code http} and {@code azure} sources).
