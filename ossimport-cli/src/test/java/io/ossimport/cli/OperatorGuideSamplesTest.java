@@ -13,11 +13,13 @@ import io.ossimport.core.config.SourceType;
 import io.ossimport.core.config.SysConfig;
 import io.ossimport.core.config.SysConfigLoader;
 import io.ossimport.core.config.WriteAttributes;
+import io.ossimport.emulator.TestCertificates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,13 +33,7 @@ class OperatorGuideSamplesTest {
 
   @Test
   void theOssSourceSampleLoadsWithoutProblemsOrWarnings() throws Exception {
-    Path job = temp.resolve("local_job.cfg");
-    Files.write(
-        job, firstBlockAfter("### 6.1. Another OSS bucket").getBytes(StandardCharsets.UTF_8));
-
-    LoadedConfig<JobConfig> loaded =
-        new JobConfigLoader(Collections.<String, String>emptyMap())
-            .load(job, Collections.<String, String>emptyMap(), "inline");
+    LoadedConfig<JobConfig> loaded = loadJobSample("### 6.1. Another OSS bucket");
 
     assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
     JobConfig config = loaded.config();
@@ -69,12 +65,7 @@ class OperatorGuideSamplesTest {
               .replace("srcAccessKey=...", "srcAccessKey=id")
               .replace("destSecretKey=...", "destSecretKey=secret")
               .replace("destAccessKey=...", "destAccessKey=id");
-      Path job = temp.resolve(section[1] + ".cfg");
-      Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
-
-      LoadedConfig<JobConfig> loaded =
-          new JobConfigLoader(Collections.<String, String>emptyMap())
-              .load(job, Collections.<String, String>emptyMap(), "inline");
+      LoadedConfig<JobConfig> loaded = load(sample);
 
       assertEquals(section[1], loaded.config().srcType().configValue(), sample);
     }
@@ -82,17 +73,7 @@ class OperatorGuideSamplesTest {
 
   @Test
   void theFilterSampleLoadsAndSelectsAsDescribed() throws Exception {
-    String sample =
-        firstBlockAfter("## 9. ")
-            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
-            .replace("destSecretKey=...", "destSecretKey=secret")
-            .replace("destAccessKey=...", "destAccessKey=id");
-    Path job = temp.resolve("filters.cfg");
-    Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
-
-    LoadedConfig<JobConfig> loaded =
-        new JobConfigLoader(Collections.<String, String>emptyMap())
-            .load(job, Collections.<String, String>emptyMap(), "inline");
+    LoadedConfig<JobConfig> loaded = loadJobSample("## 9. ");
 
     assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
     JobConfig config = loaded.config();
@@ -121,17 +102,7 @@ class OperatorGuideSamplesTest {
 
   @Test
   void theSkipExistingSampleLoadsWithListingOn() throws Exception {
-    String sample =
-        firstBlockAfter("## 11. ")
-            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
-            .replace("destSecretKey=...", "destSecretKey=secret")
-            .replace("destAccessKey=...", "destAccessKey=id");
-    Path job = temp.resolve("skip.cfg");
-    Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
-
-    LoadedConfig<JobConfig> loaded =
-        new JobConfigLoader(Collections.<String, String>emptyMap())
-            .load(job, Collections.<String, String>emptyMap(), "inline");
+    LoadedConfig<JobConfig> loaded = loadJobSample("## 11. ");
 
     assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
     assertTrue(loaded.config().isSkipExistFile());
@@ -140,17 +111,7 @@ class OperatorGuideSamplesTest {
 
   @Test
   void theObjectAttributesSampleLoadsAndSetsWhatItSays() throws Exception {
-    String sample =
-        firstBlockAfter("## 10. ")
-            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
-            .replace("destSecretKey=...", "destSecretKey=secret")
-            .replace("destAccessKey=...", "destAccessKey=id");
-    Path job = temp.resolve("attributes.cfg");
-    Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
-
-    LoadedConfig<JobConfig> loaded =
-        new JobConfigLoader(Collections.<String, String>emptyMap())
-            .load(job, Collections.<String, String>emptyMap(), "inline");
+    LoadedConfig<JobConfig> loaded = loadJobSample("## 10. ");
 
     assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
     WriteAttributes a = loaded.config().writeAttributes();
@@ -167,18 +128,8 @@ class OperatorGuideSamplesTest {
 
   @Test
   void theNetworkSampleLoadsWithItsProxyAndTimeouts() throws Exception {
-    String sample =
-        firstBlockAfter("## 12. ")
-            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
-            .replace("destSecretKey=...", "destSecretKey=secret")
-            .replace("destAccessKey=...", "destAccessKey=id")
-            .replace("proxyPassword=...", "proxyPassword=pw");
-    Path job = temp.resolve("network.cfg");
-    Files.write(job, sample.getBytes(StandardCharsets.UTF_8));
-
     LoadedConfig<JobConfig> loaded =
-        new JobConfigLoader(Collections.<String, String>emptyMap())
-            .load(job, Collections.<String, String>emptyMap(), "inline");
+        loadJobSample("## 12. ", "proxyPassword=...", "proxyPassword=pw");
 
     assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
     NetworkSettings network = loaded.config().network();
@@ -188,6 +139,25 @@ class OperatorGuideSamplesTest {
     assertEquals(null, network.proxyFor("http://db.internal.example"));
     assertEquals(10_000, network.connectTimeoutMillis());
     assertEquals(60_000, network.readTimeoutMillis());
+  }
+
+  @Test
+  void thePrivateCaSampleLoadsAndTrustsTheFilesCa() throws Exception {
+    Path pem = TestCertificates.create(temp).caPem();
+
+    LoadedConfig<JobConfig> loaded =
+        loadJobSample(
+            "### 12.1. ",
+            "caCertFile=/etc/ossimport/internal-ca.pem",
+            "caCertFile=" + slashes(pem));
+
+    assertTrue(loaded.warnings().isEmpty(), loaded.warnings().toString());
+    NetworkSettings network = loaded.config().network();
+    assertEquals(slashes(pem), network.caCertFile());
+    assertTrue(
+        Arrays.stream(network.trustManager().getAcceptedIssuers())
+            .anyMatch(c -> c.getSubjectX500Principal().getName().equals("CN=ossimport test CA")),
+        "the file's CA is trusted");
   }
 
   @Test
@@ -204,6 +174,32 @@ class OperatorGuideSamplesTest {
         throw new AssertionError(GUIDE + ":" + number + ": comment after a value: " + line);
       }
     }
+  }
+
+  /**
+   * Loads the first block after {@code heading} as a job file, with the guide's placeholders made
+   * real: the local {@code srcPrefix=/data/} becomes this test's directory, the {@code ...} keys
+   * values that load, then each {@code replacements} pair (text, by what) is applied.
+   */
+  private LoadedConfig<JobConfig> loadJobSample(String heading, String... replacements)
+      throws Exception {
+    String sample =
+        firstBlockAfter(heading)
+            .replace("srcPrefix=/data/", "srcPrefix=" + slashes(temp) + "/")
+            .replace("destSecretKey=...", "destSecretKey=secret")
+            .replace("destAccessKey=...", "destAccessKey=id");
+    for (int i = 0; i + 1 < replacements.length; i += 2) {
+      sample = sample.replace(replacements[i], replacements[i + 1]);
+    }
+    return load(sample);
+  }
+
+  /** Loads {@code jobText} as a job file, with no environment. */
+  private LoadedConfig<JobConfig> load(String jobText) throws Exception {
+    Path job = Files.createTempFile(temp, "sample", ".cfg");
+    Files.write(job, jobText.getBytes(StandardCharsets.UTF_8));
+    return new JobConfigLoader(Collections.<String, String>emptyMap())
+        .load(job, Collections.<String, String>emptyMap(), "inline");
   }
 
   /** The first of several samples in one block: up to the first blank line. */

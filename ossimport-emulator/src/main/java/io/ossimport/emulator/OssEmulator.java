@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * A local OSS server for tests, benchmarks and demos: speaks the OSS REST dialect (and, when
@@ -93,14 +94,18 @@ public final class OssEmulator implements AutoCloseable {
             settings.host,
             settings.port,
             settings.maxConnections,
+            settings.tls,
             new Dispatcher(dialects, counters, faults, admin));
     server.start();
     return this;
   }
 
-  /** The base URL, e.g. {@code http://127.0.0.1:39123} (what OSSClientBuilder takes). */
+  /**
+   * The base URL, e.g. {@code http://127.0.0.1:39123} (what OSSClientBuilder takes), {@code
+   * https://...} when built with {@link Builder#tls(SSLContext)}.
+   */
   public String endpoint() {
-    return "http://" + hostForUrl() + ":" + port();
+    return (settings.tls == null ? "http://" : "https://") + hostForUrl() + ":" + port();
   }
 
   /** {@link #endpoint()} as a URI. */
@@ -233,8 +238,20 @@ public final class OssEmulator implements AutoCloseable {
     private int maxConnections = 1024;
     private final List<String> buckets = new ArrayList<String>();
     private final List<String[]> securityTokens = new ArrayList<String[]>();
+    private SSLContext tls;
 
     private Builder() {}
+
+    /**
+     * Serves HTTPS instead of HTTP, presenting the server certificate of {@code context}'s key
+     * manager (for a client on 127.0.0.1 its subject alternative names should hold {@code
+     * IP:127.0.0.1}). OSS itself is reached over HTTPS; {@code null} (the default) serves plain
+     * HTTP.
+     */
+    public Builder tls(SSLContext context) {
+      this.tls = context;
+      return this;
+    }
 
     /** Interface to bind (default 127.0.0.1). */
     public Builder host(String host) {

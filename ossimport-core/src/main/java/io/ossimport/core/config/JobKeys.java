@@ -741,6 +741,19 @@ public final class JobKeys {
           .rule("Whole number of seconds from 1 to 86400.")
           .reference("§2.2 (2.2.3: configurable network timeout, key unknown) [S1 changelog]")
           .build();
+  public static final ConfigKey CA_CERT_FILE =
+      key("caCertFile", TEXT)
+          .group(NETWORK)
+          .describe(
+              "A PEM file of one or more CA certificates that every HTTPS connection of the job"
+                  + " (destination and source) trusts in addition to the JVM's trust store, e.g."
+                  + " for an endpoint or a TLS-inspecting proxy signed by a private CA. Empty ="
+                  + " the JVM's trust store only. Read by submit's check and again at each start.")
+          .rule(
+              "Empty, or the absolute path of a readable file holding at least one"
+                  + " -----BEGIN CERTIFICATE----- block, each a valid X.509 certificate.")
+          .reference("§2.2 (no CA option in the original: S6, S7); new here, rclone --ca-cert")
+          .build();
   // --- end of the network keys ---
 
   public static final KeyCatalogue CATALOGUE =
@@ -805,6 +818,7 @@ public final class JobKeys {
               NO_PROXY,
               CONNECT_TIMEOUT,
               READ_TIMEOUT,
+              CA_CERT_FILE,
               IS_USE_EXPRESS_TUNNEL,
               EXPRESS_TUNNEL_PROXY_HOST,
               EXPRESS_TUNNEL_PROXY_TYPE,

@@ -1,5 +1,6 @@
 package io.ossimport.core.config;
 
+import static io.ossimport.core.config.JobKeys.CA_CERT_FILE;
 import static io.ossimport.core.config.JobKeys.NO_PROXY;
 import static io.ossimport.core.config.JobKeys.PROXY;
 import static io.ossimport.core.config.JobKeys.PROXY_PASSWORD;
@@ -9,8 +10,9 @@ import java.util.Map;
 
 /**
  * Rules for the network keys ({@code proxy}, {@code proxyUser}, {@code proxyPassword}, {@code
- * noProxy}) and for the proxy variables of the environment they fall back on: a bad value is one
- * problem naming the key or variable, at submit and at each start, not a client that fails later.
+ * noProxy}, {@code caCertFile}) and for the proxy variables of the environment they fall back on: a
+ * bad value is one problem naming the key or variable, at submit and at each start, not a client
+ * that fails later.
  */
 final class NetworkRules {
   private static final String EXAMPLE = "e.g. proxy=http://proxy.example.com:3128";
@@ -48,12 +50,30 @@ final class NetworkRules {
     } else if (password && !user) {
       v.problem(PROXY_PASSWORD, "is set without proxyUser", "set proxyUser too, or neither");
     }
+    checkCaCertFile(v);
     if (proxy.isEmpty()) {
       checkVariables(findings, environment, NetworkSettings.HTTPS_VARIABLES, false);
       checkVariables(findings, environment, NetworkSettings.HTTP_VARIABLES, false);
     }
     if (noProxy.isEmpty()) {
       checkVariables(findings, environment, NetworkSettings.NO_PROXY_VARIABLES, true);
+    }
+  }
+
+  private static void checkCaCertFile(ConfigValues v) {
+    String file = v.text(CA_CERT_FILE).trim();
+    if (file.isEmpty()) {
+      return;
+    }
+    try {
+      CaCertificates.read(file);
+    } catch (CaCertificates.Unusable e) {
+      v.problem(
+          CA_CERT_FILE,
+          e.getMessage(),
+          "set caCertFile to the absolute path of the PEM file of the CA that signed the server's"
+              + " certificate (openssl x509 -outform PEM, keytool -exportcert -rfc), or leave it"
+              + " empty");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.ossimport.core.config;
 
+import static io.ossimport.core.config.JobKeys.CA_CERT_FILE;
 import static io.ossimport.core.config.JobKeys.CONNECT_TIMEOUT;
 import static io.ossimport.core.config.JobKeys.NO_PROXY;
 import static io.ossimport.core.config.JobKeys.PROXY;
@@ -14,16 +15,21 @@ import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * How a job's HTTP clients reach the network: the proxy for each endpoint (the {@code proxy} key,
- * else the environment's {@code https_proxy}/{@code http_proxy}, less the {@code noProxy} hosts)
- * and the connect and read timeouts. The one source of these settings for every client (the OSS
- * SDK, the AWS SDK, the Apache HttpClient of {@code http} and {@code azure} sources).
+ * else the environment's {@code https_proxy}/{@code http_proxy}, less the {@code noProxy} hosts),
+ * the connect and read timeouts, and the certificates HTTPS connections trust ({@code caCertFile}
+ * besides the JVM's trust store). The one source of these settings for every client (the OSS SDK,
+ * the AWS SDK, the Apache HttpClient of {@code http} and {@code azure} sources).
  */
 public final class NetworkSettings {
   static final String NONE = "none";
@@ -34,52 +40,49 @@ public final class NetworkSettings {
   static final String[] HTTP_VARIABLES = {"http_proxy", "HTTP_PROXY"};
   static final String[] NO_PROXY_VARIABLES = {"no_proxy", "NO_PROXY"};
 
-  private final String proxyKey;
-  private final String proxyUser;
-  private final Secret proxyPassword;
-  private final String noProxyKey;
-  private final int connectTimeoutSeconds;
-  private final int readTimeoutSeconds;
+  private final TypedValues values;
   private final Map<String, String> environment;
 
+  /** {@code values}: the job's (or any holding the network keys, checked by NetworkRules). */
   NetworkSettings(TypedValues values, Map<String, String> environment) {
-    this(
-        values.text(PROXY).trim(),
-        values.text(PROXY_USER).trim(),
-        values.secret(PROXY_PASSWORD),
-        values.text(NO_PROXY).trim(),
-        values.integer(CONNECT_TIMEOUT),
-        values.integer(READ_TIMEOUT),
-        environment);
-  }
-
-  private NetworkSettings(
-      String proxyKey,
-      String proxyUser,
-      Secret proxyPassword,
-      String noProxyKey,
-      int connectTimeoutSeconds,
-      int readTimeoutSeconds,
-      Map<String, String> environment) {
-    this.proxyKey = proxyKey;
-    this.proxyUser = proxyUser;
-    this.proxyPassword = proxyPassword;
-    this.noProxyKey = noProxyKey;
-    this.connectTimeoutSeconds = connectTimeoutSeconds;
-    this.readTimeoutSeconds = readTimeoutSeconds;
+    this.values = values;
     this.environment = Collections.unmodifiableMap(new LinkedHashMap<String, String>(environment));
   }
 
   /** The defaults with no proxy whatever the environment says (tests, tools). */
   public static NetworkSettings direct() {
+    List<ConfigKey> keys = new ArrayList<ConfigKey>();
+    SortedMap<String, Object> defaults = new TreeMap<String, Object>();
+    for (ConfigKey key : JobKeys.CATALOGUE.keys()) {
+      if (key.group().equals(PROXY.group())) {
+        keys.add(key);
+        defaults.put(key.name(), defaultOf(key));
+      }
+    }
+    defaults.put(PROXY.name(), NONE);
     return new NetworkSettings(
-        NONE,
-        "",
-        Secret.empty(),
-        "",
-        Integer.parseInt(CONNECT_TIMEOUT.defaultValue()),
-        Integer.parseInt(READ_TIMEOUT.defaultValue()),
+        new TypedValues(new KeyCatalogue("network keys", keys), defaults),
         Collections.<String, String>emptyMap());
+  }
+
+  private static Object defaultOf(ConfigKey key) {
+    try {
+      return ValueParser.parse(key, key.defaultValue());
+    } catch (ValueParser.InvalidValue e) {
+      throw new AssertionError("the default of " + key.name() + " does not parse", e);
+    }
+  }
+
+  private String proxyKey() {
+    return values.text(PROXY).trim();
+  }
+
+  private String proxyUser() {
+    return values.text(PROXY_USER).trim();
+  }
+
+  private Secret proxyPassword() {
+    return values.secret(PROXY_PASSWORD);
   }
 
   /** The variables of {@code environment} that these settings read (nothing else is kept). */
@@ -97,11 +100,35 @@ public final class NetworkSettings {
   }
 
   public int connectTimeoutMillis() {
-    return connectTimeoutSeconds * 1000;
+    return values.integer(CONNECT_TIMEOUT) * 1000;
   }
 
   public int readTimeoutMillis() {
-    return readTimeoutSeconds * 1000;
+    return values.integer(READ_TIMEOUT) * 1000;
+  }
+
+  /** The {@code caCertFile} path; empty for none. */
+  public String caCertFile() {
+    return values.text(CA_CERT_FILE).trim();
+  }
+
+  /**
+   * What HTTPS connections trust: the JVM's trust store or a CA of {@code caCertFile}; {@code null}
+   * when the key is empty (the JVM's trust store alone, each client's default). The file was
+   * checked at load; one that went bad since fails here with the key's problem text.
+   *
+   * @throws IllegalStateException if the file cannot be read as it was at load
+   */
+  public X509TrustManager trustManager() {
+    String file = caCertFile();
+    if (file.isEmpty()) {
+      return null;
+    }
+    try {
+      return CaCertificates.withJvmTrustStore(CaCertificates.read(file));
+    } catch (CaCertificates.Unusable e) {
+      throw new IllegalStateException(CA_CERT_FILE.name() + "=" + file + " " + e.getMessage());
+    }
   }
 
   /**
@@ -118,6 +145,7 @@ public final class NetworkSettings {
 
   /** As {@link #proxyFor(String)} for a host reached over https or http. */
   public ProxyServer proxyFor(String host, boolean https) {
+    String proxyKey = proxyKey();
     if (NONE.equals(proxyKey)) {
       return null;
     }
@@ -127,7 +155,7 @@ public final class NetworkSettings {
       }
       if (!proxyKey.isEmpty()) {
         ProxyAddress a = ProxyAddress.parse(proxyKey);
-        return new ProxyServer(a.host, a.port, proxyUser, proxyPassword, PROXY.name());
+        return new ProxyServer(a.host, a.port, proxyUser(), proxyPassword(), PROXY.name());
       }
       String variable = firstSet(https ? HTTPS_VARIABLES : HTTP_VARIABLES);
       if (variable == null) {
@@ -138,8 +166,8 @@ public final class NetworkSettings {
       return new ProxyServer(
           a.host,
           a.port,
-          own ? a.user : proxyUser,
-          own ? Secret.of(a.password) : proxyPassword,
+          own ? a.user : proxyUser(),
+          own ? Secret.of(a.password) : proxyPassword(),
           DestinationRules.ENVIRONMENT_LABEL_PREFIX + variable);
     } catch (ProxyAddress.Invalid e) {
       return null;
@@ -189,6 +217,7 @@ public final class NetworkSettings {
 
   /** The hosts that bypass the proxy: the {@code noProxy} key, else the environment's. */
   NoProxyList noProxy() throws ProxyAddress.Invalid {
+    String noProxyKey = values.text(NO_PROXY).trim();
     if (NONE.equals(noProxyKey)) {
       return NoProxyList.NONE;
     }

@@ -211,6 +211,22 @@ public final class DestinationPreflight {
   }
 
   private static ConfigProblem unreachable(ClientException e, JobConfig config, String file) {
+    if (OssFailures.isUntrustedCertificate(e)) {
+      return new ConfigProblem(
+          file,
+          0,
+          "destDomain",
+          config.destDomain(),
+          "presents a TLS certificate signed by no CA this machine trusts"
+              + (config.network().caCertFile().isEmpty()
+                  ? ""
+                  : " (neither the JVM's trust store nor caCertFile="
+                      + config.network().caCertFile()
+                      + ")"),
+          "set caCertFile to the absolute path of a PEM file of the CA that signed it (or add"
+              + " that CA to the JVM's trust store)"
+              + OFFLINE_FIX);
+    }
     Throwable cause = e.getCause() == null ? e : e.getCause();
     return new ConfigProblem(
         file,

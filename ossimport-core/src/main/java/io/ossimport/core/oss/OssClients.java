@@ -11,6 +11,7 @@ import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.config.NetworkSettings;
 import io.ossimport.core.config.ProxyServer;
 import io.ossimport.core.config.Secret;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * Builds the OSS client of a job's destination ({@code destDomain}, {@code destAccessKey}, {@code
@@ -28,7 +29,8 @@ import io.ossimport.core.config.Secret;
  *   <li>Network ({@link NetworkSettings}: {@code proxy}, {@code noProxy} or the environment's proxy
  *       variables, {@code connectTimeout}, {@code readTimeout}): the proxy is chosen for the
  *       client's one endpoint; defaults 10 s to connect (an endpoint that does not answer, e.g. an
- *       {@code -internal} one outside ECS, fails fast and is retried), 60 s of socket silence.
+ *       {@code -internal} one outside ECS, fails fast and is retried), 60 s of socket silence;
+ *       HTTPS trusts the CAs of {@code caCertFile} besides the JVM's trust store.
  * </ul>
  */
 public final class OssClients {
@@ -72,6 +74,11 @@ public final class OssClients {
     conf.setMaxConnections(Math.max(maxConnections, 1));
     conf.setConnectionTimeout(network.connectTimeoutMillis());
     conf.setSocketTimeout(network.readTimeoutMillis());
+    X509TrustManager trust = network.trustManager();
+    if (trust != null) {
+      // the SDK trusts these besides the JVM's trust store (it adds that one itself)
+      conf.setX509TrustManagers(new X509TrustManager[] {trust});
+    }
     ProxyServer proxy = network.proxyFor(endpoint);
     if (proxy != null) {
       conf.setProxyHost(proxy.host());

@@ -12,6 +12,7 @@ import io.ossimport.core.source.UnusableEntryException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import java.security.cert.CertificateException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 
 /**
  * The one table that says what a failure means: exception → {@link ReasonCode} + retryable. Used
@@ -51,6 +53,9 @@ import java.util.regex.Pattern;
  *   <tr><td>a 407 of the proxy (an unparsable answer naming 407 Proxy Authentication Required, or
  *       "http status code 407"), destination-wide</td><td>ACCESS_DENIED</td><td>no</td></tr>
  *   <tr><td>other OSS codes</td><td>UNKNOWN</td><td>no</td></tr>
+ *   <tr><td>{@link ClientException} of a TLS handshake that found no trusted CA for the
+ *       certificate (the fix is {@code caCertFile}), destination-wide</td><td>NETWORK</td>
+ *       <td>no</td></tr>
  *   <tr><td>{@link ClientException} caused by an I/O error (timeouts, resets, refused
  *       connections, premature end of a response)</td><td>NETWORK</td><td>yes</td></tr>
  *   <tr><td>{@link NoSuchFileException} (the source is gone)</td><td>SOURCE_NOT_FOUND</td>
@@ -192,6 +197,13 @@ public final class OssFailures {
       return classifyServerAnswer((OSSException) failure);
     }
     if (failure instanceof ClientException) {
+      if (isUntrustedCertificate(failure)) {
+        return OssFailure.permanent(ReasonCode.NETWORK, UNTRUSTED_CERTIFICATE_TEXT)
+            .withCause(
+                FailureCause.of(UNTRUSTED_CERTIFICATE, UNTRUSTED_CERTIFICATE_TEXT, "-"),
+                UNTRUSTED_CERTIFICATE_TEXT)
+            .destinationWide();
+      }
       IOException io = find(failure, IOException.class);
       if (io != null) {
         ClientException client = (ClientException) failure;
@@ -302,6 +314,23 @@ public final class OssFailures {
       }
     }
     return OssFailure.permanent(ReasonCode.UNKNOWN, detail).withCause(cause, detail);
+  }
+
+  /** The cause code of a TLS handshake that found no trusted CA for the server's certificate. */
+  public static final String UNTRUSTED_CERTIFICATE = "UntrustedCertificate";
+
+  private static final String UNTRUSTED_CERTIFICATE_TEXT =
+      "the server's TLS certificate is signed by no CA this machine trusts (a private CA or a"
+          + " TLS-inspecting proxy?); set caCertFile to a PEM file of that CA";
+
+  /**
+   * True when a TLS handshake failed because no trusted CA signed the server's certificate: the
+   * JVM's check (or the SDK's, over the JVM's and {@code caCertFile}'s) threw a certificate
+   * exception inside the handshake. Not a host-name mismatch, which has another fix.
+   */
+  public static boolean isUntrustedCertificate(Throwable failure) {
+    return find(failure, SSLException.class) != null
+        && find(failure, CertificateException.class) != null;
   }
 
   /** The cause code of a 407 from the proxy ({@code proxyUser}/{@code proxyPassword} wrong). */

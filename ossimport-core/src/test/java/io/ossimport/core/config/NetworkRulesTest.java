@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.core.api.ConfigurationException;
+import io.ossimport.emulator.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,5 +172,55 @@ class NetworkRulesTest {
         loopback.proxyFor("http://127.0.0.1:9000").toString(),
         "as curl: no implicit bypass of 127.0.0.1");
     assertTrue(onlyProblem("noProxy", "10.0.0.0/40").contains("no CIDR range"));
+  }
+
+  @Test
+  void aBadCaCertFileIsOneProblemNamingKeyFileAndFix() throws Exception {
+    Path missing = temp.resolve("missing.pem");
+    String line = onlyProblem("caCertFile", slashes(missing));
+    assertTrue(line.contains("caCertFile='" + slashes(missing) + "'"), line);
+    assertTrue(line.contains("does not exist"), line);
+    assertTrue(line.contains("set caCertFile to the absolute path of the PEM file"), line);
+
+    assertTrue(onlyProblem("caCertFile", "certs/ca.pem").contains("not an absolute path"));
+    assertTrue(onlyProblem("caCertFile", slashes(temp)).contains("is not a file"));
+
+    Path text = Files.write(temp.resolve("notes.pem"), "not a certificate\n".getBytes("UTF-8"));
+    assertTrue(onlyProblem("caCertFile", slashes(text)).contains("holds no PEM certificate"));
+
+    Path broken =
+        Files.write(
+            temp.resolve("broken.pem"),
+            "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".getBytes("UTF-8"));
+    assertTrue(onlyProblem("caCertFile", slashes(broken)).contains("not X.509"));
+  }
+
+  @Test
+  void aCaCertFileOfTwoCertificatesTrustsBothBesidesTheJvmStore() throws Exception {
+    Path a = TestCertificates.create(Files.createDirectories(temp.resolve("a"))).caPem();
+    Path b = TestCertificates.create(Files.createDirectories(temp.resolve("b"))).caPem();
+    Path both = temp.resolve("both.pem");
+    Files.write(
+        both,
+        ("two test CAs\n"
+                + new String(Files.readAllBytes(a), StandardCharsets.US_ASCII)
+                + new String(Files.readAllBytes(b), StandardCharsets.US_ASCII))
+            .getBytes(StandardCharsets.US_ASCII));
+
+    X509TrustManager trust =
+        network(Collections.<String, String>emptyMap(), "caCertFile", slashes(both)).trustManager();
+
+    Set<String> issuers = new HashSet<>();
+    for (X509Certificate c : trust.getAcceptedIssuers()) {
+      issuers.add(c.getSubjectX500Principal().getName());
+    }
+    assertTrue(issuers.contains("CN=ossimport test CA"), issuers.toString());
+    assertTrue(issuers.size() > 2, "the JVM's trusted CAs too: " + issuers.size());
+    assertEquals(2, CaCertificates.read(slashes(both)).size());
+    assertNull(network(Collections.<String, String>emptyMap()).trustManager(), "empty: JVM only");
+  }
+
+  private static String slashes(Path path) {
+    return path.toAbsolutePath().toString().replace('\\', '/');
   }
 }

@@ -1,15 +1,23 @@
 package io.ossimport.core.testing;
 
+import io.ossimport.core.source.SourceNetwork;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Starts {@link ForwardProxy} as a separate JVM on 127.0.0.1 and stops it: the real local proxy
@@ -18,10 +26,12 @@ import java.nio.file.Paths;
 public final class ProxyProcess implements AutoCloseable {
   private final Process process;
   private final int port;
+  private final String credentials;
 
-  private ProxyProcess(Process process, int port) {
+  private ProxyProcess(Process process, int port, String credentialsOrNull) {
     this.process = process;
     this.port = port;
+    this.credentials = credentialsOrNull;
   }
 
   /** A proxy that forwards every request. */
@@ -57,7 +67,7 @@ public final class ProxyProcess implements AutoCloseable {
       p.destroyForcibly();
       throw new IOException("the proxy process did not start: " + line);
     }
-    return new ProxyProcess(p, Integer.parseInt(line.substring(5).trim()));
+    return new ProxyProcess(p, Integer.parseInt(line.substring(5).trim()), credentialsOrNull);
   }
 
   public int port() {
@@ -67,6 +77,34 @@ public final class ProxyProcess implements AutoCloseable {
   /** {@code http://127.0.0.1:port}, as the {@code proxy} key takes it. */
   public String url() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /**
+   * A source's network that sends every request through this proxy, logging in with its credentials
+   * (if it requires any), with 2-second timeouts.
+   */
+  public SourceNetwork sourceNetwork() {
+    ProxySelector toThisProxy =
+        new ProxySelector() {
+          @Override
+          public List<Proxy> select(URI uri) {
+            return Collections.singletonList(
+                new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("127.0.0.1", port)));
+          }
+
+          @Override
+          public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
+        };
+    return SourceNetwork.direct()
+        .withProxies(
+            toThisProxy,
+            (host, proxyPort) ->
+                credentials == null || proxyPort != port
+                    ? null
+                    : new PasswordAuthentication(
+                        credentials.substring(0, credentials.indexOf(':')),
+                        credentials.substring(credentials.indexOf(':') + 1).toCharArray()))
+        .withTimeouts(2_000, 2_000);
   }
 
   /** How many requests (and tunnels) the proxy forwarded so far. */

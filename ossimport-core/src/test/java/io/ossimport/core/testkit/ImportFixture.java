@@ -2,12 +2,17 @@ package io.ossimport.core.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
 import com.aliyun.oss.common.utils.CRC64;
 import com.aliyun.oss.model.OSSObject;
+import io.ossimport.core.api.ConfigProblem;
+import io.ossimport.core.api.ConfigurationException;
 import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.SubmitCheck;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.store.ObjectSummary;
 import java.io.ByteArrayOutputStream;
@@ -81,6 +86,22 @@ public final class ImportFixture implements AutoCloseable {
       }
     }
     return file;
+  }
+
+  /**
+   * Submits {@link #job} with the destination check and returns the one problem it is rejected
+   * with, asserting that there is exactly one and that no job was written.
+   */
+  public ConfigProblem onlySubmitProblem(OssImport ossimport) {
+    ConfigurationException e =
+        assertThrows(
+            ConfigurationException.class,
+            () ->
+                ossimport.submit(
+                    jobFile(), Collections.<String, String>emptyMap(), SubmitCheck.ONLINE));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertFalse(Files.exists(work.resolve("master/jobs/" + JOB)), "nothing written");
+    return e.problems().get(0);
   }
 
   /** Writes a source file of random bytes and remembers it. */

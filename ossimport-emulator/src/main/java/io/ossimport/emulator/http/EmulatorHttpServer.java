@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A small blocking HTTP/1.1 server: one pooled thread per connection, keep-alive, chunked and
@@ -36,8 +37,21 @@ public final class EmulatorHttpServer implements Closeable {
   /** Binds at once (port 0 = any free port); call {@link #start()} to serve. */
   public EmulatorHttpServer(String host, int port, int maxConnections, RequestHandler handler)
       throws IOException {
+    this(host, port, maxConnections, null, handler);
+  }
+
+  /**
+   * As {@link #EmulatorHttpServer(String, int, int, RequestHandler)}, serving HTTPS with {@code
+   * tls}'s server certificate when it is not {@code null}. The handshake happens on each
+   * connection's own thread (at its first read), so a client that does not trust the certificate
+   * holds up no one else.
+   */
+  public EmulatorHttpServer(
+      String host, int port, int maxConnections, SSLContext tls, RequestHandler handler)
+      throws IOException {
     this.handler = handler;
-    this.serverSocket = new ServerSocket();
+    this.serverSocket =
+        tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
     serverSocket.setReuseAddress(true);
     serverSocket.bind(new InetSocketAddress(InetAddress.getByName(host), port), 1024);
     final AtomicInteger n = new AtomicInteger();

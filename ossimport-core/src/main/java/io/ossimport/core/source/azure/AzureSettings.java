@@ -1,5 +1,6 @@
 package io.ossimport.core.source.azure;
 
+import io.ossimport.core.source.SourceNetwork;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Base64;
@@ -26,6 +27,7 @@ public final class AzureSettings {
   private final String keyPrefix;
   private final long importSinceSeconds;
   private final int pageSize;
+  private final SourceNetwork network;
 
   private AzureSettings(Builder b) {
     this.account = b.account;
@@ -36,6 +38,7 @@ public final class AzureSettings {
     this.keyPrefix = b.keyPrefix;
     this.importSinceSeconds = b.importSinceSeconds;
     this.pageSize = b.pageSize;
+    this.network = b.network;
   }
 
   /**
@@ -118,6 +121,11 @@ public final class AzureSettings {
     return pageSize;
   }
 
+  /** How requests reach the Blob service: route, proxy login, timeouts, trusted certificates. */
+  public SourceNetwork network() {
+    return network;
+  }
+
   /** Account and container, for messages. */
   String where() {
     return "container '" + container + "' of Azure storage account '" + account + "'";
@@ -138,6 +146,7 @@ public final class AzureSettings {
     private String keyPrefix = "";
     private long importSinceSeconds;
     private int pageSize = MAX_PAGE_SIZE;
+    private SourceNetwork network = SourceNetwork.direct();
 
     private Builder(String account, String accountKeyBase64, String srcDomain) {
       this.account = Objects.requireNonNull(account, "account").trim();
@@ -194,6 +203,12 @@ public final class AzureSettings {
         throw new IllegalArgumentException("page size must be 1 to 5000: " + blobs);
       }
       this.pageSize = blobs;
+      return this;
+    }
+
+    /** The job's network (default: direct, the default timeouts, the JVM's trust store). */
+    public Builder network(SourceNetwork network) {
+      this.network = Objects.requireNonNull(network, "network");
       return this;
     }
 

@@ -1,6 +1,8 @@
 package io.ossimport.core.source.azure;
 
+import io.ossimport.core.source.HttpClientNetwork;
 import io.ossimport.core.source.ObjectStat;
+import io.ossimport.core.source.SourceNetwork;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.FilterInputStream;
@@ -24,6 +26,7 @@ import org.apache.http.client.methods.HttpHead;
 import org.apache.http.client.methods.HttpRequestBase;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.apache.http.util.EntityUtils;
 
 /**
@@ -48,19 +51,22 @@ final class BlobService implements Closeable {
     this.settings = settings;
     this.signer = new SharedKeySigner(settings.account(), settings.accountKey());
     this.containerUrl = settings.endpoint() + "/" + UriEncoding.path(settings.container());
+    SourceNetwork network = settings.network();
     RequestConfig config =
         RequestConfig.custom()
-            .setConnectTimeout(15_000)
-            .setSocketTimeout(60_000)
-            .setConnectionRequestTimeout(60_000)
+            .setConnectTimeout(network.connectTimeoutMillis())
+            .setSocketTimeout(network.readTimeoutMillis())
+            .setConnectionRequestTimeout(network.readTimeoutMillis())
             // The signed path must be the path sent: no merging of '//' or '.' segments.
             .setNormalizeUri(false)
             .build();
+    PoolingHttpClientConnectionManager pool = HttpClientNetwork.pool(network);
+    pool.setMaxTotal(256);
+    pool.setDefaultMaxPerRoute(256);
     this.http =
-        HttpClients.custom()
+        HttpClientNetwork.route(HttpClients.custom(), network)
+            .setConnectionManager(pool)
             .setDefaultRequestConfig(config)
-            .setMaxConnTotal(256)
-            .setMaxConnPerRoute(256)
             .setUserAgent("ossimport")
             .disableContentCompression()
             .build();

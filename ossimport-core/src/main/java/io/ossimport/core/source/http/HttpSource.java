@@ -1,6 +1,7 @@
 package io.ossimport.core.source.http;
 
 import io.ossimport.core.source.BadSourceEntryException;
+import io.ossimport.core.source.HttpClientNetwork;
 import io.ossimport.core.source.Listing;
 import io.ossimport.core.source.ListingListener;
 import io.ossimport.core.source.ObjectStat;
@@ -27,7 +28,6 @@ import org.apache.http.client.methods.HttpGet;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
-import org.apache.http.impl.conn.SystemDefaultRoutePlanner;
 
 /**
  * A list of URLs ({@code srcType=http}) as a {@link Source}.
@@ -70,7 +70,7 @@ public final class HttpSource implements Source {
 
   public HttpSource(HttpSourceSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+    PoolingHttpClientConnectionManager pool = HttpClientNetwork.pool(settings.network());
     pool.setDefaultMaxPerRoute(settings.connectionsPerHost());
     pool.setMaxTotal(settings.connectionsPerHost() * 4);
     pool.setValidateAfterInactivity(1000);
@@ -81,11 +81,9 @@ public final class HttpSource implements Source {
             .setConnectionRequestTimeout(settings.readTimeoutMillis())
             .build();
     this.client =
-        HttpClients.custom()
+        HttpClientNetwork.route(HttpClients.custom(), settings.network())
             .setConnectionManager(pool)
             .setDefaultRequestConfig(timeouts)
-            .setRoutePlanner(new SystemDefaultRoutePlanner(settings.proxies()))
-            .setDefaultCredentialsProvider(new ProxyLogins(settings))
             .disableAutomaticRetries()
             .disableContentCompression()
             .disableCookieManagement()

@@ -1,16 +1,8 @@
 package io.ossimport.core.source.http;
 
-import java.io.IOException;
-import java.net.PasswordAuthentication;
-import java.net.Proxy;
-import java.net.ProxySelector;
-import java.net.SocketAddress;
-import java.net.URI;
+import io.ossimport.core.source.SourceNetwork;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.List;
 import java.util.Objects;
-import java.util.function.BiFunction;
 
 /**
  * What an {@link HttpSource} needs: the list file, its two columns, the key prefix (for checking
@@ -18,10 +10,11 @@ import java.util.function.BiFunction;
  */
 public final class HttpSourceSettings {
   /** Default time to open a connection. */
-  public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 10_000;
+  public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS =
+      SourceNetwork.DEFAULT_CONNECT_TIMEOUT_MILLIS;
 
   /** Default longest silence while waiting for an answer or for the next bytes of a body. */
-  public static final int DEFAULT_READ_TIMEOUT_MILLIS = 60_000;
+  public static final int DEFAULT_READ_TIMEOUT_MILLIS = SourceNetwork.DEFAULT_READ_TIMEOUT_MILLIS;
 
   /** Default most open connections per host; the worker's threads share them. */
   public static final int DEFAULT_CONNECTIONS_PER_HOST = 64;
@@ -30,38 +23,33 @@ public final class HttpSourceSettings {
   private final int prefixColumn;
   private final int pathColumn;
   private final String keyPrefix;
-  private final int connectTimeoutMillis;
-  private final int readTimeoutMillis;
+  private final SourceNetwork network;
   private final int connectionsPerHost;
-  private ProxySelector proxies = NO_PROXIES;
-  private BiFunction<String, Integer, PasswordAuthentication> proxyLogins = (host, port) -> null;
 
   private HttpSourceSettings(
       Path listFile,
       int prefixColumn,
       int pathColumn,
       String keyPrefix,
-      int connectTimeoutMillis,
-      int readTimeoutMillis,
+      SourceNetwork network,
       int connectionsPerHost) {
     if (prefixColumn < 1 || pathColumn < 1 || prefixColumn == pathColumn) {
       throw new IllegalArgumentException(
           "columns must be distinct and 1-based: " + prefixColumn + ", " + pathColumn);
     }
-    if (connectTimeoutMillis < 1 || readTimeoutMillis < 1 || connectionsPerHost < 1) {
-      throw new IllegalArgumentException("timeouts and connections must be positive");
+    if (connectionsPerHost < 1) {
+      throw new IllegalArgumentException("connections must be positive");
     }
     this.listFile = Objects.requireNonNull(listFile, "listFile");
     this.prefixColumn = prefixColumn;
     this.pathColumn = pathColumn;
     this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix");
-    this.connectTimeoutMillis = connectTimeoutMillis;
-    this.readTimeoutMillis = readTimeoutMillis;
+    this.network = Objects.requireNonNull(network, "network");
     this.connectionsPerHost = connectionsPerHost;
   }
 
   /**
-   * Settings with the default network limits.
+   * Settings with direct connections and the default network limits.
    *
    * @param prefixColumn 1-based column of the URL prefix ({@code httpPrefixColumn})
    * @param pathColumn 1-based column of the relative path ({@code relativePathColumn})
@@ -74,82 +62,30 @@ public final class HttpSourceSettings {
         prefixColumn,
         pathColumn,
         keyPrefix,
-        DEFAULT_CONNECT_TIMEOUT_MILLIS,
-        DEFAULT_READ_TIMEOUT_MILLIS,
+        SourceNetwork.direct(),
         DEFAULT_CONNECTIONS_PER_HOST);
   }
 
   /** A copy with other connect and read timeouts. */
   public HttpSourceSettings withTimeouts(int connectMillis, int readMillis) {
-    return carryNetwork(
-        new HttpSourceSettings(
-            listFile,
-            prefixColumn,
-            pathColumn,
-            keyPrefix,
-            connectMillis,
-            readMillis,
-            connectionsPerHost));
+    return withNetwork(network.withTimeouts(connectMillis, readMillis));
   }
 
-  /**
-   * A copy that routes requests as {@code proxies} says (per URL) and answers a proxy's 407 with
-   * {@code proxyLogins}' credentials for that proxy host and port ({@code null}: none).
-   */
-  public HttpSourceSettings withNetwork(
-      ProxySelector proxies, BiFunction<String, Integer, PasswordAuthentication> proxyLogins) {
-    HttpSourceSettings copy =
-        new HttpSourceSettings(
-            listFile,
-            prefixColumn,
-            pathColumn,
-            keyPrefix,
-            connectTimeoutMillis,
-            readTimeoutMillis,
-            connectionsPerHost);
-    copy.proxies = Objects.requireNonNull(proxies, "proxies");
-    copy.proxyLogins = Objects.requireNonNull(proxyLogins, "proxyLogins");
-    return copy;
+  /** A copy that reaches the network as {@code network} says: routes, proxy logins, trust. */
+  public HttpSourceSettings withNetwork(SourceNetwork network) {
+    return new HttpSourceSettings(
+        listFile, prefixColumn, pathColumn, keyPrefix, network, connectionsPerHost);
   }
-
-  private HttpSourceSettings carryNetwork(HttpSourceSettings copy) {
-    copy.proxies = proxies;
-    copy.proxyLogins = proxyLogins;
-    return copy;
-  }
-
-  /** How requests are routed: directly unless {@link #withNetwork} said otherwise. */
-  public ProxySelector proxies() {
-    return proxies;
-  }
-
-  /** The credentials for a proxy host and port, or {@code null}. */
-  public PasswordAuthentication proxyLogin(String host, int port) {
-    return proxyLogins.apply(host, port);
-  }
-
-  private static final ProxySelector NO_PROXIES =
-      new ProxySelector() {
-        @Override
-        public List<Proxy> select(URI uri) {
-          return Collections.singletonList(Proxy.NO_PROXY);
-        }
-
-        @Override
-        public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
-      };
 
   /** A copy with another connection limit per host. */
   public HttpSourceSettings withConnectionsPerHost(int connections) {
-    return carryNetwork(
-        new HttpSourceSettings(
-            listFile,
-            prefixColumn,
-            pathColumn,
-            keyPrefix,
-            connectTimeoutMillis,
-            readTimeoutMillis,
-            connections));
+    return new HttpSourceSettings(
+        listFile, prefixColumn, pathColumn, keyPrefix, network, connections);
+  }
+
+  /** How requests reach the network: directly unless {@link #withNetwork} said otherwise. */
+  public SourceNetwork network() {
+    return network;
   }
 
   public Path listFile() {
@@ -171,11 +107,11 @@ public final class HttpSourceSettings {
   }
 
   public int connectTimeoutMillis() {
-    return connectTimeoutMillis;
+    return network.connectTimeoutMillis();
   }
 
   public int readTimeoutMillis() {
-    return readTimeoutMillis;
+    return network.readTimeoutMillis();
   }
 
   public int connectionsPerHost() {

@@ -6,6 +6,7 @@ import io.ossimport.core.config.NetworkSettings;
 import io.ossimport.core.config.SourceType;
 import io.ossimport.core.oss.OssClients;
 import io.ossimport.core.source.Source;
+import io.ossimport.core.source.SourceNetwork;
 import io.ossimport.core.source.azure.AzureSettings;
 import io.ossimport.core.source.azure.AzureSource;
 import io.ossimport.core.source.http.HttpSource;
@@ -113,17 +114,16 @@ public final class Sources {
                 .prefix(config.srcPrefix())
                 .keyPrefix(config.destPrefix())
                 .importSinceSeconds(config.importSince())
+                .network(network(config))
                 .build());
       case HTTP:
-        NetworkSettings network = config.network();
         return new HttpSource(
             HttpSourceSettings.of(
                     Paths.get(config.httpListFilePath()),
                     config.httpPrefixColumn(),
                     config.relativePathColumn(),
                     config.destPrefix())
-                .withTimeouts(network.connectTimeoutMillis(), network.readTimeoutMillis())
-                .withNetwork(network.proxySelector(), network::proxyCredentials));
+                .withNetwork(network(config)));
       case OSS:
         return new OssSource(
             OssClients.create(
@@ -157,12 +157,20 @@ public final class Sources {
             .credentials(config.srcAccessKey(), config.srcSecretKey().reveal())
             .destPrefix(config.destPrefix())
             .importSinceSeconds(config.importSince())
-            .network(
-                config.network().proxySelector(),
-                config.network()::proxyCredentials,
-                config.network().connectTimeoutMillis(),
-                config.network().readTimeoutMillis())
+            .network(network(config))
             .build());
+  }
+
+  /**
+   * The job's network keys ({@code proxy}, {@code noProxy} or the proxy variables, the timeouts,
+   * {@code caCertFile}) in the JDK terms every source kind takes.
+   */
+  private static SourceNetwork network(JobConfig config) {
+    NetworkSettings network = config.network();
+    return SourceNetwork.direct()
+        .withProxies(network.proxySelector(), network::proxyCredentials)
+        .withTimeouts(network.connectTimeoutMillis(), network.readTimeoutMillis())
+        .trusting(network.trustManager());
   }
 
   private static S3Location s3Location(JobConfig config) {

@@ -1,14 +1,18 @@
 package io.ossimport.core.source.s3;
 
+import io.ossimport.core.source.SourceNetwork;
 import java.net.InetSocketAddress;
 import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.URI;
 import java.time.Duration;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.TlsTrustManagersProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
@@ -23,6 +27,7 @@ final class S3Clients {
 
   static S3Client build(S3SourceSettings settings) {
     S3Location location = settings.location();
+    SourceNetwork network = settings.network();
     return S3Client.builder()
         .endpointOverride(location.endpoint())
         .region(Region.of(location.region()))
@@ -38,9 +43,10 @@ final class S3Clients {
         .httpClientBuilder(
             ApacheHttpClient.builder()
                 .maxConnections(MAX_CONNECTIONS)
-                .connectionTimeout(Duration.ofMillis(settings.connectTimeoutMillis()))
-                .socketTimeout(Duration.ofMillis(settings.readTimeoutMillis()))
-                .proxyConfiguration(proxy(settings, location.endpoint())))
+                .connectionTimeout(Duration.ofMillis(network.connectTimeoutMillis()))
+                .socketTimeout(Duration.ofMillis(network.readTimeoutMillis()))
+                .proxyConfiguration(proxy(network, location.endpoint()))
+                .tlsTrustManagersProvider(trust(network)))
         .build();
   }
 
@@ -48,19 +54,16 @@ final class S3Clients {
    * The job's proxy for the endpoint, or none: never the SDK's own reading of system properties and
    * variables, so that {@code proxy}/{@code noProxy} decide as for every other client.
    */
-  private static ProxyConfiguration proxy(S3SourceSettings settings, URI endpoint) {
+  private static ProxyConfiguration proxy(SourceNetwork network, URI endpoint) {
     ProxyConfiguration.Builder proxy =
         ProxyConfiguration.builder()
             .useSystemPropertyValues(false)
             .useEnvironmentVariableValues(false);
-    if (settings.proxies() == null) {
-      return proxy.build();
-    }
-    for (Proxy p : settings.proxies().select(endpoint)) {
+    for (Proxy p : network.proxies().select(endpoint)) {
       if (p.type() == Proxy.Type.HTTP && p.address() instanceof InetSocketAddress) {
         InetSocketAddress a = (InetSocketAddress) p.address();
         proxy.endpoint(URI.create("http://" + a.getHostString() + ":" + a.getPort()));
-        PasswordAuthentication login = settings.proxyLogin(a.getHostString(), a.getPort());
+        PasswordAuthentication login = network.proxyLogin(a.getHostString(), a.getPort());
         if (login != null) {
           proxy.username(login.getUserName()).password(new String(login.getPassword()));
         }
@@ -68,5 +71,11 @@ final class S3Clients {
       }
     }
     return proxy.build();
+  }
+
+  /** The job's trusted certificates, or {@code null}: the SDK's default (the JVM's trust store). */
+  private static TlsTrustManagersProvider trust(SourceNetwork network) {
+    X509TrustManager trust = network.trust();
+    return trust == null ? null : () -> new TrustManager[] {trust};
   }
 }

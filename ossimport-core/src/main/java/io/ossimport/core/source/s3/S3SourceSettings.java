@@ -1,9 +1,7 @@
 package io.ossimport.core.source.s3;
 
-import java.net.PasswordAuthentication;
-import java.net.ProxySelector;
+import io.ossimport.core.source.SourceNetwork;
 import java.util.Objects;
-import java.util.function.BiFunction;
 
 /**
  * What an {@link S3Source} needs: where the objects are, the key pair, and the job keys that shape
@@ -17,10 +15,7 @@ public final class S3SourceSettings {
   private final String secretKey;
   private final String destPrefix;
   private final long importSinceSeconds;
-  private final ProxySelector proxies;
-  private final BiFunction<String, Integer, PasswordAuthentication> proxyLogins;
-  private final int connectTimeoutMillis;
-  private final int readTimeoutMillis;
+  private final SourceNetwork network;
 
   private S3SourceSettings(Builder b) {
     this.flavor = b.flavor;
@@ -30,10 +25,7 @@ public final class S3SourceSettings {
     this.secretKey = b.secretKey;
     this.destPrefix = b.destPrefix;
     this.importSinceSeconds = b.importSinceSeconds;
-    this.proxies = b.proxies;
-    this.proxyLogins = b.proxyLogins;
-    this.connectTimeoutMillis = b.connectTimeoutMillis;
-    this.readTimeoutMillis = b.readTimeoutMillis;
+    this.network = b.network;
   }
 
   /**
@@ -62,25 +54,12 @@ public final class S3SourceSettings {
     return secretKey;
   }
 
+  /** How requests reach the endpoint: route, proxy login, timeouts, trusted certificates. */
+  public SourceNetwork network() {
+    return network;
+  }
+
   /** Prepended to references to check destination keys (as {@code destPrefix + reference}). */
-  /** How requests to the endpoint are routed; {@code null}: directly. */
-  public ProxySelector proxies() {
-    return proxies;
-  }
-
-  /** The credentials for a proxy host and port, or {@code null}. */
-  public PasswordAuthentication proxyLogin(String host, int port) {
-    return proxyLogins == null ? null : proxyLogins.apply(host, port);
-  }
-
-  public int connectTimeoutMillis() {
-    return connectTimeoutMillis;
-  }
-
-  public int readTimeoutMillis() {
-    return readTimeoutMillis;
-  }
-
   public String destPrefix() {
     return destPrefix;
   }
@@ -110,10 +89,7 @@ public final class S3SourceSettings {
     private final S3Flavor flavor;
     private final S3Location location;
     private final String srcDomain;
-    private ProxySelector proxies;
-    private BiFunction<String, Integer, PasswordAuthentication> proxyLogins;
-    private int connectTimeoutMillis = 10_000;
-    private int readTimeoutMillis = 60_000;
+    private SourceNetwork network = SourceNetwork.direct();
     private String accessKeyId = "";
     private String secretKey = "";
     private String destPrefix = "";
@@ -142,19 +118,9 @@ public final class S3SourceSettings {
       return this;
     }
 
-    /**
-     * The job's network: requests routed as {@code proxies} says for the endpoint ({@code null}:
-     * directly), {@code proxyLogins} for the proxy's credentials, and the timeouts.
-     */
-    public Builder network(
-        ProxySelector proxies,
-        BiFunction<String, Integer, PasswordAuthentication> proxyLogins,
-        int connectTimeoutMillis,
-        int readTimeoutMillis) {
-      this.proxies = proxies;
-      this.proxyLogins = proxyLogins;
-      this.connectTimeoutMillis = connectTimeoutMillis;
-      this.readTimeoutMillis = readTimeoutMillis;
+    /** The job's network (default: direct, the default timeouts, the JVM's trust store). */
+    public Builder network(SourceNetwork network) {
+      this.network = Objects.requireNonNull(network, "network");
       return this;
     }
 

@@ -8,6 +8,7 @@ import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
 import io.ossimport.core.api.RunningService;
+import io.ossimport.core.testing.ProxyProcess;
 import io.ossimport.core.testkit.ImportFixture;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
@@ -98,6 +99,29 @@ class AzureImportIT {
     assertEquals("fr", m.getRawMetadata().get("Content-Language"));
     assertEquals("text/plain", m.getContentType());
     assertEquals("IA", m.getObjectStorageClass().toString(), "Cool maps to IA");
+  }
+
+  @Test
+  void theJobsProxyKeysCarryTheAzureRequestsWithTheProxysLogin() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      blob("via-proxy/" + i + ".bin", 100 + i);
+    }
+    try (ProxyProcess proxy = ProxyProcess.requiring("mover", "pw-azure-1")) {
+      f.job.put("proxy", proxy.url());
+      f.job.put("proxyUser", "mover");
+      f.job.put("proxyPassword", "pw-azure-1");
+      // Azurite by name, the destination by address: noProxy sends only the destination direct
+      f.job.put("srcDomain", azurite.endpoint().replace("127.0.0.1", "localhost"));
+      f.job.put("noProxy", "127.0.0.1");
+
+      JobStatus status = runJob(f.open());
+
+      assertEquals(JobState.Succeed, status.state(), f.events.text());
+      f.assertAllStored();
+      assertTrue(
+          proxy.forwarded() >= 4, proxy.forwarded() + " forwarded: a listing and three reads");
+      assertTrue(proxy.refused() >= 1, "the proxy asked for its login first");
+    }
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.ossimport.core.source.ListingListener;
 import io.ossimport.core.source.ObjectStat;
 import io.ossimport.core.source.SourceFeature;
 import io.ossimport.core.source.SourceObject;
+import io.ossimport.core.testing.ProxyProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,6 +98,26 @@ class AzureSourceIT {
       }
     }
     return refs;
+  }
+
+  @Test
+  void throughAProxyTheBlobsAreListedAndReadWithItsLogin() throws Exception {
+    try (ProxyProcess proxy = ProxyProcess.requiring("mover", "pw-azure-2")) {
+      try (AzureSource source =
+              new AzureSource(
+                  azurite
+                      .settings(CONTAINER)
+                      .prefix("dir/")
+                      .network(proxy.sourceNetwork())
+                      .build());
+          Listing listing = source.list(null, ListingListener.IGNORE)) {
+        List<SourceObject> objects = drain(listing);
+        assertEquals(namesUnder("dir/"), references(objects));
+        assertArrayEquals(CONTENT.get("dir/b.bin"), read(source.open("b.bin")));
+      }
+      assertTrue(proxy.forwarded() >= 2, proxy.forwarded() + " forwarded");
+      assertTrue(proxy.refused() >= 1, "the proxy asked for its login first");
+    }
   }
 
   @Test

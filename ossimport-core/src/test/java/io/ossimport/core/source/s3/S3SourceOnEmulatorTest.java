@@ -8,14 +8,8 @@ import io.ossimport.core.testing.ProxyProcess;
 import io.ossimport.emulator.OssEmulator;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
-import java.net.Proxy;
-import java.net.ProxySelector;
-import java.net.SocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,33 +48,13 @@ class S3SourceOnEmulatorTest extends S3SourceContract {
   void listingAndReadingGoThroughTheProxyWithItsCredentials() throws Exception {
     put("via/a.txt", "through the proxy".getBytes(StandardCharsets.UTF_8));
     try (ProxyProcess proxy = ProxyProcess.requiring("mover", "pw-s3-1")) {
-      ProxySelector toProxy =
-          new ProxySelector() {
-            @Override
-            public List<Proxy> select(URI uri) {
-              return Collections.singletonList(
-                  new Proxy(
-                      Proxy.Type.HTTP,
-                      InetSocketAddress.createUnresolved("127.0.0.1", proxy.port())));
-            }
-
-            @Override
-            public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
-          };
       S3Location location =
           S3Endpoints.resolve(S3Flavor.S3, endpoint().toString(), bucket, "via/", 0);
       try (S3Source source =
           new S3Source(
               S3SourceSettings.builder(S3Flavor.S3, location, endpoint().toString())
                   .credentials(accessKey(), secret())
-                  .network(
-                      toProxy,
-                      (host, port) ->
-                          port == proxy.port()
-                              ? new PasswordAuthentication("mover", "pw-s3-1".toCharArray())
-                              : null,
-                      2_000,
-                      2_000)
+                  .network(proxy.sourceNetwork())
                   .build())) {
         List<String> listed = references(drain(source.list(null, ListingListener.IGNORE, 10)));
         assertEquals(1, listed.size(), listed.toString());
