@@ -1,9 +1,11 @@
 package io.ossimport.cli;
 
 import io.ossimport.core.api.ImportListener;
+import io.ossimport.core.api.JobFollow;
 import io.ossimport.core.api.JobState;
 import io.ossimport.core.api.JobStatus;
 import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.OssImportException;
 import io.ossimport.core.api.StatReport;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code stat [detail]}: the job status in the original text shape (pollers grep {@code
  * JobState:Succeed}), or JSON lines; the exit code tells whether a job failed. With {@code
- * --follow}, one process reports a job until it ends ({@link JobFollower}).
+ * --follow}, one process reports a job until it ends: core's {@link JobFollow} decides when, this
+ * command prints each report and maps the end to an exit code.
  */
 @Command(
     name = "stat",
@@ -100,7 +103,7 @@ final class StatCommand implements Callable<Integer> {
   Path statusFile;
 
   /** How long --follow waits for a service to appear; tests shorten it. */
-  long serviceStartMillis = JobFollower.SERVICE_START_MILLIS;
+  long serviceStartMillis = JobFollow.SERVICE_START_MILLIS;
 
   /** Text (the default), JSON lines, or text followed by a progress line per job. */
   static final class Format {
@@ -122,25 +125,45 @@ final class StatCommand implements Callable<Integer> {
     ReportOutput output = new ReportOutput(cli.out, cli.err, logFile, statusFile);
     samples = rateFile != null || follow ? new ProgressSamples(rateFile) : null;
     if (follow) {
-      long interval = Math.round(intervalSeconds() * 1000);
-      return new JobFollower(
-              oss,
-              jobName,
-              interval,
-              serviceStartMillis,
-              status -> {
-                output.print(report(Collections.singletonList(status)));
-                if (JobFollower.hasEnded(status)) {
-                  explainAborts(Collections.singletonList(status));
-                }
-              })
-          .follow()
-          .code();
+      return follow(oss, output).code();
     }
     List<JobStatus> jobs = oss.statJobs(jobName);
     output.print(report(jobs));
     explainAborts(jobs);
     return exitCodeOf(jobs).code();
+  }
+
+  /**
+   * Reports the job until it ends (each report printed, the aborted end explained); the exit code
+   * of its end.
+   *
+   * @throws CommandFailure SERVICE_STATE when no service runs the job, after a last report
+   */
+  private ExitCode follow(OssImport oss, ReportOutput output)
+      throws OssImportException, IOException, InterruptedException, CommandFailure {
+    JobFollow.Result result =
+        new JobFollow(
+                JobFollow.of(oss, jobName),
+                JobFollow.Clock.SYSTEM,
+                Math.round(intervalSeconds() * 1000),
+                serviceStartMillis,
+                (status, ended) -> {
+                  output.print(report(Collections.singletonList(status)));
+                  if (ended) {
+                    explainAborts(Collections.singletonList(status));
+                  }
+                })
+            .follow();
+    if (result.end() == JobFollow.End.SERVICE_GONE) {
+      throw new CommandFailure(
+          ExitCode.SERVICE_STATE,
+          "no import service is running on "
+              + oss.workingDir()
+              + ", so job "
+              + jobName
+              + " cannot finish; start the service (console.sh start) and follow it again.");
+    }
+    return exitCodeOf(Collections.singletonList(result.last()));
   }
 
   /** One line on stderr per aborted job: the cause and the way back (the exit code is 5). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ossimport.core.api.ImportListener;
+import io.ossimport.core.api.JobFollow;
 import io.ossimport.core.api.OssImport;
 import io.ossimport.core.api.RunningService;
 import io.ossimport.emulator.FaultSpec;
@@ -172,7 +173,7 @@ class StatFollowIT {
 
   @Test
   void theFinalReportComesAsSoonAsTheJobEndsNotAtTheNextInterval() throws Exception {
-    Future<Integer> following = follow(JOB, JobFollower.SERVICE_START_MILLIS, "--interval", "60");
+    Future<Integer> following = follow(JOB, JobFollow.SERVICE_START_MILLIS, "--interval", "60");
     awaitReports(1);
     service = facade.start();
 
@@ -189,7 +190,7 @@ class StatFollowIT {
   @Test
   void aReportComesEveryIntervalWhileTheJobRunsAndReachesBothFiles() throws Exception {
     long begin = System.nanoTime();
-    Future<Integer> following = follow(JOB, JobFollower.SERVICE_START_MILLIS, "--interval", "0.5");
+    Future<Integer> following = follow(JOB, JobFollow.SERVICE_START_MILLIS, "--interval", "0.5");
     awaitReports(4);
     double waitedSeconds = (System.nanoTime() - begin) / 1e9;
     service = facade.start();
@@ -216,7 +217,7 @@ class StatFollowIT {
   void aServiceThatStopsBeforeTheJobEndsEndsTheFollowWithExitFour() throws Exception {
     oss.faults().always(Operation.PutObject, FaultSpec.latency(400));
     service = facade.start();
-    Future<Integer> following = follow(JOB, JobFollower.SERVICE_START_MILLIS, "--interval", "60");
+    Future<Integer> following = follow(JOB, JobFollow.SERVICE_START_MILLIS, "--interval", "60");
     awaitReports(1);
     service.stop();
 
