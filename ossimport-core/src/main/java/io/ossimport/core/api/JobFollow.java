@@ -165,6 +165,7 @@ public final class JobFollow {
     long failingSince = -1;
     while (true) {
       long now = clock.nowMillis();
+      boolean readFailed = false;
       try {
         if (now >= nextReport || source.state() != JobState.Running) {
           JobStatus status = source.stat();
@@ -183,6 +184,7 @@ public final class JobFollow {
       } catch (JobConflictException e) {
         throw e;
       } catch (OssImportException e) {
+        readFailed = true;
         if (failingSince < 0) {
           failingSince = now;
         } else if (now - failingSince >= READ_PATIENCE_MILLIS) {
@@ -198,7 +200,11 @@ public final class JobFollow {
           return serviceGone();
         }
       }
-      clock.sleep(Math.max(1, Math.min(TICK_MILLIS, nextReport - clock.nowMillis())));
+      // after a failed read the report stays due: wait a tick, not the 1 ms that would spin
+      clock.sleep(
+          readFailed
+              ? TICK_MILLIS
+              : Math.max(1, Math.min(TICK_MILLIS, nextReport - clock.nowMillis())));
     }
   }
 

@@ -44,6 +44,7 @@ class JobFollowTest {
   private long failUntil = Long.MAX_VALUE;
   private boolean jobCleaned;
   private int snapshots;
+  private int failedReads;
   private final List<String> log = new ArrayList<String>();
 
   private final JobFollow.Clock clock =
@@ -92,6 +93,7 @@ class JobFollowTest {
             throw new JobConflictException("j", "no job j");
           }
           if (now >= failFrom && now < failUntil) {
+            failedReads++;
             throw new OssImportException("unlucky read");
           }
         }
@@ -218,6 +220,16 @@ class JobFollowTest {
         assertThrows(OssImportException.class, () -> follow(JobFollow.SERVICE_START_MILLIS));
     assertEquals("unlucky read", e.getMessage());
     assertTrue(now - failFrom >= JobFollow.READ_PATIENCE_MILLIS, "failed reads borne first");
+  }
+
+  @Test
+  void failingReadsAreTriedAgainOnceATickNotInATightLoop() throws Exception {
+    failFrom = start + 500;
+
+    assertThrows(OssImportException.class, () -> follow(JobFollow.SERVICE_START_MILLIS));
+
+    long ticks = JobFollow.READ_PATIENCE_MILLIS / JobFollow.TICK_MILLIS;
+    assertTrue(failedReads <= ticks + 2, failedReads + " failed reads in " + ticks + " ticks");
   }
 
   @Test
