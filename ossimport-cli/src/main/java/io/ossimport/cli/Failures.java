@@ -66,14 +66,14 @@ final class Failures implements IExecutionExceptionHandler {
     }
     if (failure instanceof OssImportException) {
       Remedy remedy = ((OssImportException) failure).remedy();
-      err.println("Error: " + advise(messageWithCauses(failure), remedy, null));
+      err.println("Error: " + advise(OssImportException.messageWithCauses(failure), remedy, null));
       return ExitCode.RUNTIME;
     }
     if (failure instanceof InterruptedException) {
       err.println("Error: interrupted.");
       return ExitCode.RUNTIME;
     }
-    err.println("Error: internal error: " + messageWithCauses(failure));
+    err.println("Error: internal error: " + OssImportException.messageWithCauses(failure));
     return ExitCode.RUNTIME;
   }
 
@@ -118,30 +118,5 @@ final class Failures implements IExecutionExceptionHandler {
   /** The core's neutral {@code message} followed by {@code remedy} in the console's words. */
   static String advise(String message, Remedy remedy, String job) {
     return WORDS.advise(message, remedy, job, -1);
-  }
-
-  /** The message, followed by the causes' messages when they add something. */
-  private static String messageWithCauses(Throwable failure) {
-    StringBuilder text = new StringBuilder(describe(failure));
-    Throwable cause = failure.getCause();
-    while (cause != null && cause != failure) {
-      String more = describe(cause);
-      if (text.indexOf(more) < 0) {
-        text.append(": ").append(more);
-      }
-      failure = cause;
-      cause = cause.getCause();
-    }
-    return text.toString();
-  }
-
-  private static String describe(Throwable t) {
-    String message = t.getMessage();
-    if (message == null || message.isEmpty()) {
-      return t.getClass().getSimpleName();
-    }
-    return t instanceof OssImportException
-        ? message
-        : t.getClass().getSimpleName() + ": " + message;
   }
 }

@@ -152,32 +152,17 @@ public final class SparkImport {
     }
     if (failure instanceof OssImportException) {
       Remedy remedy = ((OssImportException) failure).remedy();
-      err.println("Error: " + WORDS.advise(messageWithCauses(failure), remedy, null, -1));
+      err.println(
+          "Error: "
+              + WORDS.advise(OssImportException.messageWithCauses(failure), remedy, null, -1));
       return RUNTIME;
     }
     if (failure instanceof InterruptedException) {
       err.println("Error: interrupted.");
       return RUNTIME;
     }
-    err.println("Error: " + messageWithCauses(failure));
+    err.println("Error: " + OssImportException.messageWithCauses(failure));
     return RUNTIME;
-  }
-
-  private static String messageWithCauses(Throwable failure) {
-    StringBuilder text = new StringBuilder();
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      String message = t.getMessage();
-      String part =
-          message == null || message.isEmpty()
-              ? t.getClass().getSimpleName()
-              : t instanceof OssImportException
-                  ? message
-                  : t.getClass().getSimpleName() + ": " + message;
-      if (text.indexOf(part) < 0) {
-        text.append(text.length() == 0 ? "" : ": ").append(part);
-      }
-    }
-    return text.toString();
   }
 
   /** The remedies in Spark mode's words: the console's commands on the driver's machine. */

@@ -35,4 +35,33 @@ public class OssImportException extends Exception {
   public Remedy remedy() {
     return remedy;
   }
+
+  /**
+   * What a front end prints for an unexpected {@code failure}: its message followed by each cause's
+   * when it adds something (an {@link OssImportException}'s message alone, any other throwable with
+   * its simple class name), with no stack trace.
+   */
+  public static String messageWithCauses(Throwable failure) {
+    StringBuilder text = new StringBuilder(describe(failure));
+    Throwable cause = failure.getCause();
+    while (cause != null && cause != failure) {
+      String more = describe(cause);
+      if (text.indexOf(more) < 0) {
+        text.append(": ").append(more);
+      }
+      failure = cause;
+      cause = cause.getCause();
+    }
+    return text.toString();
+  }
+
+  private static String describe(Throwable t) {
+    String message = t.getMessage();
+    if (message == null || message.isEmpty()) {
+      return t.getClass().getSimpleName();
+    }
+    return t instanceof OssImportException
+        ? message
+        : t.getClass().getSimpleName() + ": " + message;
+  }
 }
