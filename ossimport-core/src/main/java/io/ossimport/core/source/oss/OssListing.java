@@ -40,6 +40,13 @@ final class OssListing implements Listing {
   /** The common prefix holding the checkpoint's key, listed first; null if none. */
   private final String resumePrefix;
 
+  /**
+   * The last roll-up entry taken (at first the checkpoint's key): an entry not after it is one a
+   * server gave again (the prefix of the checkpoint's key, or a prefix that was the marker) and is
+   * already listed.
+   */
+  private String lastTaken;
+
   /** Direct objects ({@link OSSObjectSummary}) and prefixes ({@link PrefixFetch}) in key order. */
   private final ArrayDeque<Object> ahead = new ArrayDeque<>();
 
@@ -58,6 +65,7 @@ final class OssListing implements Listing {
     this.settings = settings;
     this.consumed = resumeAfter;
     this.resumePrefix = commonPrefixOf(resumeAfter, settings.prefix());
+    this.lastTaken = resumeAfter;
     this.fetchers = Executors.newFixedThreadPool(PREFIXES_AHEAD, OssListing::fetcherThread);
   }
 
@@ -163,15 +171,27 @@ final class OssListing implements Listing {
               && ListedPage.KEY_ORDER.compare(
                       objects.get(objectIndex).getKey(), prefixes.get(prefixIndex))
                   < 0) {
-        ahead.addLast(objects.get(objectIndex++));
-        objectsAhead++;
+        OSSObjectSummary object = objects.get(objectIndex++);
+        if (taken(object.getKey())) {
+          ahead.addLast(object);
+          objectsAhead++;
+        }
       } else {
         String prefix = prefixes.get(prefixIndex++);
-        if (!prefix.equals(resumePrefix)) { // a server may roll it up again: it is listed already
+        if (taken(prefix)) {
           startPrefix(prefix, null);
         }
       }
     }
+  }
+
+  /** Whether a roll-up entry is new, that is after the last taken; if so it is the last taken. */
+  private boolean taken(String entry) {
+    if (lastTaken != null && ListedPage.KEY_ORDER.compare(entry, lastTaken) <= 0) {
+      return false;
+    }
+    lastTaken = entry;
+    return true;
   }
 
   private void startPrefix(String prefix, String marker) {
