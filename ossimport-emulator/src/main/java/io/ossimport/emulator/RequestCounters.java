@@ -18,6 +18,7 @@ public final class RequestCounters {
   private final AtomicLong bytesSent = new AtomicLong();
   private final AtomicLong inFlight = new AtomicLong();
   private final AtomicLong maxInFlight = new AtomicLong();
+  private final AtomicLong delimitedListings = new AtomicLong();
   private volatile boolean trackObjectWrites;
 
   /** "bucket/key" (bucket names hold no '/') to its counts; only while tracking. */
@@ -27,6 +28,19 @@ public final class RequestCounters {
   /** Counts one request of the given operation. */
   public void count(Operation op) {
     requests.incrementAndGet(op.ordinal());
+  }
+
+  /**
+   * Counts one ListObjects or ListObjectsV2 request with a delimiter (also counted under its
+   * operation): tells a client that rolls a listing up at '/' from one that lists flat.
+   */
+  public void countDelimitedListing() {
+    delimitedListings.incrementAndGet();
+  }
+
+  /** ListObjects and ListObjectsV2 requests that carried a delimiter. */
+  public long delimitedListings() {
+    return delimitedListings.get();
   }
 
   /**
@@ -179,6 +193,7 @@ public final class RequestCounters {
     }
     bytesReceived.set(0);
     bytesSent.set(0);
+    delimitedListings.set(0);
     maxInFlight.set(inFlight.get());
   }
 
@@ -194,7 +209,8 @@ public final class RequestCounters {
     sb.append("},\"total\":").append(total());
     sb.append(",\"bytesReceived\":").append(bytesReceived());
     sb.append(",\"bytesSent\":").append(bytesSent());
-    sb.append(",\"maxInFlight\":").append(maxInFlight()).append('}');
+    sb.append(",\"maxInFlight\":").append(maxInFlight());
+    sb.append(",\"delimitedListings\":").append(delimitedListings()).append('}');
     return sb.toString();
   }
 }

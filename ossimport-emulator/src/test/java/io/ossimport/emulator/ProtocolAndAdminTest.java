@@ -222,4 +222,21 @@ class ProtocolAndAdminTest {
     assertEquals(204, RawHttp.call("DELETE", base + "/_emulator/counters", null).status);
     assertEquals(0, oss.counters().total());
   }
+
+  @Test
+  void listingsWithADelimiterAreCountedApart() throws Exception {
+    RawHttp.call("PUT", base + "/proto/d/x", new byte[] {1});
+    oss.counters().reset();
+    assertEquals(200, RawHttp.call("GET", base + "/proto?prefix=d%2F", null).status);
+    assertEquals(200, RawHttp.call("GET", base + "/proto?delimiter=", null).status);
+    assertEquals(200, RawHttp.call("GET", base + "/proto?delimiter=%2F", null).status);
+    assertEquals(200, RawHttp.call("GET", base + "/proto?list-type=2&delimiter=%2F", null).status);
+    assertEquals(3, oss.counters().get(Operation.ListObjects));
+    assertEquals(1, oss.counters().get(Operation.ListObjectsV2));
+    assertEquals(2, oss.counters().delimitedListings());
+    String json = RawHttp.call("GET", base + "/_emulator/counters", null).text();
+    assertTrue(json.contains("\"delimitedListings\":2"), json);
+    oss.counters().reset();
+    assertEquals(0, oss.counters().delimitedListings());
+  }
 }

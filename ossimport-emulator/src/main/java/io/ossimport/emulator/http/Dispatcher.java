@@ -53,6 +53,12 @@ public final class Dispatcher implements RequestHandler {
     response.header(dialect.requestIdHeader(), RequestIds.next());
     Operation op = dialect.classify(request);
     counters.count(op);
+    if (op == Operation.ListObjects || op == Operation.ListObjectsV2) {
+      String delimiter = request.param("delimiter");
+      if (delimiter != null && !delimiter.isEmpty()) {
+        counters.countDelimitedListing();
+      }
+    }
     counters.started();
     String object =
         counters.tracksObjectWrites() && ObjectWrites.writesData(op)

@@ -4,6 +4,7 @@ import com.aliyun.oss.OSS;
 import com.aliyun.oss.model.ListObjectsRequest;
 import com.aliyun.oss.model.OSSObjectSummary;
 import com.aliyun.oss.model.ObjectListing;
+import io.ossimport.core.oss.ListedPage;
 import io.ossimport.core.retry.Backoff;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
@@ -37,29 +38,44 @@ final class ListingPages {
     this.backoff = backoff;
   }
 
-  /** One page of keys. */
+  /** One page of keys (and, listed with a delimiter, of common prefixes). */
   static final class Page {
     final List<OSSObjectSummary> objects;
+
+    /** The common prefixes of a page listed with a delimiter, in key order; else empty. */
+    final List<String> commonPrefixes;
 
     /** The marker of the next page, or null if this is the last. */
     final String nextMarker;
 
-    Page(List<OSSObjectSummary> objects, String nextMarker) {
+    Page(List<OSSObjectSummary> objects, List<String> commonPrefixes, String nextMarker) {
       this.objects = objects;
+      this.commonPrefixes = commonPrefixes;
       this.nextMarker = nextMarker;
     }
   }
 
   /**
-   * The keys after {@code marker} (from the first key if null).
+   * The keys under srcPrefix after {@code marker} (from the first key if null).
    *
    * @throws IOException naming the bucket and what to fix, once retries are spent or the failure is
    *     one no retry cures (missing bucket, access denied)
    */
   Page after(String marker) throws IOException, InterruptedException {
+    return after(settings.prefix(), null, marker);
+  }
+
+  /**
+   * The keys under {@code prefix} after {@code marker}, rolled up at {@code delimiter} unless it is
+   * null.
+   *
+   * @throws IOException as {@link #after(String)}
+   */
+  Page after(String prefix, String delimiter, String marker)
+      throws IOException, InterruptedException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return fetch(marker);
+        return fetch(prefix, delimiter, marker);
       } catch (RuntimeException e) {
         if (!SourceErrors.retryable(e) || !backoff.allowsAnotherAttempt(attempt)) {
           throw SourceErrors.listing(e, settings);
@@ -69,9 +85,10 @@ final class ListingPages {
     }
   }
 
-  private Page fetch(String marker) {
+  private Page fetch(String prefix, String delimiter, String marker) {
     ListObjectsRequest request = new ListObjectsRequest(settings.bucket());
-    request.setPrefix(settings.prefix().isEmpty() ? null : settings.prefix());
+    request.setPrefix(prefix.isEmpty() ? null : prefix);
+    request.setDelimiter(delimiter);
     request.setMarker(marker);
     request.setMaxKeys(settings.pageSize());
     request.setEncodingType("url");
@@ -82,18 +99,33 @@ final class ListingPages {
       s.setKey(decode(s.getKey()));
       objects.add(s);
     }
+    List<String> prefixes = new ArrayList<>(listing.getCommonPrefixes().size());
+    for (String p : listing.getCommonPrefixes()) {
+      prefixes.add(decode(p));
+    }
     String next = null;
     if (listing.isTruncated()) {
       next =
           listing.getNextMarker() != null
               ? decode(listing.getNextMarker())
-              : objects.isEmpty() ? null : objects.get(objects.size() - 1).getKey();
+              : lastOf(objects, prefixes);
       if (next == null || next.equals(marker)) {
         throw new IllegalStateException(
-            "ListObjects of " + settings.describe(settings.prefix()) + " returned no next marker");
+            "ListObjects of " + settings.describe(prefix) + " returned no next marker");
       }
     }
-    return new Page(Collections.unmodifiableList(objects), next);
+    return new Page(
+        Collections.unmodifiableList(objects), Collections.unmodifiableList(prefixes), next);
+  }
+
+  /** The greatest key or common prefix of a page, or null if it is empty. */
+  private static String lastOf(List<OSSObjectSummary> objects, List<String> prefixes) {
+    String key = objects.isEmpty() ? null : objects.get(objects.size() - 1).getKey();
+    String prefix = prefixes.isEmpty() ? null : prefixes.get(prefixes.size() - 1);
+    if (key == null || prefix == null) {
+      return key == null ? prefix : key;
+    }
+    return ListedPage.KEY_ORDER.compare(key, prefix) > 0 ? key : prefix;
   }
 
   private static String decode(String encoded) {

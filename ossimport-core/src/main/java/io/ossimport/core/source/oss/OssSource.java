@@ -27,15 +27,15 @@ import java.util.Set;
  *
  * <h2>Listing</h2>
  *
- * ListObjects pages in key order ({@link OssListing}); the checkpoint is the last key consumed, so
- * a resumed listing continues right after it. Left out, without a report: the object whose key is
- * {@code srcPrefix} itself (the "folder" of the prefix; its reference would be empty). Every other
- * object is listed (those older than {@code importSince} too: the worker skips and counts them),
- * including "directory markers" (keys ending in {@code /}, usually empty, that the OSS console
- * creates for a folder): they are copied as they are, like {@code ossutil cp -r} does, so that
- * empty folders and object counts are the same on both sides (rclone, by contrast, ignores them). A
- * key whose destination key ({@code destPrefix + reference}) OSS would reject is listed flagged
- * invalid.
+ * ListObjects in key order, the common prefixes under {@code srcPrefix} listed a few at a time in
+ * parallel ({@link OssListing}); the checkpoint is the last key consumed, so a resumed listing
+ * continues right after it. Left out, without a report: the object whose key is {@code srcPrefix}
+ * itself (the "folder" of the prefix; its reference would be empty). Every other object is listed
+ * (those older than {@code importSince} too: the worker skips and counts them), including
+ * "directory markers" (keys ending in {@code /}, usually empty, that the OSS console creates for a
+ * folder): they are copied as they are, like {@code ossutil cp -r} does, so that empty folders and
+ * object counts are the same on both sides (rclone, by contrast, ignores them). A key whose
+ * destination key ({@code destPrefix + reference}) OSS would reject is listed flagged invalid.
  *
  * <h2>Times</h2>
  *

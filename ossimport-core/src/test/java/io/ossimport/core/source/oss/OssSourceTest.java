@@ -220,6 +220,22 @@ class OssSourceTest {
   }
 
   @Test
+  void aCommonPrefixThatCannotBeListedFailsNextWithTheBucketNamed() throws Exception {
+    put("l/sub/a", 1);
+    try (Listing listing = source("l/", "").list(null, ListingListener.IGNORE)) {
+      // the roll-up at '/' is listed; the prefix l/sub/ is listed (in the background) from next()
+      oss.faults().always(Operation.ListObjects, FaultSpec.error(403, "AccessDenied"));
+
+      IOException e = assertThrows(IOException.class, listing::next);
+
+      assertTrue(e.getMessage().contains("srcBucket=" + bucket), e.getMessage());
+      assertTrue(e.getMessage().contains("oss:ListObjects"), e.getMessage());
+      assertThrows(IOException.class, listing::next, "the failure stays");
+      assertEquals("", listing.checkpoint(), "nothing consumed");
+    }
+  }
+
+  @Test
   void aMissingBucketFailsTheListingWithAMessageNamingBucketAndDomain() throws Exception {
     OssSource source =
         new OssSource(
