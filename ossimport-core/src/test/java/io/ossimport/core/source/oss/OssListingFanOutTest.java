@@ -14,7 +14,6 @@ import io.ossimport.core.oss.ListedPage;
 import io.ossimport.core.oss.OssClients;
 import io.ossimport.core.source.Listing;
 import io.ossimport.core.source.ListingListener;
-import io.ossimport.core.source.SourceObject;
 import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
@@ -110,7 +109,9 @@ class OssListingFanOutTest {
     assertTrue(flat.indexOf("a/x/k99") < flat.indexOf("a0"), "a0 sorts after a/");
 
     oss.counters().reset();
-    List<String> listed = references(listAll(source().list(null, ListingListener.IGNORE)));
+    List<String> listed =
+        OssSourceTest.references(
+            OssSourceTest.listAll(source().list(null, ListingListener.IGNORE)));
 
     assertEquals(flat, listed);
     long delimited = oss.counters().delimitedListings();
@@ -150,7 +151,9 @@ class OssListingFanOutTest {
         continue; // keep the test short: a third of the boundaries, all edges
       }
       List<String> rest =
-          references(listAll(source().list(checkpoints.get(consumed), ListingListener.IGNORE)));
+          OssSourceTest.references(
+              OssSourceTest.listAll(
+                  source().list(checkpoints.get(consumed), ListingListener.IGNORE)));
       assertEquals(
           flat.subList(consumed, flat.size()),
           rest,
@@ -171,7 +174,9 @@ class OssListingFanOutTest {
       l.peek();
       checkpoint = l.checkpoint();
     }
-    List<String> rest = references(listAll(source().list(checkpoint, ListingListener.IGNORE)));
+    List<String> rest =
+        OssSourceTest.references(
+            OssSourceTest.listAll(source().list(checkpoint, ListingListener.IGNORE)));
     assertEquals(flat.subList(300, flat.size()), rest);
   }
 
@@ -212,23 +217,5 @@ class OssListingFanOutTest {
             8);
     return new OssSource(
         c, OssSourceSettings.of(oss.endpoint(), BUCKET, PREFIX, "", 0).withPageSize(PAGE_SIZE));
-  }
-
-  private static List<SourceObject> listAll(Listing listing) throws Exception {
-    List<SourceObject> all = new ArrayList<>();
-    try (Listing l = listing) {
-      for (SourceObject o = l.next(); o != null; o = l.next()) {
-        all.add(o);
-      }
-    }
-    return all;
-  }
-
-  private static List<String> references(List<SourceObject> objects) {
-    List<String> refs = new ArrayList<>();
-    for (SourceObject o : objects) {
-      refs.add(o.reference());
-    }
-    return refs;
   }
 }

@@ -303,7 +303,8 @@ class OssSourceTest {
     return b;
   }
 
-  private static List<SourceObject> listAll(Listing listing) throws Exception {
+  /** Every object of {@code listing}, in its order; closes it. */
+  static List<SourceObject> listAll(Listing listing) throws Exception {
     List<SourceObject> all = new ArrayList<>();
     try (Listing l = listing) {
       for (SourceObject o = l.next(); o != null; o = l.next()) {
@@ -313,7 +314,8 @@ class OssSourceTest {
     return all;
   }
 
-  private static List<String> references(List<SourceObject> objects) {
+  /** The references of {@code objects}, in order. */
+  static List<String> references(List<SourceObject> objects) {
     List<String> refs = new ArrayList<>();
     for (SourceObject o : objects) {
       refs.add(o.reference());
