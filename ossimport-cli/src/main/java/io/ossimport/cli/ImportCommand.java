@@ -80,14 +80,15 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ImportSteps steps =
-        new ImportSteps(cli, Paths.get("logs"), jobConfig, jobName, console, interval, offline);
+    ImportLog log = new ImportLog(cli.out, Paths.get("logs"));
+    ImportSteps steps = new ImportSteps(this, log);
+    TerminalQuestions questions = new TerminalQuestions(System.in, cli.err, log::log);
     ExistingJob existing =
         jobMode == null ? null : jobMode.resume ? ExistingJob.RESUME : ExistingJob.RESTART;
     Boolean stop = stopMode == null ? null : stopMode.stop;
     try {
-      steps.begin();
-      Outcome outcome = new OneKeyImport(steps, steps, existing, retries, stop).run();
+      log.begin();
+      Outcome outcome = new OneKeyImport(steps, questions, existing, retries, stop).run();
       switch (outcome) {
         case SUCCEEDED:
           return ExitCode.OK.code();
@@ -97,7 +98,7 @@ final class ImportCommand implements Callable<Integer> {
         case SERVICE_GONE:
           return ExitCode.RUNTIME.code();
         case CANCELLED:
-          steps.say("Import cancelled.");
+          log.say("Import cancelled.");
           return ExitCode.USAGE.code();
         default:
           return steps.lastCode();

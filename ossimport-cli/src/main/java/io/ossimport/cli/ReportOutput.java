@@ -8,30 +8,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import picocli.CommandLine.Option;
 
 /**
- * Where {@code stat} reports go: standard output, and optionally appended to a log file and kept as
- * the latest report in a status file. The import scripts pass {@code logs/import.log} and {@code
- * logs/job_stat.log}: import.bat has no {@code tee}, and the follow prints while it runs.
+ * Where {@code stat} reports go, a picocli mixin: standard output, and optionally appended to a
+ * {@code --log-file} and kept as the latest report in a {@code --status-file}. The import scripts
+ * pass {@code logs/import.log} and {@code logs/job_stat.log}: import.bat has no {@code tee}, and
+ * the follow prints while it runs.
  */
 final class ReportOutput {
-  private final PrintStream out;
-  private final PrintStream err;
-  private final Path logFile;
-  private final Path statusFile;
+  @Option(
+      names = "--log-file",
+      paramLabel = "<file>",
+      description = "Also append every report to this file (the import scripts: logs/import.log).")
+  Path logFile;
 
-  ReportOutput(PrintStream out, PrintStream err, Path logFileOrNull, Path statusFileOrNull) {
-    this.out = out;
-    this.err = err;
-    this.logFile = logFileOrNull;
-    this.statusFile = statusFileOrNull;
-  }
+  @Option(
+      names = "--status-file",
+      paramLabel = "<file>",
+      description =
+          "Keep the latest report in this file, replaced at each report (the import scripts:"
+              + " logs/job_stat.log).")
+  Path statusFile;
 
   /**
-   * Prints one report. A file that cannot be written costs a warning, not the report: the console
-   * still shows it.
+   * Prints one report on {@code out} and into the files. A file that cannot be written costs a
+   * warning on {@code err}, not the report: the console still shows it.
    */
-  void print(String report) {
+  void print(String report, PrintStream out, PrintStream err) {
     out.print(report);
     out.flush();
     byte[] bytes = report.getBytes(StandardCharsets.UTF_8);
@@ -40,19 +44,19 @@ final class ReportOutput {
         createParent(logFile);
         Files.write(logFile, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       } catch (IOException e) {
-        warn(logFile, e);
+        warn(err, logFile, e);
       }
     }
     if (statusFile != null) {
       try {
         replace(statusFile, bytes);
       } catch (IOException e) {
-        warn(statusFile, e);
+        warn(err, statusFile, e);
       }
     }
   }
 
-  private void warn(Path file, IOException e) {
+  private static void warn(PrintStream err, Path file, IOException e) {
     err.println("Warning: cannot write " + file + ": " + e);
     err.flush();
   }

@@ -91,13 +91,13 @@ class CommandLineParsingTest {
     StatCommand stat = (StatCommand) parsed.subcommand().commandSpec().userObject();
     assertEquals("detail", stat.detail);
     assertEquals("local_test", stat.jobName);
-    assertTrue(stat.format.progress);
-    assertEquals(Paths.get("r"), stat.rateFile);
+    assertTrue(stat.format.shape.progress);
+    assertEquals(Paths.get("r"), stat.format.rateFile);
 
     StatCommand json =
         (StatCommand) cli().parseArgs("stat", "--json").subcommand().commandSpec().userObject();
-    assertTrue(json.format.json);
-    assertFalse(json.format.progress);
+    assertTrue(json.format.shape.json);
+    assertFalse(json.format.shape.progress);
   }
 
   @Test
@@ -116,16 +116,16 @@ class CommandLineParsingTest {
                 "--status-file",
                 "s.log");
     StatCommand stat = (StatCommand) parsed.subcommand().commandSpec().userObject();
-    assertTrue(stat.follow);
-    assertEquals(Double.valueOf(0.5), stat.intervalSeconds);
-    assertEquals(Paths.get("a.log"), stat.logFile);
-    assertEquals(Paths.get("s.log"), stat.statusFile);
+    assertTrue(stat.following.follow);
+    assertEquals(Double.valueOf(0.5), stat.following.intervalSeconds);
+    assertEquals(Paths.get("a.log"), stat.output.logFile);
+    assertEquals(Paths.get("s.log"), stat.output.statusFile);
 
     StatCommand plain =
         (StatCommand)
             cli().parseArgs("stat", "-j", "j", "-f").subcommand().commandSpec().userObject();
-    assertTrue(plain.follow);
-    assertNull(plain.intervalSeconds, "the default interval applies");
+    assertTrue(plain.following.follow);
+    assertNull(plain.following.intervalSeconds, "the default interval applies");
   }
 
   @Test

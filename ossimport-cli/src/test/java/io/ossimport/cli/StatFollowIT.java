@@ -131,7 +131,7 @@ class StatFollowIT {
     args.addAll(Arrays.asList(extra));
     CommandLine cli =
         Main.commandLine(print(out), print(err), Collections.<String, String>emptyMap());
-    ((StatCommand) cli.getSubcommands().get("stat").getCommand()).serviceStartMillis =
+    ((StatCommand) cli.getSubcommands().get("stat").getCommand()).following.serviceStartMillis =
         serviceStartMillis;
     return follower.submit(() -> cli.execute(args.toArray(new String[0])));
   }
