@@ -1,5 +1,6 @@
 package io.ossimport.core.source.azure;
 
+import io.ossimport.core.source.KeyOrder;
 import io.ossimport.core.source.Listing;
 import io.ossimport.core.source.ObjectKeys;
 import io.ossimport.core.source.SourceObject;
@@ -104,18 +105,7 @@ final class AzureListing implements Listing {
 
   /** Azure sorts names by UTF-8 bytes, which is code-point order, not UTF-16 order. */
   static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return KeyOrder.compare(a, b);
   }
 
   @Override
