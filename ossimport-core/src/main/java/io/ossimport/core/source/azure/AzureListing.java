@@ -2,7 +2,6 @@ package io.ossimport.core.source.azure;
 
 import io.ossimport.core.source.KeyOrder;
 import io.ossimport.core.source.Listing;
-import io.ossimport.core.source.ObjectKeys;
 import io.ossimport.core.source.SourceObject;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -97,10 +96,7 @@ final class AzureListing implements Listing {
           e.lastModifiedMillis,
           "the blob's name is srcPrefix itself, so it has no name below it");
     }
-    String problem = ObjectKeys.validate(settings.keyPrefix() + reference);
-    return problem == null
-        ? SourceObject.of(reference, e.size, e.lastModifiedMillis)
-        : SourceObject.withInvalidKey(reference, e.size, e.lastModifiedMillis, problem);
+    return SourceObject.checked(reference, e.size, e.lastModifiedMillis, settings.keyPrefix());
   }
 
   /** Azure sorts names by UTF-8 bytes, which is code-point order, not UTF-16 order. */

@@ -20,9 +20,10 @@ import java.util.concurrent.Executors;
  * prefix expanded in its place, is the key order. Stores that list in UTF-8 order (OSS, S3) only.
  *
  * <p>The checkpoint is the last key consumed, as for a sequential listing; a resumed listing lists
- * the prefix holding that key after it, then the roll-up after it. Entries left out ({@link
- * PrefixPages#toObject} null) are not consumed, so a resumed listing leaves them out again. In
- * memory: two roll-up pages of entries and, per prefix ahead, at most three pages.
+ * the prefix holding that key after it, then the roll-up after it. Entries left out (the prefix's
+ * own folder marker, a key outside the prefix, {@link PrefixPages#toObject} null) are not consumed,
+ * so a resumed listing leaves them out again. In memory: two roll-up pages of entries and, per
+ * prefix ahead, at most three pages.
  *
  * @param <E> what the store lists for one key
  */
@@ -137,10 +138,16 @@ public final class FanOutListing<E> implements Listing {
         entry = (E) ahead.removeFirst();
         entriesAhead--;
       }
-      SourceObject o = pages.toObject(entry);
+      String key = pages.keyOf(entry);
+      // a key equal to the prefix is its folder marker, not an object; a key outside it is one a
+      // server that ignored the prefix returned
+      SourceObject o =
+          key.length() > prefix.length() && key.startsWith(prefix)
+              ? pages.toObject(entry, key.substring(prefix.length()))
+              : null;
       if (o != null) {
         peeked = o;
-        peekedKey = pages.keyOf(entry);
+        peekedKey = key;
         return o;
       }
     }

@@ -25,8 +25,11 @@ public interface PrefixPages<E> {
   /** The full key of a listed entry. */
   String keyOf(E entry);
 
-  /** The object a listed entry is, or null if the listing leaves it out. */
-  SourceObject toObject(E entry);
+  /**
+   * The object a listed entry is, by its {@code reference} (its key without the listed prefix,
+   * never empty), or null if the listing leaves it out.
+   */
+  SourceObject toObject(E entry, String reference);
 
   /** The checkpoint after {@code lastConsumedKey} (null: nothing consumed yet). */
   String checkpoint(String lastConsumedKey);

@@ -2,7 +2,6 @@ package io.ossimport.core.source.oss;
 
 import com.aliyun.oss.model.OSSObjectSummary;
 import io.ossimport.core.source.Listing;
-import io.ossimport.core.source.ObjectKeys;
 import io.ossimport.core.source.SourceObject;
 import io.ossimport.core.source.fanout.FanOutListing;
 import io.ossimport.core.source.fanout.Page;
@@ -13,7 +12,7 @@ import java.io.IOException;
  * The objects under {@code srcPrefix}, in key order, listed with the prefix fan-out of {@link
  * FanOutListing} over ListObjects pages ({@link ListingPages}; a page follows after its marker).
  * The checkpoint is the last key consumed ({@link MarkerCheckpoint}), which is exactly the marker a
- * resumed listing starts after. Left out: the "directory" object of srcPrefix itself.
+ * resumed listing starts after.
  */
 final class OssListing implements PrefixPages<OSSObjectSummary> {
   private final ListingPages pages;
@@ -56,20 +55,9 @@ final class OssListing implements PrefixPages<OSSObjectSummary> {
   }
 
   @Override
-  public SourceObject toObject(OSSObjectSummary s) {
-    String key = s.getKey();
-    if (!key.startsWith(settings.prefix())) {
-      return null; // a server that ignored the prefix
-    }
-    String reference = key.substring(settings.prefix().length());
-    if (reference.isEmpty()) {
-      return null; // the "directory" object of srcPrefix itself
-    }
+  public SourceObject toObject(OSSObjectSummary s, String reference) {
     // older than importSince too: the worker skips and counts it
     long mtime = OssSource.wholeSeconds(s.getLastModified());
-    String problem = ObjectKeys.validate(settings.keyPrefix() + reference);
-    return problem == null
-        ? SourceObject.of(reference, s.getSize(), mtime)
-        : SourceObject.withInvalidKey(reference, s.getSize(), mtime, problem);
+    return SourceObject.checked(reference, s.getSize(), mtime, settings.keyPrefix());
   }
 }

@@ -1,7 +1,6 @@
 package io.ossimport.core.source.s3;
 
 import io.ossimport.core.source.Listing;
-import io.ossimport.core.source.ObjectKeys;
 import io.ossimport.core.source.SourceObject;
 import io.ossimport.core.source.fanout.FanOutListing;
 import io.ossimport.core.source.fanout.Page;
@@ -38,14 +37,12 @@ final class S3Listing implements PrefixPages<S3Object> {
 
   private final S3Client client;
   private final S3SourceSettings settings;
-  private final String prefix;
   private final int pageSize;
 
   private S3Listing(S3Client client, S3SourceSettings settings, int pageSize) {
     this.client = client;
     this.pageSize = pageSize;
     this.settings = settings;
-    this.prefix = settings.location().keyPrefix();
   }
 
   /**
@@ -123,18 +120,10 @@ final class S3Listing implements PrefixPages<S3Object> {
   }
 
   @Override
-  public SourceObject toObject(S3Object o) {
-    String key = o.key();
-    if (key.length() <= prefix.length() || !key.startsWith(prefix)) {
-      return null; // the prefix's folder marker, or a key a broken server should not have returned
-    }
+  public SourceObject toObject(S3Object o, String reference) {
     // older than importSince too: the worker skips and counts it
     long mtime = S3Source.toSeconds(o.lastModified());
-    String reference = key.substring(prefix.length());
     long size = o.size() == null ? 0 : o.size();
-    String problem = ObjectKeys.validate(settings.destPrefix() + reference);
-    return problem == null
-        ? SourceObject.of(reference, size, mtime)
-        : SourceObject.withInvalidKey(reference, size, mtime, problem);
+    return SourceObject.checked(reference, size, mtime, settings.destPrefix());
   }
 }
