@@ -1,5 +1,6 @@
 package io.ossimport.core.oss;
 
+import io.ossimport.core.source.KeyOrder;
 import java.util.Comparator;
 import java.util.List;
 
@@ -9,7 +10,7 @@ public final class ListedPage {
    * OSS's listing order: UTF-8 bytes, which is code point order ({@link String#compareTo} is
    * UTF-16's, which differs above U+FFFF).
    */
-  public static final Comparator<String> KEY_ORDER = ListedPage::compareKeys;
+  public static final Comparator<String> KEY_ORDER = KeyOrder.UTF8;
 
   /** One listed object: its key, size and Last-Modified (whole seconds, as a HEAD's). */
   public static final class Entry {
@@ -36,17 +37,6 @@ public final class ListedPage {
 
   /** Compares two keys in {@link #KEY_ORDER}. */
   public static int compareKeys(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return ca < cb ? -1 : 1;
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return KeyOrder.compare(a, b);
   }
 }

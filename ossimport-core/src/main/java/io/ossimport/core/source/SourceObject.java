@@ -51,6 +51,18 @@ public final class SourceObject {
   }
 
   /**
+   * A listed object, checked: {@link #of} if its destination key {@code keyPrefix + reference} is a
+   * valid OSS key, else {@link #withInvalidKey} with what {@link ObjectKeys#validate} finds wrong.
+   */
+  public static SourceObject checked(
+      String reference, long size, long lastModifiedMillis, String keyPrefix) {
+    String problem = ObjectKeys.validate(keyPrefix + reference);
+    return problem == null
+        ? of(reference, size, lastModifiedMillis)
+        : withInvalidKey(reference, size, lastModifiedMillis, problem);
+  }
+
+  /**
    * An object whose destination key is invalid.
    *
    * @param reason what is wrong with the key, as returned by {@link ObjectKeys#validate(String)}

@@ -1,17 +1,22 @@
 package io.ossimport.emulator.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ossimport.emulator.Operation;
 import io.ossimport.emulator.OssEmulator;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,6 +121,59 @@ class S3BucketsAndListingsIT {
     assertNull(root.contents().get(0).owner());
     assertEquals(Arrays.asList("b/1.txt", "b/2.txt"), keys(underB.contents()));
     assertEquals(Arrays.asList("b/c/"), prefixes(underB.commonPrefixes()));
+  }
+
+  /**
+   * A ListObjectsV2 with a delimiter sent by hand, checked against the S3 API reference rather than
+   * an SDK's reading of it: keys with the same segment up to the delimiter come back once, as a
+   * CommonPrefixes Prefix, and not in Contents; each rolled-up result counts as one against
+   * max-keys (and in KeyCount); a truncated page gives a NextContinuationToken that goes on after
+   * the last prefix. Each such request is counted as a delimited listing.
+   */
+  @Test
+  void aHandBuiltListV2WithDelimiterRollsUpAsDocumentedAndIsCountedAsDelimited()
+      throws IOException {
+    emulator.counters().reset();
+
+    String underB = handList("/" + BUCKET + "?list-type=2&prefix=b%2F&delimiter=%2F").bodyText();
+    String first = handList("/" + BUCKET + "?list-type=2&delimiter=%2F&max-keys=2").bodyText();
+    Matcher token = Pattern.compile("<NextContinuationToken>([^<]+)<").matcher(first);
+    assertTrue(token.find(), first);
+    String second =
+        handList(
+                "/"
+                    + BUCKET
+                    + "?list-type=2&delimiter=%2F&max-keys=2&continuation-token="
+                    + URLEncoder.encode(token.group(1), "UTF-8"))
+            .bodyText();
+
+    assertTrue(underB.contains("<Prefix>b/</Prefix>"), underB);
+    assertTrue(underB.contains("<Delimiter>/</Delimiter>"), underB);
+    assertTrue(underB.contains("<Key>b/1.txt</Key>") && underB.contains("<Key>b/2.txt</Key>"));
+    assertTrue(underB.contains("<CommonPrefixes><Prefix>b/c/</Prefix></CommonPrefixes>"), underB);
+    assertFalse(underB.contains("<Key>b/c/3.txt</Key>"), "rolled up, not in Contents: " + underB);
+    assertTrue(underB.contains("<KeyCount>3</KeyCount>"), underB);
+    assertTrue(underB.contains("<IsTruncated>false</IsTruncated>"), underB);
+
+    assertTrue(first.contains("<Key>a.txt</Key>"), first);
+    assertTrue(first.contains("<CommonPrefixes><Prefix>b/</Prefix></CommonPrefixes>"), first);
+    assertFalse(first.contains("b/1.txt") || first.contains("d e/"), first);
+    assertTrue(first.contains("<KeyCount>2</KeyCount>"), first);
+    assertTrue(first.contains("<IsTruncated>true</IsTruncated>"), first);
+
+    assertTrue(second.contains("<CommonPrefixes><Prefix>d e/</Prefix></CommonPrefixes>"), second);
+    assertTrue(second.contains("<CommonPrefixes><Prefix>d+e/</Prefix></CommonPrefixes>"), second);
+    assertFalse(second.contains("<Prefix>b/</Prefix>") || second.contains("a.txt"), second);
+
+    assertEquals(3, emulator.counters().delimitedListings());
+    assertEquals(3, emulator.counters().get(Operation.ListObjectsV2));
+  }
+
+  private static S3Clients.Raw handList(String pathAndQuery) throws IOException {
+    S3Clients.Raw listed =
+        S3Clients.signAndSend(emulator, SdkHttpMethod.GET, pathAndQuery, null, r -> {});
+    assertEquals(200, listed.status, listed.bodyText());
+    return listed;
   }
 
   @Test

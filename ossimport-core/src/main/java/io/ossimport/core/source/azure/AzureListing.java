@@ -1,7 +1,7 @@
 package io.ossimport.core.source.azure;
 
+import io.ossimport.core.source.KeyOrder;
 import io.ossimport.core.source.Listing;
-import io.ossimport.core.source.ObjectKeys;
 import io.ossimport.core.source.SourceObject;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -96,26 +96,12 @@ final class AzureListing implements Listing {
           e.lastModifiedMillis,
           "the blob's name is srcPrefix itself, so it has no name below it");
     }
-    String problem = ObjectKeys.validate(settings.keyPrefix() + reference);
-    return problem == null
-        ? SourceObject.of(reference, e.size, e.lastModifiedMillis)
-        : SourceObject.withInvalidKey(reference, e.size, e.lastModifiedMillis, problem);
+    return SourceObject.checked(reference, e.size, e.lastModifiedMillis, settings.keyPrefix());
   }
 
   /** Azure sorts names by UTF-8 bytes, which is code-point order, not UTF-16 order. */
   static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return KeyOrder.compare(a, b);
   }
 
   @Override

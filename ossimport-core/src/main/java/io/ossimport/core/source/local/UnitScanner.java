@@ -1,6 +1,5 @@
 package io.ossimport.core.source.local;
 
-import io.ossimport.core.source.ObjectKeys;
 import io.ossimport.core.source.SourceObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -213,11 +212,7 @@ final class UnitScanner {
   }
 
   private ScanItem object(String reference, long size, long mtime) {
-    String problem = ObjectKeys.validate(settings.keyPrefix() + reference);
-    return ScanItem.object(
-        problem == null
-            ? SourceObject.of(reference, size, mtime)
-            : SourceObject.withInvalidKey(reference, size, mtime, problem));
+    return ScanItem.object(SourceObject.checked(reference, size, mtime, settings.keyPrefix()));
   }
 
   /** A directory that cannot be listed: an entry of its own, which the worker records as failed. */

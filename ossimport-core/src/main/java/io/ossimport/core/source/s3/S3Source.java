@@ -75,14 +75,12 @@ public final class S3Source implements Source {
   Listing list(String checkpoint, ListingListener listener, int pageSize) throws IOException {
     Objects.requireNonNull(listener, "listener");
     String after = S3Checkpoint.read(checkpoint, settings.location().keyPrefix());
-    S3Listing listing = new S3Listing(client(), settings, after, pageSize);
     try {
-      listing.fill();
+      return S3Listing.start(client(), settings, after, pageSize);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException(e.getMessage());
     }
-    return listing;
   }
 
   @Override

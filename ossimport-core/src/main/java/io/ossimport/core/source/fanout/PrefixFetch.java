@@ -1,6 +1,5 @@
-package io.ossimport.core.source.oss;
+package io.ossimport.core.source.fanout;
 
-import com.aliyun.oss.model.OSSObjectSummary;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
@@ -9,30 +8,30 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The keys of one common prefix, in key order, its ListObjects pages fetched ahead by a background
- * thread ({@link #run}) while the listing's thread consumes them ({@link #next}). The queue holds
- * one page, so a prefix keeps at most three pages in memory: the one consumed, the one queued and
- * the one being fetched.
+ * The entries of one common prefix, in key order, its pages fetched ahead by a background thread
+ * ({@link #run}) while the listing's thread consumes them ({@link #next}). The queue holds one
+ * page, so a prefix keeps at most three pages in memory: the one consumed, the one queued and the
+ * one being fetched.
  */
-final class PrefixFetch implements Runnable {
+final class PrefixFetch<E> implements Runnable {
   /** Queued after the last page. */
   private static final Object END = new Object();
 
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1);
-  private final ListingPages pages;
+  private final PrefixPages<E> pages;
   private final String prefix;
-  private final String marker;
-  private List<OSSObjectSummary> page = Collections.emptyList();
+  private final String after;
+  private List<E> page = Collections.emptyList();
   private int index;
   private boolean ended;
   private volatile boolean cancelled;
   private IOException failure;
 
-  /** The keys under {@code prefix} after {@code marker} (from its first key if null). */
-  PrefixFetch(ListingPages pages, String prefix, String marker) {
+  /** The entries under {@code prefix} after the key {@code after} (from its first if null). */
+  PrefixFetch(PrefixPages<E> pages, String prefix, String after) {
     this.pages = pages;
     this.prefix = prefix;
-    this.marker = marker;
+    this.after = after;
   }
 
   @Override
@@ -47,15 +46,17 @@ final class PrefixFetch implements Runnable {
   /** Queues every page; returns what follows the last: {@link #END} or the failure. */
   private Object fetchAll() throws InterruptedException {
     try {
-      String m = marker;
+      Page<E> p = null;
       do {
         if (cancelled) {
           throw new InterruptedException("the listing was closed");
         }
-        ListingPages.Page p = pages.after(prefix, null, m);
+        p =
+            p == null
+                ? pages.fetch(prefix, null, after, null)
+                : pages.fetch(prefix, null, p.nextAfter, p.nextToken);
         hand(p);
-        m = p.nextMarker;
-      } while (m != null);
+      } while (!p.isLast());
       return END;
     } catch (IOException e) {
       return e;
@@ -70,7 +71,7 @@ final class PrefixFetch implements Runnable {
   }
 
   /**
-   * Queues {@code item}, waiting for room; gives up once cancelled (the SDK may swallow the
+   * Queues {@code item}, waiting for room; gives up once cancelled (an SDK may swallow the
    * interrupt of a closed listing, so the flag is what reliably ends this thread).
    */
   private void hand(Object item) throws InterruptedException {
@@ -82,11 +83,12 @@ final class PrefixFetch implements Runnable {
   }
 
   /**
-   * The next key of the prefix, or null once it has none; waits for its page if need be.
+   * The next entry of the prefix, or null once it has none; waits for its page if need be.
    *
    * @throws IOException the listing failure of the prefix, again on every later call
    */
-  OSSObjectSummary next() throws IOException, InterruptedException {
+  @SuppressWarnings("unchecked")
+  E next() throws IOException, InterruptedException {
     while (index >= page.size()) {
       if (failure != null) {
         throw failure;
@@ -100,7 +102,7 @@ final class PrefixFetch implements Runnable {
       } else if (taken instanceof IOException) {
         failure = (IOException) taken;
       } else {
-        page = ((ListingPages.Page) taken).objects;
+        page = ((Page<E>) taken).entries;
         index = 0;
       }
     }
