@@ -85,4 +85,62 @@ class ReportedWorkerFilesTest {
     assertEquals(0, tree.workerFiles(JOB, id).progressLogBytes().length);
     assertEquals(0, tree.workerFiles(JOB, id).auditLogBytes().length);
   }
+
+  @Test
+  void liveProgressAndUploadsReplaceWhatWasReportedBefore() throws IOException {
+    JobTree remote = new JobTree(remoteDir);
+    remote.submit(JOB, "# frozen\n");
+    TaskId remoteId =
+        remote.addTask(
+            JOB,
+            Arrays.asList(TaskEntry.of("/src/a", "a", 3, 1), TaskEntry.of("/src/b", "b", 9, 1)));
+    WorkerTaskFiles worker = remote.workerFiles(JOB, remoteId);
+    try (ProgressLog progress = worker.openProgressLog();
+        MultipartRecord upload = worker.openMultipartRecord(1)) {
+      progress.begin(0);
+      progress.begin(1);
+      upload.startUpload("up-1", 4, "b");
+      upload.partDone(1, "\"P1\"", null);
+    }
+    JobTree driver = new JobTree(driverDir);
+    driver.submit(JOB, "# frozen\n");
+    TaskId id = driver.addTask(JOB, Arrays.asList(TaskEntry.of("/src/a", "a", 3, 1)));
+    WorkerTaskFiles files = driver.workerFiles(JOB, id);
+    try (MultipartRecord stale = files.openMultipartRecord(0)) {
+      stale.startUpload("up-0", 4, "a"); // a record of an earlier report: not in the new one
+    }
+
+    files.writeReportedProgress(worker.progressLogBytes());
+    files.writeReportedUploads(worker.multipartRecordBytes());
+
+    assertEquals(RecordedProgress.EntryState.BEGUN, files.readProgress().entry(1).state());
+    assertEquals(null, files.readMultipart(0), "the record no longer reported is gone");
+    MultipartState upload = files.readMultipart(1);
+    assertEquals("up-1", upload.uploadId());
+    assertEquals(1, upload.parts().size());
+
+    try (ProgressLog progress = worker.openProgressLog()) {
+      progress.done(1, null, null);
+    }
+    worker.deleteMultipartRecord(1);
+    files.writeReportedProgress(worker.progressLogBytes());
+    files.writeReportedUploads(worker.multipartRecordBytes());
+    assertEquals(RecordedProgress.EntryState.DONE, files.readProgress().entry(1).state());
+    assertEquals(null, files.readMultipart(1));
+  }
+
+  @Test
+  void aReportedUploadThatIsNoRecordOfOursIsRefusedAndNothingIsWritten() throws IOException {
+    JobTree driver = new JobTree(driverDir);
+    driver.submit(JOB, "# frozen\n");
+    TaskId id = driver.addTask(JOB, Arrays.asList(TaskEntry.of("/src/a", "a", 3, 1)));
+    WorkerTaskFiles files = driver.workerFiles(JOB, id);
+    byte[] notARecord = "PART\t1\t-\tE\n".getBytes(StandardCharsets.UTF_8);
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> files.writeReportedUploads(java.util.Collections.singletonMap(0, notARecord)));
+    assertTrue(e.getMessage().contains("ossimport-multipart 1"), e.getMessage());
+    assertFalse(files.exists());
+  }
 }
