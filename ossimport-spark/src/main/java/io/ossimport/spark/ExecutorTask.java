@@ -76,8 +76,9 @@ final class ExecutorTask implements Function<TaskShipment, TaskReport> {
       try (JobRuntime runtime = worker.openJob(tree, task.jobName, config)) {
         TaskOutcome outcome;
         try (LiveReporter live =
-            LiveReporter.start(
-                progress, attempt, files, worker, task.jobName, id, entries.size(), dir)) {
+            new LiveReporter(
+                    progress, attempt, files, worker, task.jobName, id, entries.size(), dir)
+                .start()) {
           outcome = worker.runTask(runtime, id, Tracker.WORKER);
         } catch (WorkerAbortException e) {
           abortRecordedUploads(tree, task.jobName, id, config);

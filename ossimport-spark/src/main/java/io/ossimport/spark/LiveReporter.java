@@ -33,32 +33,11 @@ final class LiveReporter implements AutoCloseable {
   private final Thread thread;
   private LiveProgress last;
 
-  private LiveReporter(
-      LiveProgress.Accumulator accumulator,
-      int attempt,
-      WorkerTaskFiles files,
-      Worker worker,
-      String jobName,
-      TaskId id,
-      int entries,
-      Path summaryFile) {
-    this.accumulator = accumulator;
-    this.attempt = attempt;
-    this.files = files;
-    this.worker = worker;
-    this.jobName = jobName;
-    this.id = id;
-    this.entries = entries;
-    this.summaryFile = summaryFile;
-    this.thread = new Thread(this::run, "ossimport-live-" + id);
-    thread.setDaemon(true);
-  }
-
   /**
-   * Starts reporting task {@code id} of the worker's; {@code scratch} is a private directory for
-   * the summary log.
+   * Reports task {@code id} of the worker's, once {@link #start}ed; {@code scratch} is a private
+   * directory for the summary log.
    */
-  static LiveReporter start(
+  LiveReporter(
       LiveProgress.Accumulator accumulator,
       int attempt,
       WorkerTaskFiles files,
@@ -67,18 +46,21 @@ final class LiveReporter implements AutoCloseable {
       TaskId id,
       int entries,
       Path scratch) {
-    LiveReporter reporter =
-        new LiveReporter(
-            accumulator,
-            attempt,
-            files,
-            worker,
-            jobName,
-            id,
-            entries,
-            scratch.resolve("live-progress.log"));
-    reporter.thread.start();
-    return reporter;
+    this.accumulator = accumulator;
+    this.attempt = attempt;
+    this.files = files;
+    this.worker = worker;
+    this.jobName = jobName;
+    this.id = id;
+    this.entries = entries;
+    this.summaryFile = scratch.resolve("live-progress.log");
+    this.thread = new Thread(this::run, "ossimport-live-" + id);
+    thread.setDaemon(true);
+  }
+
+  LiveReporter start() {
+    thread.start();
+    return this;
   }
 
   /** Stops reporting and clears the accumulator: the task's report says it all now. */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,14 +28,21 @@ class LiveTasksTest {
   private static final String JOB = "live";
 
   @TempDir Path dir;
+  private final LiveTasks live = new LiveTasks();
+  private TaskId id;
+  private WorkerTaskFiles files;
+
+  /** A dispatched task of three entries, its worker files not yet written. */
+  @BeforeEach
+  void task() throws Exception {
+    JobTree tree = new JobTree(dir.resolve("work"));
+    tree.submit(JOB, "# frozen\n");
+    id = tree.addTask(JOB, entries(3));
+    files = tree.workerFiles(JOB, id);
+  }
 
   @Test
   void aLaterAttemptsSnapshotIsNotReplacedByAnEarlierOnes() throws Exception {
-    JobTree tree = new JobTree(dir.resolve("work"));
-    tree.submit(JOB, "# frozen\n");
-    TaskId id = tree.addTask(JOB, entries(3));
-    WorkerTaskFiles files = tree.workerFiles(JOB, id);
-    LiveTasks live = new LiveTasks();
     LiveTasks.LiveTask task = live.open(7, JOB, id, files);
 
     task.accept(snapshot(1, 1, Collections.singletonMap(1, 40L)));
@@ -51,11 +59,6 @@ class LiveTasksTest {
 
   @Test
   void nothingIsWrittenOnceTheTaskEnded() throws Exception {
-    JobTree tree = new JobTree(dir.resolve("work"));
-    tree.submit(JOB, "# frozen\n");
-    TaskId id = tree.addTask(JOB, entries(2));
-    WorkerTaskFiles files = tree.workerFiles(JOB, id);
-    LiveTasks live = new LiveTasks();
     LiveTasks.LiveTask task = live.open(8, JOB, id, files);
     task.accept(snapshot(0, 1, Collections.singletonMap(1, 10L)));
     assertTrue(files.exists());
