@@ -42,6 +42,15 @@ import org.apache.spark.api.java.function.Function;
 final class ExecutorTask implements Function<TaskShipment, TaskReport> {
   private static final long serialVersionUID = 1L;
 
+  private final LiveProgress.Accumulator progress;
+
+  /**
+   * A task whose progress so far goes into {@code progress} while it runs ({@link LiveReporter}).
+   */
+  ExecutorTask(LiveProgress.Accumulator progress) {
+    this.progress = progress;
+  }
+
   @Override
   public TaskReport call(TaskShipment task) throws Exception {
     TaskContext spark = TaskContext.get();
@@ -66,7 +75,10 @@ final class ExecutorTask implements Function<TaskShipment, TaskReport> {
       worker.setThroughputCap(sys.throughputCapAt(minuteOfDay()));
       try (JobRuntime runtime = worker.openJob(tree, task.jobName, config)) {
         TaskOutcome outcome;
-        try {
+        try (LiveReporter live =
+            new LiveReporter(
+                    progress, attempt, files, worker, task.jobName, id, entries.size(), dir)
+                .start()) {
           outcome = worker.runTask(runtime, id, Tracker.WORKER);
         } catch (WorkerAbortException e) {
           abortRecordedUploads(tree, task.jobName, id, config);

@@ -95,7 +95,7 @@ final class SparkDriver {
   JobStatus run(JavaSparkContext spark)
       throws OssImportException, IOException, InterruptedException {
     SparkTasks tasks =
-        new SparkTasks(spark, tree, WorkerSysKeys.of(sysFileOrNull), tasksAtOnce(spark));
+        new SparkTasks(spark, tree, WorkerSysKeys.of(sysFileOrNull), tasksAtOnce(spark), events);
     CredentialResolver credentials =
         new CredentialResolver(environment, SuppliedCredentials.none());
     try (ImportService service = ImportService.start(tree, sys, events, credentials, tasks)) {

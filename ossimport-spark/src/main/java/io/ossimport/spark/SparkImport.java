@@ -36,6 +36,11 @@ public final class SparkImport {
   static final int RUNTIME = 5;
   static final int JOB_CONFLICT = 6;
 
+  /** Spark's executor heartbeat interval, which brings running tasks' progress to the driver. */
+  static final String HEARTBEAT = "spark.executor.heartbeatInterval";
+
+  static final String HEARTBEAT_DEFAULT = "2s";
+
   static final String USAGE_TEXT =
       "Usage: spark-submit --class io.ossimport.spark.SparkImport ossimport-spark.jar"
           + " --job <local_job.cfg> [--sys <sys.properties>]";
@@ -101,7 +106,9 @@ public final class SparkImport {
   /**
    * The cluster's settings as spark-submit passed them; {@code local[*]} when there is none (run
    * with plain {@code java}). Speculative execution stays off: a speculative copy of a task would
-   * send its objects a second time and could abort the other copy's multipart uploads.
+   * send its objects a second time and could abort the other copy's multipart uploads. Executors
+   * heartbeat every {@value #HEARTBEAT_DEFAULT} unless {@value #HEARTBEAT} says otherwise (Spark's
+   * own default is 10 s): the heartbeats bring a running task's progress to {@code stat}.
    */
   static SparkConf sparkConf() {
     SparkConf conf = new SparkConf().setAppName("ossimport");
@@ -109,6 +116,7 @@ public final class SparkImport {
       conf.setMaster("local[*]");
     }
     conf.set("spark.speculation", "false");
+    conf.setIfMissing(HEARTBEAT, HEARTBEAT_DEFAULT);
     return conf;
   }
 

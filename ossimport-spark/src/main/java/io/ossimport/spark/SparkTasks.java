@@ -1,5 +1,7 @@
 package io.ossimport.spark;
 
+import io.ossimport.core.api.ImportEvent;
+import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.config.CanonicalJobConfig;
 import io.ossimport.core.config.JobConfig;
 import io.ossimport.core.jobtree.JobTree;
@@ -11,6 +13,7 @@ import io.ossimport.core.jobtree.TaskRef;
 import io.ossimport.core.jobtree.TaskState;
 import io.ossimport.core.jobtree.WorkerTaskFiles;
 import io.ossimport.core.service.RemoteTasks;
+import io.ossimport.core.tracker.BytesInFlight;
 import io.ossimport.core.tracker.TaskRunner;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,18 +34,38 @@ import org.apache.spark.api.java.JavaSparkContext;
  * <p>Before a task first goes out its worker directory is created (an empty progress log): a task
  * that finds it there was handed out before, by this driver or one that died, and its executor
  * checks the destination before sending ({@link ExecutorTask}).
+ *
+ * <p>While a task runs, the executor's heartbeats bring what it has done so far ({@link
+ * LiveProgress}), which {@link LiveTasks} writes into the same worker files, so {@code stat} shows
+ * a running task's objects and bytes within a heartbeat or two; the report at the end replaces
+ * them.
  */
 final class SparkTasks implements RemoteTasks, TaskRunner {
   private final JavaSparkContext spark;
   private final JobTree tree;
   private final Map<String, String> sysKeys;
   private final int tasksAtOnce;
+  private final ImportListener events;
+  private final LiveTasks live = new LiveTasks();
 
-  SparkTasks(JavaSparkContext spark, JobTree tree, Map<String, String> sysKeys, int tasksAtOnce) {
+  SparkTasks(
+      JavaSparkContext spark,
+      JobTree tree,
+      Map<String, String> sysKeys,
+      int tasksAtOnce,
+      ImportListener events) {
     this.spark = spark;
     this.tree = tree;
     this.sysKeys = sysKeys;
     this.tasksAtOnce = tasksAtOnce;
+    this.events = events;
+    spark.sc().addSparkListener(live);
+  }
+
+  /** What the executors' last heartbeats said of their objects in flight. */
+  @Override
+  public BytesInFlight bytesInFlight() {
+    return live;
   }
 
   @Override
@@ -83,8 +106,19 @@ final class SparkTasks implements RemoteTasks, TaskRunner {
     TaskShipment shipment =
         new TaskShipment(
             jobName, id.toString(), frozen, jobText, sysKeys, handedOutBefore, entries);
-    TaskReport report = await(jobName, id, shipment);
+    LiveProgress.Accumulator progress = new LiveProgress.Accumulator();
+    spark.sc().register(progress);
+    LiveTasks.LiveTask running = live.open(progress.id(), jobName, id, files);
+    TaskReport report;
+    try {
+      report = await(jobName, id, shipment, progress);
+    } finally {
+      live.close(running);
+      warnIfLiveFailed(jobName, id, running);
+    }
     files.writeReported(report.progressLog, report.auditLog);
+    // The executor aborted the uploads its worker still recorded; the live copies go too.
+    files.writeReportedUploads(Collections.<Integer, byte[]>emptyMap());
     if (report.abortReason != null) {
       throw new TaskRunner.AbortJobException(report.abortReason, null);
     }
@@ -97,7 +131,8 @@ final class SparkTasks implements RemoteTasks, TaskRunner {
    * (a bug, an executor that cannot reach the destination), so the job goes to {@code Abort} with
    * Spark's reason rather than trying the task forever: fix it, then retry and submit again.
    */
-  private TaskReport await(String jobName, TaskId id, TaskShipment shipment)
+  private TaskReport await(
+      String jobName, TaskId id, TaskShipment shipment, LiveProgress.Accumulator progress)
       throws TaskRunner.AbortJobException, IOException, InterruptedException {
     // A property of the submitting thread: each tracker task thread names its own Spark job.
     spark.setJobDescription(
@@ -105,7 +140,7 @@ final class SparkTasks implements RemoteTasks, TaskRunner {
     JavaFutureAction<List<TaskReport>> action =
         spark
             .parallelize(Collections.singletonList(shipment), 1)
-            .map(new ExecutorTask())
+            .map(new ExecutorTask(progress))
             .collectAsync();
     try {
       List<TaskReport> reports = action.get();
@@ -120,6 +155,23 @@ final class SparkTasks implements RemoteTasks, TaskRunner {
       }
       throw new TaskRunner.AbortJobException(
           "Spark gave up on task " + id + " after its attempts failed: " + firstLine(cause), cause);
+    }
+  }
+
+  private void warnIfLiveFailed(String jobName, TaskId id, LiveTasks.LiveTask running) {
+    IOException e = running.failure();
+    if (e != null) {
+      events.onEvent(
+          ImportEvent.log(
+              ImportEvent.Level.WARN,
+              jobName,
+              "task "
+                  + id
+                  + ": its live progress could not be written into "
+                  + tree.workerFiles(jobName, id).dir()
+                  + " ("
+                  + e.getMessage()
+                  + "), so stat showed less than was done until the task ended; check that disk"));
     }
   }
 

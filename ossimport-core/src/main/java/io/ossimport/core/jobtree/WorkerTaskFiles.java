@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -119,10 +123,86 @@ public final class WorkerTaskFiles {
     requireHeader(progressLog, ProgressLog.HEADER);
     requireHeader(auditLog, AuditLog.HEADER);
     AtomicFiles.createDirectories(dir);
-    final byte[] progress = progressLog.clone();
     final byte[] audit = auditLog.clone();
     AtomicFiles.write(dir.resolve(JobTreeLayout.AUDIT_FILE), out -> out.write(audit));
+    writeReportedProgress(progressLog);
+  }
+
+  /**
+   * Replaces the progress log alone, atomically, with what a worker elsewhere reported so far of a
+   * task still running there: {@code stat} then counts its objects as it counts this process's
+   * worker's. The report at the task's end ({@link #writeReported}) replaces it.
+   *
+   * @throws IOException if the report does not start with the log's header
+   */
+  public void writeReportedProgress(byte[] progressLog) throws IOException {
+    requireHeader(progressLog, ProgressLog.HEADER);
+    AtomicFiles.createDirectories(dir);
+    final byte[] progress = progressLog.clone();
     AtomicFiles.write(dir.resolve(PROGRESS_FILE), out -> out.write(progress));
+  }
+
+  /**
+   * The multipart records' bytes as on disk, by entry index (none when there is none): for a worker
+   * elsewhere to report the uploads it has in flight, as {@link #progressLogBytes}.
+   */
+  public Map<Integer, byte[]> multipartRecordBytes() throws IOException {
+    Map<Integer, byte[]> records = new TreeMap<>();
+    try (Stream<Path> files = TaskListing.entries(dir.resolve(MULTIPART_DIR))) {
+      for (Iterator<Path> it = files.iterator(); it.hasNext(); ) {
+        Path file = it.next();
+        int index = entryIndexOf(file);
+        if (index >= 0) {
+          try {
+            records.put(index, Files.readAllBytes(file));
+          } catch (NoSuchFileException e) {
+            // the upload completed while we listed: no record any more
+          }
+        }
+      }
+    }
+    return records;
+  }
+
+  /**
+   * Replaces the multipart records with those a worker elsewhere reported ({@link
+   * #multipartRecordBytes} of its copy), each file atomically, and deletes the others: {@code stat}
+   * counts an object in flight by its record's confirmed parts, and {@code clean} aborts what the
+   * records name.
+   *
+   * @throws IOException if a record does not start with its header (nothing is written then)
+   */
+  public void writeReportedUploads(Map<Integer, byte[]> records) throws IOException {
+    for (byte[] record : records.values()) {
+      requireHeader(record, MultipartRecord.HEADER);
+    }
+    for (Map.Entry<Integer, byte[]> e : records.entrySet()) {
+      AtomicFiles.createDirectories(dir.resolve(MULTIPART_DIR));
+      final byte[] record = e.getValue().clone();
+      AtomicFiles.write(multipartFile(e.getKey()), out -> out.write(record));
+    }
+    try (Stream<Path> files = TaskListing.entries(dir.resolve(MULTIPART_DIR))) {
+      for (Iterator<Path> it = files.iterator(); it.hasNext(); ) {
+        Path file = it.next();
+        int index = entryIndexOf(file);
+        if (index >= 0 && !records.containsKey(index)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  /** The entry index a multipart record's file name holds, or -1 if it is no record. */
+  private static int entryIndexOf(Path file) {
+    String name = file.getFileName().toString();
+    if (!name.endsWith(MULTIPART_SUFFIX)) {
+      return -1;
+    }
+    String digits = name.substring(0, name.length() - MULTIPART_SUFFIX.length());
+    if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+      return -1;
+    }
+    return Integer.parseInt(digits);
   }
 
   private static byte[] bytesOf(Path file) throws IOException {

@@ -28,13 +28,7 @@ class ReportedWorkerFilesTest {
 
   @Test
   void reportedLogsReadBackAsTheRemoteWorkerWroteThem() throws IOException {
-    JobTree remote = new JobTree(remoteDir);
-    remote.submit(JOB, "# frozen\n");
-    TaskId remoteId =
-        remote.addTask(
-            JOB,
-            Arrays.asList(TaskEntry.of("/src/a", "a", 3, 1), TaskEntry.of("/src/b", "b", 4, 1)));
-    WorkerTaskFiles worker = remote.workerFiles(JOB, remoteId);
+    WorkerTaskFiles worker = remoteWorkerFiles();
     AuditRecord ok =
         new AuditRecord(
             Instant.parse("2026-12-07T10:00:00Z"), AuditResult.OK, null, 3, 7L, 1, 1, "a");
@@ -46,10 +40,7 @@ class ReportedWorkerFilesTest {
       audit.append(ok);
     }
 
-    JobTree driver = new JobTree(driverDir);
-    driver.submit(JOB, "# frozen\n");
-    TaskId id = driver.addTask(JOB, Arrays.asList(TaskEntry.of("/src/a", "a", 3, 1)));
-    WorkerTaskFiles files = driver.workerFiles(JOB, id);
+    WorkerTaskFiles files = driverFiles();
     assertFalse(files.exists());
     files.writeReported(worker.progressLogBytes(), worker.auditLogBytes());
 
@@ -66,10 +57,7 @@ class ReportedWorkerFilesTest {
 
   @Test
   void aReportThatIsNoLogOfOursIsRefusedAndNothingIsWritten() throws IOException {
-    JobTree driver = new JobTree(driverDir);
-    driver.submit(JOB, "# frozen\n");
-    TaskId id = driver.addTask(JOB, Arrays.asList(TaskEntry.of("/src/a", "a", 3, 1)));
-    WorkerTaskFiles files = driver.workerFiles(JOB, id);
+    WorkerTaskFiles files = driverFiles();
     byte[] notALog = "BEGIN\t0\n".getBytes(StandardCharsets.UTF_8);
     IOException e =
         assertThrows(IOException.class, () -> files.writeReported(notALog, new byte[0]));
@@ -79,10 +67,73 @@ class ReportedWorkerFilesTest {
 
   @Test
   void noLogsReadAsEmptyReports() throws IOException {
-    JobTree tree = new JobTree(driverDir);
-    tree.submit(JOB, "# frozen\n");
-    TaskId id = tree.addTask(JOB, Arrays.asList(TaskEntry.of("/src/a", "a", 3, 1)));
-    assertEquals(0, tree.workerFiles(JOB, id).progressLogBytes().length);
-    assertEquals(0, tree.workerFiles(JOB, id).auditLogBytes().length);
+    WorkerTaskFiles files = driverFiles();
+    assertEquals(0, files.progressLogBytes().length);
+    assertEquals(0, files.auditLogBytes().length);
+  }
+
+  @Test
+  void liveProgressAndUploadsReplaceWhatWasReportedBefore() throws IOException {
+    WorkerTaskFiles worker = remoteWorkerFiles();
+    try (ProgressLog progress = worker.openProgressLog();
+        MultipartRecord upload = worker.openMultipartRecord(1)) {
+      progress.begin(0);
+      progress.begin(1);
+      upload.startUpload("up-1", 4, "b");
+      upload.partDone(1, "\"P1\"", null);
+    }
+    WorkerTaskFiles files = driverFiles();
+    try (MultipartRecord stale = files.openMultipartRecord(0)) {
+      stale.startUpload("up-0", 4, "a"); // a record of an earlier report: not in the new one
+    }
+
+    files.writeReportedProgress(worker.progressLogBytes());
+    files.writeReportedUploads(worker.multipartRecordBytes());
+
+    assertEquals(RecordedProgress.EntryState.BEGUN, files.readProgress().entry(1).state());
+    assertEquals(null, files.readMultipart(0), "the record no longer reported is gone");
+    MultipartState upload = files.readMultipart(1);
+    assertEquals("up-1", upload.uploadId());
+    assertEquals(1, upload.parts().size());
+
+    try (ProgressLog progress = worker.openProgressLog()) {
+      progress.done(1, null, null);
+    }
+    worker.deleteMultipartRecord(1);
+    files.writeReportedProgress(worker.progressLogBytes());
+    files.writeReportedUploads(worker.multipartRecordBytes());
+    assertEquals(RecordedProgress.EntryState.DONE, files.readProgress().entry(1).state());
+    assertEquals(null, files.readMultipart(1));
+  }
+
+  @Test
+  void aReportedUploadThatIsNoRecordOfOursIsRefusedAndNothingIsWritten() throws IOException {
+    WorkerTaskFiles files = driverFiles();
+    byte[] notARecord = "PART\t1\t-\tE\n".getBytes(StandardCharsets.UTF_8);
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> files.writeReportedUploads(java.util.Collections.singletonMap(0, notARecord)));
+    assertTrue(e.getMessage().contains("ossimport-multipart 1"), e.getMessage());
+    assertFalse(files.exists());
+  }
+
+  /** The files of a two-entry task (a: 3 bytes, b: 9) of the worker elsewhere. */
+  private WorkerTaskFiles remoteWorkerFiles() throws IOException {
+    JobTree remote = new JobTree(remoteDir);
+    remote.submit(JOB, "# frozen\n");
+    TaskId id =
+        remote.addTask(
+            JOB,
+            Arrays.asList(TaskEntry.of("/src/a", "a", 3, 1), TaskEntry.of("/src/b", "b", 9, 1)));
+    return remote.workerFiles(JOB, id);
+  }
+
+  /** The files of a one-entry task in the driver's tree, where nothing was written yet. */
+  private WorkerTaskFiles driverFiles() throws IOException {
+    JobTree driver = new JobTree(driverDir);
+    driver.submit(JOB, "# frozen\n");
+    TaskId id = driver.addTask(JOB, Arrays.asList(TaskEntry.of("/src/a", "a", 3, 1)));
+    return driver.workerFiles(JOB, id);
   }
 }

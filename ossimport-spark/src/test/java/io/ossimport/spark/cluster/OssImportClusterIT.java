@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.aliyun.oss.model.ListMultipartUploadsRequest;
 import com.aliyun.oss.model.MultipartUploadListing;
 import io.ossimport.core.api.JobState;
+import io.ossimport.core.api.JobStatus;
+import io.ossimport.core.api.OssImport;
+import io.ossimport.core.api.TaskProgress;
 import io.ossimport.core.testkit.ImportFixture;
 import io.ossimport.emulator.FaultSpec;
 import io.ossimport.emulator.ObjectWrites;
@@ -103,6 +106,51 @@ class OssImportClusterIT {
     MultipartUploadListing open =
         f.client.listMultipartUploads(new ListMultipartUploadsRequest(f.bucket));
     assertTrue(open.getMultipartUploads().isEmpty(), "open multipart uploads left");
+  }
+
+  /**
+   * Live progress across JVMs: the executor's heartbeats (every 2 s, the driver's default) carry
+   * the running task's progress, and stat on the driver's working directory counts its objects
+   * before the task ends.
+   */
+  @Test
+  void aRunningTasksObjectsReachStatBeforeItEnds() throws Exception {
+    int objects = 300;
+    for (int i = 0; i < objects; i++) {
+      f.file("small/f" + i, 500 + i);
+    }
+    f.job.put("taskObjectCountLimit", "1000"); // one task
+    f.sys.put("workerTaskThreadNum", "2");
+    oss.faults().always(Operation.PutObject, FaultSpec.latency(50)); // ~8 s of work
+
+    long mostSeen = 0;
+    try (SparkCluster cluster = SparkCluster.start(1)) {
+      ClusterJvm driver =
+          cluster.submit(
+              SparkSubmission.of(MAIN_CLASS, applicationJar())
+                  .args("--job", f.jobFile().toString(), "--sys", sysFile().toString()));
+      OssImport ossimport = f.open();
+      Path record = f.work.resolve("master/jobs/" + ImportFixture.JOB + "/JOB");
+      long deadline = System.currentTimeMillis() + 300_000;
+      while (driver.isAlive()) {
+        assertTrue(System.currentTimeMillis() < deadline, "no end in 5 minutes\n" + cluster.logs());
+        if (Files.exists(record)) {
+          JobStatus now = ossimport.stat(ImportFixture.JOB);
+          if (now.succeedTasks() == 0) {
+            for (TaskProgress task : now.runningTaskProgress()) {
+              mostSeen = Math.max(mostSeen, task.doneObjects());
+            }
+          }
+        }
+        Thread.sleep(200);
+      }
+      assertEquals(0, driver.awaitExit(10_000), cluster.logs());
+    }
+
+    assertTrue(0 < mostSeen && mostSeen < objects, "most seen of the running task: " + mostSeen);
+    JobStatus end = f.open().stat(ImportFixture.JOB);
+    assertEquals(JobState.Succeed, end.state());
+    assertEquals(objects, end.doneObjects());
   }
 
   private void assertEveryObjectMatchesItsSourceBySizeAndCrc64() throws Exception {
