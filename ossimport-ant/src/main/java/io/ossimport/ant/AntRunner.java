@@ -98,46 +98,19 @@ final class AntRunner {
 
   /** The remedies in Ant's words: tasks and attributes. */
   static final RemedyWords WORDS =
-      new RemedyWords() {
-        @Override
-        protected String submitJob() {
-          return "run <ossimport:submit/> first (or point workdir at the job's working directory)";
-        }
-
-        @Override
-        protected String nameJob() {
-          return "name one with the jobname attribute";
-        }
-
-        @Override
-        protected String cleanJob(String job) {
-          String attribute = job == null ? "" : " jobname=\"" + job + "\"";
-          return "run <ossimport:clean"
-              + attribute
-              + "/> to remove it first, or <ossimport:start/>"
-              + " to continue it";
-        }
-
-        @Override
-        protected String stopService() {
-          return "stop it with <ossimport:stop/> first, then try again";
-        }
-
-        @Override
-        protected String retryAndStart(String job) {
-          return "<ossimport:retry/> and <ossimport:start/>";
-        }
-
-        @Override
-        protected String credentialOrigin() {
-          return "the accesskeysecret attribute / ossimport.accesskeysecret property";
-        }
-
-        @Override
-        protected String startAgain() {
-          return "run <ossimport:start/> again to resume (its timeout attribute sets the wait)";
-        }
-      };
+      RemedyWords.builder()
+          .submitJob(
+              "run <ossimport:submit/> first (or point workdir at the job's working directory)")
+          .nameJob("name one with the jobname attribute")
+          .cleanJob(
+              "run <ossimport:clean[ jobname=\"{job}\"]/> to remove it first, or <ossimport:start/>"
+                  + " to continue it")
+          .stopService("stop it with <ossimport:stop/> first, then try again")
+          .retryAndStart("<ossimport:retry/> and <ossimport:start/>")
+          .credentialOrigin("the accesskeysecret attribute / ossimport.accesskeysecret property")
+          .startAgain(
+              "run <ossimport:start/> again to resume (its timeout attribute sets the wait)")
+          .build();
 
   /** The core's neutral {@code message} followed by {@code remedy} in Ant's words. */
   static String advise(String message, Remedy remedy, String job, long pid) {

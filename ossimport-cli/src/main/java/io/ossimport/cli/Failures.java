@@ -79,44 +79,18 @@ final class Failures implements IExecutionExceptionHandler {
 
   /** The remedies in the console's words: console.sh commands. */
   static final RemedyWords WORDS =
-      new RemedyWords() {
-        @Override
-        protected String submitJob() {
-          return "submit it first (console.sh submit <job.cfg>)";
-        }
-
-        @Override
-        protected String nameJob() {
-          return "name the job";
-        }
-
-        @Override
-        protected String cleanJob(String job) {
-          String argument = job == null ? "" : " " + job;
-          return "run console.sh clean"
-              + argument
-              + " to remove it first, or console.sh start to"
-              + " continue it";
-        }
-
-        @Override
-        protected String stopService() {
-          return "stop the ossimport service first (console.sh stop), then try again";
-        }
-
-        @Override
-        protected String retryAndStart(String job) {
-          return "console.sh retry" + (job == null ? "" : " " + job) + " and console.sh start";
-        }
-
-        @Override
-        protected String startAgain() {
-          return "run console.sh start again to resume";
-        }
-      };
+      RemedyWords.builder()
+          .submitJob("submit it first (console.sh submit <job.cfg>)")
+          .nameJob("name the job")
+          .cleanJob(
+              "run console.sh clean[ {job}] to remove it first, or console.sh start to continue it")
+          .stopService("stop the ossimport service first (console.sh stop), then try again")
+          .retryAndStart("console.sh retry[ {job}] and console.sh start")
+          .startAgain("run console.sh start again to resume")
+          .build();
 
   /** The core's neutral {@code message} followed by {@code remedy} in the console's words. */
-  static String advise(String message, Remedy remedy, String job) {
+  private static String advise(String message, Remedy remedy, String job) {
     return WORDS.advise(message, remedy, job, -1);
   }
 }

@@ -130,46 +130,18 @@ final class OssImportRunner {
 
   /** The remedies in Maven's words: goals and parameters. */
   static final RemedyWords WORDS =
-      new RemedyWords() {
-        @Override
-        protected String submitJob() {
-          return "run ossimport:submit first (or set <workDir> / -Dossimport.workDir)";
-        }
-
-        @Override
-        protected String nameJob() {
-          return "name one with <jobName> or -Dossimport.jobName=NAME";
-        }
-
-        @Override
-        protected String cleanJob(String job) {
-          String parameter = job == null ? "" : " -Dossimport.jobName=" + job;
-          return "run ossimport:clean"
-              + parameter
-              + " to remove it first, or ossimport:start to"
-              + " continue it";
-        }
-
-        @Override
-        protected String stopService() {
-          return "stop it with ossimport:stop first, then try again";
-        }
-
-        @Override
-        protected String retryAndStart(String job) {
-          return "ossimport:retry and ossimport:start";
-        }
-
-        @Override
-        protected String credentialOrigin() {
-          return "the settings.xml <server> of serverId";
-        }
-
-        @Override
-        protected String startAgain() {
-          return "run ossimport:start again to resume (-Dossimport.timeout sets how long it waits)";
-        }
-      };
+      RemedyWords.builder()
+          .submitJob("run ossimport:submit first (or set <workDir> / -Dossimport.workDir)")
+          .nameJob("name one with <jobName> or -Dossimport.jobName=NAME")
+          .cleanJob(
+              "run ossimport:clean[ -Dossimport.jobName={job}] to remove it first, or"
+                  + " ossimport:start to continue it")
+          .stopService("stop it with ossimport:stop first, then try again")
+          .retryAndStart("ossimport:retry and ossimport:start")
+          .credentialOrigin("the settings.xml <server> of serverId")
+          .startAgain(
+              "run ossimport:start again to resume (-Dossimport.timeout sets how long it waits)")
+          .build();
 
   /** The core's neutral {@code message} followed by {@code remedy} in Maven's words. */
   static String advise(String message, Remedy remedy, String job, long pid) {
