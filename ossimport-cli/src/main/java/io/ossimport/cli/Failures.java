@@ -50,24 +50,21 @@ final class Failures implements IExecutionExceptionHandler {
       }
       return ExitCode.CONFIGURATION;
     }
-    if (failure instanceof JobConflictException) {
-      JobConflictException conflict = (JobConflictException) failure;
-      err.println("Error: " + advise(conflict.getMessage(), conflict.remedy(), conflict.jobName()));
-      return ExitCode.JOB_CONFLICT;
-    }
-    if (failure instanceof ServiceRunningException) {
-      OssImportException refused = (OssImportException) failure;
-      err.println("Error: " + advise(refused.getMessage(), refused.remedy(), null));
-      return ExitCode.SERVICE_STATE;
-    }
     if (failure instanceof CommandFailure) {
       err.println("Error: " + failure.getMessage());
       return ((CommandFailure) failure).exitCode();
     }
     if (failure instanceof OssImportException) {
+      boolean conflict = failure instanceof JobConflictException;
+      boolean running = failure instanceof ServiceRunningException;
+      String message =
+          conflict || running
+              ? failure.getMessage()
+              : OssImportException.messageWithCauses(failure);
+      String job = conflict ? ((JobConflictException) failure).jobName() : null;
       Remedy remedy = ((OssImportException) failure).remedy();
-      err.println("Error: " + advise(OssImportException.messageWithCauses(failure), remedy, null));
-      return ExitCode.RUNTIME;
+      err.println("Error: " + WORDS.advise(message, remedy, job, -1));
+      return conflict ? ExitCode.JOB_CONFLICT : running ? ExitCode.SERVICE_STATE : ExitCode.RUNTIME;
     }
     if (failure instanceof InterruptedException) {
       err.println("Error: interrupted.");
@@ -88,9 +85,4 @@ final class Failures implements IExecutionExceptionHandler {
           .retryAndStart("console.sh retry[ {job}] and console.sh start")
           .startAgain("run console.sh start again to resume")
           .build();
-
-  /** The core's neutral {@code message} followed by {@code remedy} in the console's words. */
-  private static String advise(String message, Remedy remedy, String job) {
-    return WORDS.advise(message, remedy, job, -1);
-  }
 }
