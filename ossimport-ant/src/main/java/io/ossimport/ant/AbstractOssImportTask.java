@@ -1,35 +1,18 @@
 package io.ossimport.ant;
 
-import io.ossimport.core.api.SuppliedCredentials;
 import java.io.File;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.tools.ant.BuildException;
 import org.apache.tools.ant.Project;
 import org.apache.tools.ant.Task;
 
 /**
  * What every task shares: the {@code workdir} and {@code sysconfig} attributes, {@code
- * failonerror}, the destination credentials, and the {@link AntRunner} through which each task
- * makes its one call into the core. Attribute mistakes always fail the build; failures of the work
- * itself honour {@code failonerror}.
- *
- * <p>Credentials, first found wins: the {@code accesskeyid} / {@code accesskeysecret} / {@code
- * securitytoken} attributes, the Ant properties {@code ossimport.accesskeyid} / {@code
- * ossimport.accesskeysecret} / {@code ossimport.securitytoken}, the job configuration's {@code
- * destAccessKey} / {@code destSecretKey} / {@code destSecurityToken}, the environment variables
- * {@code OSS_ACCESS_KEY_ID} / {@code OSS_ACCESS_KEY_SECRET} / {@code OSS_SESSION_TOKEN}. The job
- * tree keeps no secret, so every task (start, retry and clean too) gives the attributes or
- * properties to the core again: set them as properties for the whole build.
+ * failonerror}, the destination credentials ({@link AntCredentials}: these attributes, else the
+ * {@code ossimport.*} properties), and the {@link AntRunner} through which each task makes its one
+ * call into the core. Attribute mistakes always fail the build; failures of the work itself honour
+ * {@code failonerror}.
  */
 public abstract class AbstractOssImportTask extends Task {
-  static final String ACCESS_KEY_ID_PROPERTY = "ossimport.accesskeyid";
-  static final String ACCESS_KEY_SECRET_PROPERTY = "ossimport.accesskeysecret";
-  static final String SECURITY_TOKEN_PROPERTY = "ossimport.securitytoken";
-
-  /** The origin under which the Ant credentials are supplied to the core. */
-  static final String ORIGIN = "ant-credentials";
-
   private String accesskeyid;
   private String accesskeysecret;
   private String securitytoken;
@@ -79,13 +62,12 @@ public abstract class AbstractOssImportTask extends Task {
           "Set workdir (the working directory) or sysconfig (a sys.properties).", getLocation());
     }
     validate();
-    Map<String, String> sysOverrides = new LinkedHashMap<String, String>();
-    if (workdir != null) {
-      sysOverrides.put("workingDir", workdir.getAbsolutePath());
-    }
     AntRunner runner =
         new AntRunner(
-            this, sysconfig == null ? null : sysconfig.toPath(), sysOverrides, credentials());
+            this,
+            sysconfig == null ? null : sysconfig.toPath(),
+            workdir == null ? null : workdir.toPath(),
+            AntCredentials.of(getProject(), accesskeyid, accesskeysecret, securitytoken));
     try {
       run(runner);
     } catch (BuildException e) {
@@ -101,25 +83,4 @@ public abstract class AbstractOssImportTask extends Task {
 
   /** The task's work, through {@code runner}. */
   protected abstract void run(AntRunner runner);
-
-  /** The attributes, else the properties, supplied under {@link #ORIGIN}. */
-  SuppliedCredentials credentials() {
-    return SuppliedCredentials.builder()
-        .supply(ORIGIN, "destAccessKey", firstSet(accesskeyid, ACCESS_KEY_ID_PROPERTY))
-        .supply(ORIGIN, "destSecretKey", firstSet(accesskeysecret, ACCESS_KEY_SECRET_PROPERTY))
-        .supply(ORIGIN, "destSecurityToken", firstSet(securitytoken, SECURITY_TOKEN_PROPERTY))
-        .build();
-  }
-
-  private String firstSet(String attribute, String property) {
-    if (attribute != null && !attribute.isEmpty()) {
-      return attribute;
-    }
-    String value = getProject().getProperty(property);
-    return value != null && !value.isEmpty() ? value : null;
-  }
-
-  File sysconfig() {
-    return sysconfig;
-  }
 }

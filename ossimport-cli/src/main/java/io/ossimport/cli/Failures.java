@@ -50,24 +50,21 @@ final class Failures implements IExecutionExceptionHandler {
       }
       return ExitCode.CONFIGURATION;
     }
-    if (failure instanceof JobConflictException) {
-      JobConflictException conflict = (JobConflictException) failure;
-      err.println("Error: " + advise(conflict.getMessage(), conflict.remedy(), conflict.jobName()));
-      return ExitCode.JOB_CONFLICT;
-    }
-    if (failure instanceof ServiceRunningException) {
-      OssImportException refused = (OssImportException) failure;
-      err.println("Error: " + advise(refused.getMessage(), refused.remedy(), null));
-      return ExitCode.SERVICE_STATE;
-    }
     if (failure instanceof CommandFailure) {
       err.println("Error: " + failure.getMessage());
       return ((CommandFailure) failure).exitCode();
     }
     if (failure instanceof OssImportException) {
+      boolean conflict = failure instanceof JobConflictException;
+      boolean running = failure instanceof ServiceRunningException;
+      String message =
+          conflict || running
+              ? failure.getMessage()
+              : OssImportException.messageWithCauses(failure);
+      String job = conflict ? ((JobConflictException) failure).jobName() : null;
       Remedy remedy = ((OssImportException) failure).remedy();
-      err.println("Error: " + advise(OssImportException.messageWithCauses(failure), remedy, null));
-      return ExitCode.RUNTIME;
+      err.println("Error: " + WORDS.advise(message, remedy, job, -1));
+      return conflict ? ExitCode.JOB_CONFLICT : running ? ExitCode.SERVICE_STATE : ExitCode.RUNTIME;
     }
     if (failure instanceof InterruptedException) {
       err.println("Error: interrupted.");
@@ -79,44 +76,13 @@ final class Failures implements IExecutionExceptionHandler {
 
   /** The remedies in the console's words: console.sh commands. */
   static final RemedyWords WORDS =
-      new RemedyWords() {
-        @Override
-        protected String submitJob() {
-          return "submit it first (console.sh submit <job.cfg>)";
-        }
-
-        @Override
-        protected String nameJob() {
-          return "name the job";
-        }
-
-        @Override
-        protected String cleanJob(String job) {
-          String argument = job == null ? "" : " " + job;
-          return "run console.sh clean"
-              + argument
-              + " to remove it first, or console.sh start to"
-              + " continue it";
-        }
-
-        @Override
-        protected String stopService() {
-          return "stop the ossimport service first (console.sh stop), then try again";
-        }
-
-        @Override
-        protected String retryAndStart(String job) {
-          return "console.sh retry" + (job == null ? "" : " " + job) + " and console.sh start";
-        }
-
-        @Override
-        protected String startAgain() {
-          return "run console.sh start again to resume";
-        }
-      };
-
-  /** The core's neutral {@code message} followed by {@code remedy} in the console's words. */
-  static String advise(String message, Remedy remedy, String job) {
-    return WORDS.advise(message, remedy, job, -1);
-  }
+      RemedyWords.builder()
+          .submitJob("submit it first (console.sh submit <job.cfg>)")
+          .nameJob("name the job")
+          .cleanJob(
+              "run console.sh clean[ {job}] to remove it first, or console.sh start to continue it")
+          .stopService("stop the ossimport service first (console.sh stop), then try again")
+          .retryAndStart("console.sh retry[ {job}] and console.sh start")
+          .startAgain("run console.sh start again to resume")
+          .build();
 }

@@ -1,10 +1,7 @@
 package io.ossimport.maven;
 
-import io.ossimport.core.api.SuppliedCredentials;
+import io.ossimport.core.api.OssImport;
 import java.io.File;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -105,48 +102,16 @@ public abstract class AbstractOssImportMojo extends AbstractMojo {
       getLog().info(SKIP_MESSAGE);
       return;
     }
-    Map<String, String> sysOverrides = new LinkedHashMap<String, String>();
-    File dir = workDir;
-    if (dir == null && sysConfig == null) {
-      dir = new File(baseDirectory == null ? new File(".") : baseDirectory, DEFAULT_WORK_DIR);
-    }
-    if (dir != null) {
-      sysOverrides.put("workingDir", dir.getAbsolutePath());
-    }
-    SuppliedCredentials supplied =
-        serverId == null || serverId.isEmpty()
-            ? SuppliedCredentials.none()
-            : ServerCredentials.supplied(settings, settingsDecrypter, serverId);
     WireLog.configure(wireLog);
     OssImportRunner runner =
         new OssImportRunner(
             getLog(),
             sysConfig == null ? null : sysConfig.toPath(),
-            sysOverrides,
+            WorkDir.of(workDir, sysConfig, baseDirectory),
             System.getenv(),
-            supplied);
-    warnIfDeletedByClean(runner.run(ossImport -> ossImport.workingDir()));
+            ServerCredentials.supplied(settings, settingsDecrypter, serverId()));
+    WorkDir.warnIfDeletedByClean(getLog(), runner.run(OssImport::workingDir), buildDirectory);
     execute(runner);
-  }
-
-  private void warnIfDeletedByClean(Path workingDir) {
-    if (buildDirectory == null) {
-      return;
-    }
-    Path build = buildDirectory.toPath().toAbsolutePath().normalize();
-    if (workingDir.toAbsolutePath().normalize().startsWith(build)) {
-      getLog()
-          .warn(
-              "The working directory "
-                  + workingDir
-                  + " is under the build directory "
-                  + build
-                  + ": mvn clean deletes the job (its checkpoints, failed tasks and the ids of the"
-                  + " multipart uploads it left open in OSS). Set <workDir> (-Dossimport.workDir)"
-                  + " outside it, e.g. ${project.basedir}/"
-                  + DEFAULT_WORK_DIR
-                  + " (the default).");
-    }
   }
 
   /** The goal's work, through {@code runner}. */
@@ -156,10 +121,5 @@ public abstract class AbstractOssImportMojo extends AbstractMojo {
   /** The settings.xml server id given, or null. */
   String serverId() {
     return serverId == null || serverId.isEmpty() ? null : serverId;
-  }
-
-  /** The sys.properties given, or null. */
-  File sysConfig() {
-    return sysConfig;
   }
 }

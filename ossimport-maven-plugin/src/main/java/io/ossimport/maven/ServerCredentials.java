@@ -35,9 +35,12 @@ final class ServerCredentials {
     return "maven-server:" + serverId;
   }
 
-  /** The server's keys, supplied under {@link #origin(String)}. */
+  /** The server's keys, supplied under {@link #origin(String)}; none without a server id. */
   static SuppliedCredentials supplied(
       Settings settings, SettingsDecrypter decrypter, String serverId) throws MojoFailureException {
+    if (serverId == null) {
+      return SuppliedCredentials.none();
+    }
     SuppliedCredentials.Builder supplied = SuppliedCredentials.builder();
     for (Map.Entry<String, String> e : jobKeys(settings, decrypter, serverId).entrySet()) {
       supplied.supply(origin(serverId), e.getKey(), e.getValue());

@@ -175,41 +175,17 @@ public final class SparkImport {
 
   /** The remedies in Spark mode's words: the console's commands on the driver's machine. */
   static final RemedyWords WORDS =
-      new RemedyWords() {
-        @Override
-        protected String submitJob() {
-          return "pass its job file with --job";
-        }
-
-        @Override
-        protected String nameJob() {
-          return "name the job";
-        }
-
-        @Override
-        protected String cleanJob(String job) {
-          return "run console.sh clean"
-              + (job == null ? "" : " " + job)
-              + " on the driver's machine to remove it first, or give the new job another"
-              + " jobName";
-        }
-
-        @Override
-        protected String stopService() {
-          return "stop the ossimport service or driver on that working directory first"
-              + " (console.sh stop), then submit again";
-        }
-
-        @Override
-        protected String retryAndStart(String job) {
-          return "console.sh retry"
-              + (job == null ? "" : " " + job)
-              + " on the driver's machine and submit the job to Spark again";
-        }
-
-        @Override
-        protected String startAgain() {
-          return "submit the job to Spark again to resume";
-        }
-      };
+      RemedyWords.builder()
+          .submitJob("pass its job file with --job")
+          .nameJob("name the job")
+          .cleanJob(
+              "run console.sh clean[ {job}] on the driver's machine to remove it first, or give the"
+                  + " new job another jobName")
+          .stopService(
+              "stop the ossimport service or driver on that working directory first"
+                  + " (console.sh stop), then submit again")
+          .retryAndStart(
+              "console.sh retry[ {job}] on the driver's machine and submit the job to Spark again")
+          .startAgain("submit the job to Spark again to resume")
+          .build();
 }

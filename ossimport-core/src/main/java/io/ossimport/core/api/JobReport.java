@@ -234,7 +234,7 @@ public final class JobReport {
               + " SecurityTokenExpired): fix it in "
               + origin
               + ", where it is read again at each start, then run "
-              + RemedyWords.retryAndStart(words, jobName)
+              + words.retryAndStart(jobName)
               + ".");
     }
     return lines;

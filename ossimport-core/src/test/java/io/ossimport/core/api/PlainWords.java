@@ -4,11 +4,9 @@ package io.ossimport.core.api;
  * Remedy words of no front end, for the core's tests: only retry and start are worded, in capitals,
  * to show where each front end's words go.
  */
-class PlainWords extends RemedyWords {
-  static final PlainWords WORDS = new PlainWords();
+final class PlainWords {
+  static final RemedyWords WORDS =
+      RemedyWords.builder().retryAndStart("RETRY[ {job}] and START").build();
 
-  @Override
-  protected String retryAndStart(String job) {
-    return "RETRY " + job + " and START";
-  }
+  private PlainWords() {}
 }

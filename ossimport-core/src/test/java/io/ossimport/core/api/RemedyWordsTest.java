@@ -2,6 +2,8 @@ package io.ossimport.core.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
@@ -32,12 +34,10 @@ class RemedyWordsTest {
             + " then run RETRY job1 and START.",
         JobReport.failureOf(failed, PlainWords.WORDS));
     RemedyWords withServer =
-        new PlainWords() {
-          @Override
-          protected String credentialOrigin() {
-            return "the server";
-          }
-        };
+        RemedyWords.builder()
+            .retryAndStart("RETRY[ {job}] and START")
+            .credentialOrigin("the server")
+            .build();
     assertEquals(
         true,
         withServer
@@ -78,7 +78,7 @@ class RemedyWordsTest {
         PlainWords.WORDS.advise("no job of that name", Remedy.SUBMIT_JOB, "job1", -1));
     assertEquals(
         "the lock is held; fix the cause, then run retry and start.",
-        new RemedyWords() {}.advise("the lock is held", Remedy.RETRY_AND_START, null, -1));
+        RemedyWords.builder().build().advise("the lock is held", Remedy.RETRY_AND_START, null, -1));
   }
 
   @Test
@@ -89,5 +89,54 @@ class RemedyWordsTest {
         String.join("\n", JobReport.summary(failed, Paths.get("work"), PlainWords.WORDS));
 
     assertEquals(false, summary.contains("retry"), summary);
+  }
+
+  private static final RemedyWords BUILT =
+      RemedyWords.builder()
+          .cleanJob("run clean[ --job {job}] to remove it, or start to continue it")
+          .retryAndStart("retry[ \"{job}\"] and start")
+          .startAgain("start again")
+          .build();
+
+  @Test
+  void theBuilderPutsTheJobIntoItsPartOfTheWords() {
+    assertEquals(
+        "job1 exists; run clean --job job1 to remove it, or start to continue it.",
+        BUILT.advise("job1 exists.", Remedy.CLEAN_JOB, "job1", -1));
+    assertEquals(
+        "it failed; fix the cause, then run retry \"job1\" and start.",
+        BUILT.advise("it failed", Remedy.RETRY_AND_START, "job1", -1));
+    assertEquals("not done; start again.", BUILT.advise("not done", Remedy.START_AGAIN, "x", -1));
+  }
+
+  @Test
+  void withoutAJobThePartNamingItIsLeftOutWhole() {
+    assertEquals(
+        "a job exists; run clean to remove it, or start to continue it.",
+        BUILT.advise("a job exists", Remedy.CLEAN_JOB, null, -1));
+    assertEquals(
+        "it failed; fix the cause, then run retry and start.",
+        BUILT.advise("it failed", Remedy.RETRY_AND_START, null, -1));
+  }
+
+  @Test
+  void aRemedyTheBuilderLeftUnwordedAddsNoAdvice() {
+    assertEquals("no such job", BUILT.advise("no such job", Remedy.SUBMIT_JOB, "job1", -1));
+    assertEquals("held", BUILT.advise("held", Remedy.STOP_SERVICE, null, -1));
+    assertEquals("late", BUILT.advise("late", Remedy.KILL_SERVICE, null, -1));
+    assertEquals(
+        "late; end it with: kill 42.", BUILT.advise("late", Remedy.KILL_SERVICE, null, 42));
+  }
+
+  @Test
+  void aJobOutsideItsPartIsRefusedWhenBuilt() {
+    IllegalArgumentException outside =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RemedyWords.builder().cleanJob("run clean {job}"));
+    assertTrue(outside.getMessage().contains("CLEAN_JOB (run clean {job})"), outside.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> RemedyWords.builder().retryAndStart("retry[ {job}] and [start]"));
   }
 }
