@@ -15,6 +15,7 @@ import io.ossimport.core.jobtree.TaskOutcome;
 import io.ossimport.core.jobtree.WorkerTaskFiles;
 import io.ossimport.core.tracker.Tracker;
 import io.ossimport.core.worker.JobRuntime;
+import io.ossimport.core.worker.OpenUploads;
 import io.ossimport.core.worker.Worker;
 import io.ossimport.core.worker.WorkerAbortException;
 import java.io.IOException;
@@ -37,7 +38,8 @@ import org.apache.spark.api.java.function.Function;
  * out before it died) may have objects at the destination and multipart uploads open: every entry
  * is marked begun, so the worker checks the destination (size and CRC-64 against the source) before
  * it sends anything, and the uploads left open on the task's keys are aborted first ({@link
- * LostAttemptUploads}).
+ * OpenUploads#abortOnKeys}; speculative execution is off, {@link SparkDriver}, so no other live
+ * attempt of the task owns one of them).
  */
 final class ExecutorTask implements Function<TaskShipment, TaskReport> {
   private static final long serialVersionUID = 1L;
@@ -68,7 +70,7 @@ final class ExecutorTask implements Function<TaskShipment, TaskReport> {
       tree.dispatch(task.jobName, id, Tracker.WORKER);
       WorkerTaskFiles files = tree.workerFiles(task.jobName, id);
       if (ranBefore) {
-        LostAttemptUploads.abort(config, task.taskEntries());
+        OpenUploads.abortOnKeys(config, task.taskEntries());
         markBegun(files, entries.size());
       }
       Worker worker = ExecutorWorkers.forSettings(sys, task.sysKeys);
@@ -112,7 +114,7 @@ final class ExecutorTask implements Function<TaskShipment, TaskReport> {
     try (Stream<MultipartState> uploads = tree.workerFiles(job, id).multipartUploads()) {
       Iterator<MultipartState> it = uploads.iterator();
       if (it.hasNext()) {
-        LostAttemptUploads.abortRecorded(config, it);
+        OpenUploads.abortRecorded(config, it);
       }
     }
   }

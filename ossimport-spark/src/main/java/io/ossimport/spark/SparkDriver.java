@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -35,6 +36,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 final class SparkDriver {
   /** Spark property: how many ossimport tasks the driver keeps in Spark at once. */
   static final String TASKS_AT_ONCE = "spark.ossimport.tasksAtOnce";
+
+  /** The most tasks kept in Spark at once without {@value #TASKS_AT_ONCE}. */
+  static final int MAX_TASKS_AT_ONCE = 1024;
 
   private final OssImport ossImport;
   private final JobTree tree;
@@ -145,10 +149,29 @@ final class SparkDriver {
 
   /**
    * {@value #TASKS_AT_ONCE}, else twice the cores Spark has now: enough queued tasks that every
-   * executor core stays busy, and that dynamic allocation sees a backlog to add executors for.
+   * executor core stays busy, and that dynamic allocation sees a backlog to add executors for. With
+   * {@code spark.dynamicAllocation.enabled} and a {@code spark.dynamicAllocation.maxExecutors}, the
+   * cores Spark may grant count instead ({@code maxExecutors} times {@code spark.executor.cores}, 1
+   * if unset): computed once at start, the cores of the moment (none yet, so 2) would keep the
+   * backlog too small for executors to be added beyond the first few.
    */
   static int tasksAtOnce(JavaSparkContext spark) {
-    int configured = spark.getConf().getInt(TASKS_AT_ONCE, 0);
-    return configured > 0 ? configured : Math.max(2, 2 * spark.defaultParallelism());
+    return tasksAtOnce(spark.getConf(), spark.defaultParallelism());
+  }
+
+  static int tasksAtOnce(SparkConf conf, int defaultParallelism) {
+    int configured = conf.getInt(TASKS_AT_ONCE, 0);
+    if (configured > 0) {
+      return configured;
+    }
+    int cores = defaultParallelism;
+    if (conf.getBoolean("spark.dynamicAllocation.enabled", false)) {
+      int max = conf.getInt("spark.dynamicAllocation.maxExecutors", Integer.MAX_VALUE);
+      if (max < Integer.MAX_VALUE) {
+        long granted = (long) max * Math.max(1, conf.getInt("spark.executor.cores", 1));
+        cores = (int) Math.min(MAX_TASKS_AT_ONCE / 2, Math.max(cores, granted));
+      }
+    }
+    return Math.max(2, 2 * cores);
   }
 }

@@ -40,6 +40,9 @@ class SparkGuideSamplesTest {
     }
     assertTrue(samples.get(0).contains("spark://"));
     assertTrue(samples.get(1).contains("--master yarn"));
+    // The settings OssImportClusterIT proves dynamic allocation with (no external shuffle service).
+    assertTrue(samples.get(1).contains("spark.dynamicAllocation.enabled=true"));
+    assertTrue(samples.get(1).contains("spark.dynamicAllocation.shuffleTracking.enabled=true"));
     assertTrue(samples.get(2).contains("--master k8s://"));
     assertTrue(
         samples

@@ -12,8 +12,10 @@ import com.aliyun.oss.model.CopyObjectResult;
 import com.aliyun.oss.model.GenericRequest;
 import com.aliyun.oss.model.GenericResult;
 import com.aliyun.oss.model.InitiateMultipartUploadRequest;
+import com.aliyun.oss.model.ListMultipartUploadsRequest;
 import com.aliyun.oss.model.ListObjectsRequest;
 import com.aliyun.oss.model.ListPartsRequest;
+import com.aliyun.oss.model.MultipartUploadListing;
 import com.aliyun.oss.model.OSSObjectSummary;
 import com.aliyun.oss.model.ObjectListing;
 import com.aliyun.oss.model.ObjectMetadata;
@@ -269,6 +271,20 @@ public final class OssDestination implements AutoCloseable {
         client.completeMultipartUpload(
             quiet(new CompleteMultipartUploadRequest(bucket, key, uploadId, parts)));
     return Uploaded.checked(trimQuotes(r.getETag()), r.getClientCRC(), r.getServerCRC());
+  }
+
+  /**
+   * One page (up to 1,000) of the multipart uploads open under {@code prefix}, in key then upload
+   * id order, after {@code keyMarker}/{@code uploadIdMarker} (both {@code null} for the first).
+   */
+  public MultipartUploadListing openUploads(
+      String prefix, String keyMarker, String uploadIdMarker) {
+    ListMultipartUploadsRequest request = new ListMultipartUploadsRequest(bucket);
+    request.setPrefix(prefix);
+    request.setKeyMarker(keyMarker);
+    request.setUploadIdMarker(uploadIdMarker);
+    request.setMaxUploads(1000);
+    return client.listMultipartUploads(quiet(request));
   }
 
   /** Aborts an upload; one OSS no longer knows counts as aborted. */

@@ -17,9 +17,11 @@ import java.io.IOException;
 
 /**
  * {@code clean}: under the working-directory lock (refused while the service runs), aborts the
- * multipart uploads the job left open in the bucket, with its frozen configuration, then removes
- * the job from the tree. If the uploads cannot be aborted the job is kept, so that their ids are
- * not lost and {@code clean} can be run again.
+ * multipart uploads the job left open in the bucket, with its frozen configuration (those its
+ * worker files record, and those open on the keys of its unfinished tasks, a Spark executor's
+ * included: {@link OpenUploads#abortAll}), then removes the job from the tree. If the uploads
+ * cannot be aborted the job is kept, so that their ids are not lost and {@code clean} can be run
+ * again.
  */
 public final class JobClean {
   private final JobTree tree;
@@ -77,13 +79,15 @@ public final class JobClean {
     }
     int aborted;
     try {
-      aborted = OpenUploads.abortAll(tree, job, config);
+      aborted =
+          OpenUploads.abortAll(
+              tree, job, config, w -> Events.log(events, ImportEvent.Level.WARN, job, w));
     } catch (IOException e) {
       throw new OssImportException(
           "Cannot abort the multipart uploads job "
               + job
-              + " left open, so the job is kept (its upload ids are in the job tree); fix the"
-              + " cause and run clean again: "
+              + " left open, so the job is kept (its upload ids and its tasks' keys are in the"
+              + " job tree); fix the cause and run clean again: "
               + e.getMessage(),
           e);
     }

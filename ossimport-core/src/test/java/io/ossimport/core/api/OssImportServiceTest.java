@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.aliyun.oss.model.InitiateMultipartUploadRequest;
 import io.ossimport.core.jobtree.JobTree;
+import io.ossimport.core.jobtree.TaskEntry;
+import io.ossimport.core.jobtree.TaskId;
 import io.ossimport.core.jobtree.TaskState;
 import io.ossimport.core.testkit.ImportFixture;
 import io.ossimport.core.testkit.ImportFixtureExtension;
@@ -17,6 +20,9 @@ import io.ossimport.emulator.store.PartMeta;
 import io.ossimport.emulator.store.UploadMeta;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -159,6 +165,35 @@ class OssImportServiceTest {
     assertTrue(oss.store().uploads(f.bucket).isEmpty(), "clean aborted it");
     assertEquals(1, oss.counters().get(Operation.AbortMultipartUpload));
     assertEquals(1, f.events.messagesContaining("aborted 1 open multipart uploads").size());
+  }
+
+  @Test
+  void cleanAbortsAnUploadOpenOnADispatchedTasksKeyThatNoWorkerRecorded() throws Exception {
+    f.file("a.bin", 10);
+    OssImport ossimport = f.open();
+    ossimport.submit(f.jobFile());
+    JobTree tree = new JobTree(f.work);
+    String key = ImportFixture.DEST_PREFIX + "a.bin";
+    TaskId id =
+        tree.addTask(
+            ImportFixture.JOB, Collections.singletonList(TaskEntry.of("a.bin", key, 10, 1)));
+    tree.dispatch(ImportFixture.JOB, id, "localhost");
+    // A worker killed between InitiateMultipartUpload and recording the id.
+    f.client.initiateMultipartUpload(new InitiateMultipartUploadRequest(f.bucket, key));
+    f.client.initiateMultipartUpload(new InitiateMultipartUploadRequest(f.bucket, "other/a.bin"));
+    f.client.initiateMultipartUpload(
+        new InitiateMultipartUploadRequest(f.bucket, ImportFixture.DEST_PREFIX + "b.bin"));
+
+    ossimport.clean(ImportFixture.JOB);
+
+    List<String> open = new ArrayList<>();
+    for (UploadMeta u : oss.store().uploads(f.bucket)) {
+      open.add(u.key());
+    }
+    Collections.sort(open);
+    assertEquals(Arrays.asList(ImportFixture.DEST_PREFIX + "b.bin", "other/a.bin"), open);
+    assertEquals(1, f.events.messagesContaining("aborted 1 open multipart uploads").size());
+    assertFalse(Files.exists(f.work.resolve("master/jobs/local_test")));
   }
 
   @Test

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * io.ossimport.spark.SparkImport <application jar> --job local_job.cfg --sys sys.properties} moves
  * 5,000 local files into an emulator bucket over two executors, one of which is killed -9 mid-job.
  * The job still ends {@code Succeed}, every object matches its source by size and CRC-64, no object
- * is sent again after its first success, and no multipart upload is left open.
+ * is sent again after its first success, and no multipart upload is left open. And a job on the
+ * executors dynamic allocation grants.
  *
  * <p>The main class is named by string, not by type: the test JVM never loads it, spark-submit
  * does.
@@ -151,6 +152,52 @@ class OssImportClusterIT {
     JobStatus end = f.open().stat(ImportFixture.JOB);
     assertEquals(JobState.Succeed, end.state());
     assertEquals(objects, end.doneObjects());
+  }
+
+  /**
+   * Deliver 4: tasks spread over the executors Spark's dynamic allocation grants, without an
+   * external shuffle service (shuffle tracking: the import shuffles nothing). The job starts with
+   * one executor; the backlog of queued tasks makes Spark ask for the second.
+   */
+  @Test
+  void withDynamicAllocationTheJobSucceedsOnTheExecutorsItAddsForTheBacklog() throws Exception {
+    for (int i = 0; i < 300; i++) {
+      f.file("dyn/d" + (i % 10) + "/f" + i, 200 + i);
+    }
+    f.job.put("taskObjectCountLimit", "20"); // 15 tasks
+    f.sys.put("workerTaskThreadNum", "2");
+    // About 2 s a task: 30 s on one executor, time for the second to come.
+    oss.faults().always(Operation.PutObject, FaultSpec.latency(200));
+
+    try (SparkCluster cluster = SparkCluster.start(2)) {
+      ClusterJvm driver =
+          cluster.submit(
+              SparkSubmission.of(MAIN_CLASS, applicationJar())
+                  .conf("spark.dynamicAllocation.enabled", "true")
+                  .conf("spark.dynamicAllocation.shuffleTracking.enabled", "true")
+                  .conf("spark.dynamicAllocation.minExecutors", "1")
+                  .conf("spark.dynamicAllocation.initialExecutors", "1")
+                  .conf("spark.dynamicAllocation.maxExecutors", "2")
+                  .conf("spark.dynamicAllocation.schedulerBacklogTimeout", "1s")
+                  .args("--job", f.jobFile().toString(), "--sys", sysFile().toString()));
+
+      assertEquals(0, driver.awaitExit(240_000), cluster.logs());
+
+      String driverLog = new String(Files.readAllBytes(driver.log()), StandardCharsets.UTF_8);
+      assertTrue(
+          driverLog.contains("because tasks are backlogged"),
+          "the second executor was not asked for by dynamic allocation\n" + cluster.logs());
+      List<Path> started = cluster.executorsStarted();
+      assertEquals(2, started.size(), "executors granted: " + started + "\n" + cluster.logs());
+      for (Path executor : started) {
+        String log =
+            new String(Files.readAllBytes(executor.resolve("stderr")), StandardCharsets.UTF_8);
+        assertTrue(log.contains("Running task"), executor + " ran no task\n" + cluster.logs());
+      }
+    }
+
+    assertEquals(JobState.Succeed, f.open().state(ImportFixture.JOB));
+    assertEveryObjectMatchesItsSourceBySizeAndCrc64();
   }
 
   private void assertEveryObjectMatchesItsSourceBySizeAndCrc64() throws Exception {

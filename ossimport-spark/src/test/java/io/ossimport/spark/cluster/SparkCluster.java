@@ -276,6 +276,32 @@ public final class SparkCluster implements AutoCloseable {
     return alive;
   }
 
+  /**
+   * The working directory of every executor the workers started, alive or ended ({@code
+   * worker-<n>/<app-id>/<executor-id>}, with its {@code stdout} and {@code stderr}): what the
+   * cluster granted, which {@link #executors()} cannot tell once an executor has gone.
+   */
+  public List<Path> executorsStarted() throws IOException {
+    List<Path> started = new ArrayList<Path>();
+    for (File worker : listed(dir.toFile(), "worker-")) {
+      for (File app : listed(worker, "app-")) {
+        for (File executor : listed(app, "")) {
+          if (executor.isDirectory()) {
+            started.add(executor.toPath());
+          }
+        }
+      }
+    }
+    return started;
+  }
+
+  private static List<File> listed(File dir, String prefix) {
+    File[] children = dir.listFiles((d, name) -> name.startsWith(prefix));
+    List<File> sorted = children == null ? new ArrayList<File>() : Arrays.asList(children);
+    Collections.sort(sorted);
+    return sorted;
+  }
+
   /** Kills the executor with SIGKILL (no shutdown hook runs) and waits until it is gone. */
   public void kill(ExecutorProcess executor) throws IOException, InterruptedException {
     sigkill(executor.pid());
