@@ -2,6 +2,7 @@ package io.ossimport.core.source.s3;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -252,6 +253,36 @@ class S3SourceOnEmulatorTest extends S3SourceContract {
           assertArrayEquals(objects.byKey.get("odd/" + reference), read(source.open(reference)));
         }
       }
+    }
+  }
+
+  /**
+   * A key with a control character on a store that ignores encoding-type: its page is not XML 1.0
+   * and cannot be parsed. The listing fails saying so (not "cannot reach"), naming the fix.
+   */
+  @Test
+  void aPageThatIsNotXmlFailsTheListingSayingSoAndWhy() throws Exception {
+    try (OssEmulator ignoring = OssEmulator.builder().s3IgnoresEncodingType(true).build().start();
+        S3Objects objects =
+            new S3Objects(
+                ignoring.url(), ignoring.accessKeyId(), ignoring.secretAccessKey(), "not-xml");
+        S3Source source =
+            source(
+                ignoring.url(),
+                ignoring.accessKeyId(),
+                ignoring.secretAccessKey(),
+                objects.bucket,
+                "")) {
+      objects.put("a\u0001b", 1);
+
+      IOException e =
+          assertThrows(IOException.class, () -> source.list(null, ListingListener.IGNORE, 10));
+
+      String m = e.getMessage();
+      assertTrue(m.contains("srcBucket=" + objects.bucket) && m.contains("listing prefix ''"), m);
+      assertTrue(m.contains("could not be parsed as XML"), m);
+      assertTrue(m.contains("encoding-type=url"), m);
+      assertFalse(m.contains("cannot reach"), m);
     }
   }
 
