@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * Settings every dialect reads: the virtual-host base name, access keys, region, anonymous access
- * and the allowed clock skew. Immutable, built by {@link OssEmulator.Builder}, except for the STS
- * {@link #securityTokens()}, which tests add and expire while the emulator runs.
+ * and the allowed clock skew (and one S3 listing quirk). Immutable, built by {@link
+ * OssEmulator.Builder}, except for the STS {@link #securityTokens()}, which tests add and expire
+ * while the emulator runs.
  */
 public final class EmulatorConfig {
   private final String baseHost;
@@ -15,6 +16,7 @@ public final class EmulatorConfig {
   private final String region;
   private final boolean allowAnonymous;
   private final long maxSkewMillis;
+  private final boolean s3IgnoresEncodingType;
   private final SecurityTokens securityTokens = new SecurityTokens();
 
   EmulatorConfig(
@@ -22,12 +24,14 @@ public final class EmulatorConfig {
       Map<String, String> credentials,
       String region,
       boolean allowAnonymous,
-      long maxSkewMillis) {
+      long maxSkewMillis,
+      boolean s3IgnoresEncodingType) {
     this.baseHost = baseHost;
     this.credentials = Collections.unmodifiableMap(new LinkedHashMap<String, String>(credentials));
     this.region = region;
     this.allowAnonymous = allowAnonymous;
     this.maxSkewMillis = maxSkewMillis;
+    this.s3IgnoresEncodingType = s3IgnoresEncodingType;
   }
 
   /** Host name under which {@code <bucket>.<baseHost>} addresses a bucket (virtual-host style). */
@@ -65,6 +69,14 @@ public final class EmulatorConfig {
     return maxSkewMillis;
   }
 
+  /**
+   * Whether the S3 dialect's listings ignore {@code encoding-type}, as S3-compatible stores that do
+   * not implement it do: literal keys and no {@code EncodingType} element, whatever was asked.
+   */
+  public boolean s3IgnoresEncodingType() {
+    return s3IgnoresEncodingType;
+  }
+
   @Override
   public String toString() {
     return "EmulatorConfig{baseHost="
@@ -75,6 +87,7 @@ public final class EmulatorConfig {
         + region
         + ", allowAnonymous="
         + allowAnonymous
+        + (s3IgnoresEncodingType ? ", s3IgnoresEncodingType" : "")
         + "}";
   }
 }

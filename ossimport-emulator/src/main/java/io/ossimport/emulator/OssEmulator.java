@@ -51,7 +51,13 @@ public final class OssEmulator implements AutoCloseable {
       creds.put(DEFAULT_ACCESS_KEY_ID, DEFAULT_SECRET);
     }
     this.config =
-        new EmulatorConfig(b.baseHost, creds, b.region, b.allowAnonymous, b.maxSkewMillis);
+        new EmulatorConfig(
+            b.baseHost,
+            creds,
+            b.region,
+            b.allowAnonymous,
+            b.maxSkewMillis,
+            b.s3IgnoresEncodingType);
     for (String[] t : b.securityTokens) {
       config.securityTokens().add(t[0], t[1], t[2]);
     }
@@ -239,6 +245,7 @@ public final class OssEmulator implements AutoCloseable {
     private final List<String> buckets = new ArrayList<String>();
     private final List<String[]> securityTokens = new ArrayList<String[]>();
     private SSLContext tls;
+    private boolean s3IgnoresEncodingType;
 
     private Builder() {}
 
@@ -325,6 +332,17 @@ public final class OssEmulator implements AutoCloseable {
     /** Most concurrent connections (default 1024). */
     public Builder maxConnections(int n) {
       this.maxConnections = n;
+      return this;
+    }
+
+    /**
+     * Makes the S3 dialect's ListObjects and ListObjectsV2 ignore {@code encoding-type} (default
+     * false: {@code url} is honoured as S3 does), like S3-compatible stores that do not implement
+     * it: keys are written literally and the response has no {@code EncodingType} element, so a
+     * client must not decode them. The OSS dialect is not affected.
+     */
+    public Builder s3IgnoresEncodingType(boolean ignores) {
+      this.s3IgnoresEncodingType = ignores;
       return this;
     }
 

@@ -117,7 +117,9 @@ final class S3Listings {
         p.delimiter = null;
       }
       p.maxKeys = ex.intParam("max-keys", MAX_KEYS, 0, MAX_KEYS);
-      String encoding = ex.head.queryParam("encoding-type");
+      // what a store without encoding-type answers: literal keys, whatever was asked for
+      String encoding =
+          ex.config.s3IgnoresEncodingType() ? null : ex.head.queryParam("encoding-type");
       if (encoding != null && !encoding.equals("url")) {
         throw S3Failure.badRequest(
             "InvalidArgument", "Invalid Encoding Method specified in Request: " + encoding);

@@ -170,10 +170,139 @@ class S3BucketsAndListingsIT {
   }
 
   private static S3Clients.Raw handList(String pathAndQuery) throws IOException {
+    return handList(emulator, pathAndQuery);
+  }
+
+  private static S3Clients.Raw handList(OssEmulator server, String pathAndQuery)
+      throws IOException {
     S3Clients.Raw listed =
-        S3Clients.signAndSend(emulator, SdkHttpMethod.GET, pathAndQuery, null, r -> {});
+        S3Clients.signAndSend(server, SdkHttpMethod.GET, pathAndQuery, null, r -> {});
     assertEquals(200, listed.status, listed.bodyText());
     return listed;
+  }
+
+  /** Keys a URL encoding must change: a control character, '%', '+', ' ', multibyte UTF-8. */
+  private static final List<String> ODD_KEYS =
+      Arrays.asList(
+          "enc/100%", "enc/a\u0001b", "enc/c+d", "enc/e f/g", "enc/~x.y-z_", "enc/\u00fc");
+
+  private static void putOddKeys(S3Client client, String bucket) {
+    client.createBucket(r -> r.bucket(bucket));
+    for (String key : ODD_KEYS) {
+      client.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(key));
+    }
+  }
+
+  /**
+   * {@code encoding-type=url} by hand, checked against the S3 API reference: the response says
+   * {@code <EncodingType>url</EncodingType>} and URL-encodes (UTF-8 bytes, every byte but the
+   * unreserved ones and '/') the elements it names: ListObjectsV2's Delimiter, Prefix, Key and
+   * StartAfter, and CommonPrefixes' Prefix. Without the parameter the same keys are literal, and a
+   * control character is a character reference (not XML 1.0, which is why clients ask for url).
+   */
+  @Test
+  void aHandBuiltListV2WithUrlEncodingEncodesKeysPrefixesDelimiterAndStartAfter()
+      throws IOException {
+    putOddKeys(s3, "s3-encoding-v2");
+    String query = "/s3-encoding-v2?list-type=2&prefix=enc%2F&delimiter=%2F&start-after=enc%2F%2B";
+
+    String encoded = handList(query + "&encoding-type=url").bodyText();
+    String plusPrefix =
+        handList("/s3-encoding-v2?list-type=2&prefix=enc%2Fc&delimiter=%2B&encoding-type=url")
+            .bodyText();
+    String spacePrefix =
+        handList("/s3-encoding-v2?list-type=2&prefix=enc%2Fe%20f%2F&encoding-type=url").bodyText();
+    String literal = handList(query).bodyText();
+
+    assertTrue(encoded.contains("<EncodingType>url</EncodingType>"), encoded);
+    assertTrue(encoded.contains("<Prefix>enc/</Prefix>"), encoded);
+    assertTrue(encoded.contains("<Delimiter>/</Delimiter>"), encoded);
+    assertTrue(encoded.contains("<StartAfter>enc/%2B</StartAfter>"), encoded);
+    assertEquals(
+        Arrays.asList("enc/100%25", "enc/a%01b", "enc/c%2Bd", "enc/~x.y-z_", "enc/%C3%BC"),
+        elements("Key", encoded));
+    assertTrue(
+        encoded.contains("<CommonPrefixes><Prefix>enc/e%20f/</Prefix></CommonPrefixes>"), encoded);
+    assertTrue(plusPrefix.contains("<Delimiter>%2B</Delimiter>"), plusPrefix);
+    assertTrue(plusPrefix.contains("<Prefix>enc/c</Prefix>"), plusPrefix);
+    assertTrue(
+        plusPrefix.contains("<CommonPrefixes><Prefix>enc/c%2B</Prefix></CommonPrefixes>"),
+        plusPrefix);
+    assertTrue(spacePrefix.contains("<Prefix>enc/e%20f/</Prefix>"), spacePrefix);
+    assertEquals(Arrays.asList("enc/e%20f/g"), elements("Key", spacePrefix));
+
+    assertFalse(literal.contains("EncodingType"), literal);
+    assertTrue(literal.contains("<StartAfter>enc/+</StartAfter>"), literal);
+    assertEquals(
+        Arrays.asList("enc/100%", "enc/a&#x1;b", "enc/c+d", "enc/~x.y-z_", "enc/\u00fc"),
+        elements("Key", literal));
+    assertTrue(literal.contains("<Prefix>enc/e f/</Prefix>"), literal);
+  }
+
+  /** ListObjects (V1) encodes Delimiter, Marker, Prefix, NextMarker and Key, as documented. */
+  @Test
+  void aHandBuiltListV1WithUrlEncodingEncodesMarkerAndNextMarkerToo() throws IOException {
+    putOddKeys(s3, "s3-encoding-v1");
+
+    String page =
+        handList(
+                "/s3-encoding-v1?prefix=enc%2F&delimiter=%2F&marker=enc%2F%2B&max-keys=2"
+                    + "&encoding-type=url")
+            .bodyText();
+
+    assertTrue(page.contains("<EncodingType>url</EncodingType>"), page);
+    assertTrue(page.contains("<Marker>enc/%2B</Marker>"), page);
+    assertTrue(page.contains("<IsTruncated>true</IsTruncated>"), page);
+    assertTrue(page.contains("<NextMarker>enc/a%01b</NextMarker>"), page);
+    assertEquals(Arrays.asList("enc/100%25", "enc/a%01b"), elements("Key", page));
+  }
+
+  @Test
+  void anEncodingTypeOtherThanUrlIsRefused() throws IOException {
+    S3Clients.Raw refused =
+        S3Clients.signAndSend(
+            emulator,
+            SdkHttpMethod.GET,
+            "/" + BUCKET + "?list-type=2&encoding-type=base64",
+            null,
+            r -> {});
+
+    assertEquals(400, refused.status, refused.bodyText());
+    assertTrue(refused.bodyText().contains("<Code>InvalidArgument</Code>"), refused.bodyText());
+  }
+
+  /**
+   * Built with {@code s3IgnoresEncodingType}, the emulator answers as a store without the feature:
+   * whatever encoding-type says, literal keys and no EncodingType element.
+   */
+  @Test
+  void anEmulatorThatIgnoresEncodingTypeAnswersWithLiteralKeysAndNoEncodingType()
+      throws IOException {
+    try (OssEmulator plain = OssEmulator.builder().s3IgnoresEncodingType(true).build().start();
+        S3Client client = S3Clients.client(plain)) {
+      putOddKeys(client, "s3-encoding-ignored");
+
+      String url =
+          handList(plain, "/s3-encoding-ignored?list-type=2&prefix=enc%2Fc&encoding-type=url")
+              .bodyText();
+      String other =
+          handList(plain, "/s3-encoding-ignored?prefix=enc%2F1&encoding-type=base64").bodyText();
+
+      assertFalse(url.contains("EncodingType"), url);
+      assertEquals(Arrays.asList("enc/c+d"), elements("Key", url));
+      assertFalse(other.contains("EncodingType"), other);
+      assertEquals(Arrays.asList("enc/100%"), elements("Key", other));
+    }
+  }
+
+  /** The text of each {@code <name>} element, in document order. */
+  private static List<String> elements(String name, String xml) {
+    List<String> out = new ArrayList<>();
+    Matcher m = Pattern.compile("<" + name + ">([^<]*)</" + name + ">").matcher(xml);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.ossimport.core.source.s3;
 
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import javax.xml.stream.XMLStreamException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -16,6 +17,17 @@ final class S3Failures {
   /** A failure while {@code action} (e.g. "listing prefix 'a/'"). */
   static IOException of(S3SourceSettings settings, String action, SdkException e) {
     String head = settings.describe() + ": " + action + " failed: ";
+    if (!(e instanceof S3Exception) && isXmlParseFailure(e)) {
+      return new IOException(
+          head
+              + settings.location().endpoint()
+              + " answered with a page that could not be parsed as XML ("
+              + e.getMessage()
+              + "); check that srcDomain is the store's S3 endpoint. A key holding a control"
+              + " character (U+0001..U+001F) cannot be listed from a store that ignores"
+              + " encoding-type=url: rename such keys at the source",
+          e);
+    }
     if (!(e instanceof S3Exception)) {
       return new IOException(
           head
@@ -39,6 +51,17 @@ final class S3Failures {
       return gone;
     }
     return new IOException(head + said + "; " + advice(settings, s3.statusCode(), code), e);
+  }
+
+  /** The SDK's "Could not parse XML response", caused by the XML reader's exception. */
+  private static boolean isXmlParseFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof XMLStreamException) {
+        return true;
+      }
+    }
+    String m = e.getMessage();
+    return m != null && m.startsWith("Could not parse XML response");
   }
 
   private static String advice(S3SourceSettings settings, int status, String code) {

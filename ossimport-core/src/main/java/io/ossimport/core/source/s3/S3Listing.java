@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -27,6 +28,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * every S3-compatible store. Within one run, the pages of a prefix and of the roll-up follow the
  * tokens: that is what the servers are built to continue from, and a token stays valid for minutes
  * at least.
+ *
+ * <p>Pages are asked for with {@code encoding-type=url}, as the OSS listing does: a key may hold
+ * characters XML 1.0 cannot carry (U+0001..U+001F), and without it the store's XML cannot express
+ * such a key and the page does not parse. The SDK's {@code DecodeUrlEncodedResponseInterceptor}
+ * decodes Key, Prefix, Delimiter, StartAfter and CommonPrefixes only when the response says {@code
+ * <EncodingType>url</EncodingType>}; a store that ignores the parameter answers without it, its
+ * keys are literal and left alone. So the keys here are decoded once, never by this class; the
+ * continuation token is never encoded.
  *
  * <p>The prefix's own folder marker (a key equal to the prefix) is not an object and is passed over
  * silently; objects modified before {@code importSince} are listed, like the local source does, and
@@ -64,7 +73,10 @@ final class S3Listing implements PrefixPages<S3Object> {
   public Page<S3Object> fetch(String keyPrefix, String delimiter, String after, String token)
       throws IOException, InterruptedException {
     ListObjectsV2Request.Builder request =
-        ListObjectsV2Request.builder().bucket(settings.location().bucket()).maxKeys(pageSize);
+        ListObjectsV2Request.builder()
+            .bucket(settings.location().bucket())
+            .maxKeys(pageSize)
+            .encodingType(EncodingType.URL);
     if (!keyPrefix.isEmpty()) {
       request.prefix(keyPrefix);
     }

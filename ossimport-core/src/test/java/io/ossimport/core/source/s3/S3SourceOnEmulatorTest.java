@@ -1,6 +1,8 @@
 package io.ossimport.core.source.s3;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -211,6 +213,86 @@ class S3SourceOnEmulatorTest extends S3SourceContract {
       assertEquals(requests, emulator.counters().get(Operation.ListObjectsV2), "no more requests");
       assertEquals(null, listing.next(), "a closed listing is over");
     }
+  }
+
+  /**
+   * A store that ignores {@code encoding-type} answers with literal keys and no EncodingType
+   * element: the SDK then decodes nothing, and keys with '%', '+', ' ' and multibyte UTF-8 are
+   * listed, resumed and read as they are. (Keys with control characters such a store cannot list at
+   * all: its XML cannot carry them.)
+   */
+  @Test
+  void aStoreThatIgnoresEncodingTypeIsListedResumedAndReadWithItsLiteralKeys() throws Exception {
+    List<String> expected = new ArrayList<String>();
+    for (String reference : AWKWARD) {
+      if (!hasControlCharacter(reference)) {
+        expected.add(reference);
+      }
+    }
+    Collections.sort(expected, KeyOrder.UTF8);
+    try (OssEmulator ignoring = OssEmulator.builder().s3IgnoresEncodingType(true).build().start();
+        S3Objects objects =
+            new S3Objects(
+                ignoring.url(), ignoring.accessKeyId(), ignoring.secretAccessKey(), "ignores")) {
+      for (String reference : expected) {
+        objects.put("odd/" + reference, 10 + reference.length());
+      }
+      try (S3Source source =
+          source(
+              ignoring.url(),
+              ignoring.accessKeyId(),
+              ignoring.secretAccessKey(),
+              objects.bucket,
+              "odd/")) {
+        List<String> all =
+            references(drain(source.list(null, ListingListener.IGNORE, FAN_OUT_PAGE)));
+
+        assertEquals(expected, all);
+        assertResumesFromEveryCheckpoint(source, all, FAN_OUT_PAGE);
+        for (String reference : all) {
+          assertArrayEquals(objects.byKey.get("odd/" + reference), read(source.open(reference)));
+        }
+      }
+    }
+  }
+
+  /**
+   * A key with a control character on a store that ignores encoding-type: its page is not XML 1.0
+   * and cannot be parsed. The listing fails saying so (not "cannot reach"), naming the fix.
+   */
+  @Test
+  void aPageThatIsNotXmlFailsTheListingSayingSoAndWhy() throws Exception {
+    try (OssEmulator ignoring = OssEmulator.builder().s3IgnoresEncodingType(true).build().start();
+        S3Objects objects =
+            new S3Objects(
+                ignoring.url(), ignoring.accessKeyId(), ignoring.secretAccessKey(), "not-xml");
+        S3Source source =
+            source(
+                ignoring.url(),
+                ignoring.accessKeyId(),
+                ignoring.secretAccessKey(),
+                objects.bucket,
+                "")) {
+      objects.put("a\u0001b", 1);
+
+      IOException e =
+          assertThrows(IOException.class, () -> source.list(null, ListingListener.IGNORE, 10));
+
+      String m = e.getMessage();
+      assertTrue(m.contains("srcBucket=" + objects.bucket) && m.contains("listing prefix ''"), m);
+      assertTrue(m.contains("could not be parsed as XML"), m);
+      assertTrue(m.contains("encoding-type=url"), m);
+      assertFalse(m.contains("cannot reach"), m);
+    }
+  }
+
+  static boolean hasControlCharacter(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < 0x20 && s.charAt(i) != '\t') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int listingThreads() {

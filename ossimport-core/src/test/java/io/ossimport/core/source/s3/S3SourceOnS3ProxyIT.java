@@ -45,6 +45,17 @@ class S3SourceOnS3ProxyIT extends S3SourceContract {
     return S3ProxyExtension.SECRET;
   }
 
+  /**
+   * One page per prefix: S3Proxy 4.1.0 writes NextContinuationToken as the raw last key, not
+   * encoded, so a truncated page ending at a key with a control character cannot be written (its
+   * XML writer refuses U+0001). Keys, prefixes and StartAfter it does encode; AWS's tokens are
+   * opaque base64, and the emulator's pages of 2 cover truncation.
+   */
+  @Override
+  int awkwardPageSize() {
+    return 1000;
+  }
+
   @Test
   void aCosJobReadsTheAppIdBucketUnderThePrefixWithoutItsLeadingSlash() throws Exception {
     try (ImportFixture f = new ImportFixture(oss, temp);

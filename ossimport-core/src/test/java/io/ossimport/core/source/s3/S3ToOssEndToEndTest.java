@@ -14,6 +14,8 @@ import io.ossimport.core.testkit.ImportFixture;
 import io.ossimport.emulator.OssEmulator;
 import io.ossimport.emulator.junit.OssEmulatorExtension;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +76,35 @@ class S3ToOssEndToEndTest {
     }
     assertFalse(f.storedObjects().containsKey(ImportFixture.DEST_PREFIX + "elsewhere/skip.txt"));
     assertEquals(13, f.storedObjects().size());
+  }
+
+  /**
+   * Keys that only a URL-encoded listing carries (a control character) or that a wrong decoding
+   * would change ('%', '+', ' ', multibyte UTF-8) reach OSS under their own names; the two with
+   * control characters are listed too, and fail alone as keys OSS does not accept.
+   */
+  @Test
+  void keysThatNeedUrlEncodingArriveUnderTheirOwnNames() throws Exception {
+    List<String> valid = new ArrayList<String>();
+    for (String reference : S3SourceContract.AWKWARD) {
+      src.put("photos/" + reference, 100 + reference.length());
+      if (!S3SourceOnEmulatorTest.hasControlCharacter(reference)) {
+        valid.add(reference);
+      }
+    }
+    f.job.put("taskObjectCountLimit", "4");
+
+    JobStatus status = run();
+
+    assertEquals(S3SourceContract.AWKWARD.size(), status.totalObjects(), f.events.text());
+    assertEquals(2, status.failedObjects(), f.events.text());
+    assertEquals(JobState.Failed, status.state(), f.events.text());
+    for (String reference : valid) {
+      f.assertStored(reference, src.byKey.get("photos/" + reference));
+    }
+    assertEquals(valid.size(), f.storedObjects().size());
+    String log = f.events.everything();
+    assertTrue(log.contains("control character U+0001"), log);
   }
 
   @Test
