@@ -123,20 +123,8 @@ class LiveTasksTest {
 
   @Test
   void theTaskEndWaitsForAWriteInProgressAndDropsThePendingOne() throws Exception {
-    final LiveTasks.LiveTask task = live.open(7, JOB, id, files);
-    writes.blockFirst();
-    task.accept(snapshot(0, 1, Collections.<Integer, Long>emptyMap()));
-    writes.awaitBlocked();
-    task.accept(snapshot(0, 2, Collections.<Integer, Long>emptyMap())); // pending
-
-    Thread end = new Thread(() -> live.close(task), "task-end");
-    end.start();
-    end.join(300);
-    assertTrue(end.isAlive(), "the task's end did not wait for the write in progress");
-
-    writes.release();
-    end.join(10_000);
-    assertFalse(end.isAlive());
+    final LiveTasks.LiveTask task = heldWithOnePending();
+    endsOnceTheHeldWriteDid(() -> live.close(task), "the task's end");
     files.writeReportedProgress(
         snapshot(0, 3, Collections.<Integer, Long>emptyMap()).progressLog());
     live.awaitWrites();
@@ -188,24 +176,35 @@ class LiveTasksTest {
 
   @Test
   void theWriterStopsWithTheDriver() throws Exception {
-    LiveTasks.LiveTask task = live.open(7, JOB, id, files);
-    writes.blockFirst();
-    task.accept(snapshot(0, 1, Collections.<Integer, Long>emptyMap()));
-    writes.awaitBlocked();
-    task.accept(snapshot(0, 2, Collections.<Integer, Long>emptyMap())); // pending
-
-    Thread driverEnd = new Thread(live::close, "driver-end");
-    driverEnd.start();
-    driverEnd.join(300);
-    assertTrue(driverEnd.isAlive(), "the driver's end did not wait for the write in progress");
-    writes.release();
-    driverEnd.join(10_000);
+    LiveTasks.LiveTask task = heldWithOnePending();
+    endsOnceTheHeldWriteDid(live::close, "the driver's end");
 
     assertFalse(live.writerAlive());
     task.accept(snapshot(0, 3, Collections.<Integer, Long>emptyMap()));
     Thread.sleep(100);
     assertEquals(1, writes.count(), "nothing written after the driver's end");
     assertEquals(EntryState.BEGUN, files.readProgress().entry(1).state());
+  }
+
+  /** The task, its first snapshot (entry 0 done) being written, held; the next pending. */
+  private LiveTasks.LiveTask heldWithOnePending() throws Exception {
+    LiveTasks.LiveTask task = live.open(7, JOB, id, files);
+    writes.blockFirst();
+    task.accept(snapshot(0, 1, Collections.<Integer, Long>emptyMap()));
+    writes.awaitBlocked();
+    task.accept(snapshot(0, 2, Collections.<Integer, Long>emptyMap())); // pending
+    return task;
+  }
+
+  /** {@code end} runs until the held write is let go, and then returns. */
+  private void endsOnceTheHeldWriteDid(Runnable end, String what) throws InterruptedException {
+    Thread thread = new Thread(end, "end");
+    thread.start();
+    thread.join(300);
+    assertTrue(thread.isAlive(), what + " did not wait for the write in progress");
+    writes.release();
+    thread.join(10_000);
+    assertFalse(thread.isAlive(), what + " did not return once the write was done");
   }
 
   /** The worker files' writes, counted; the first can be held, those of one task can fail. */
