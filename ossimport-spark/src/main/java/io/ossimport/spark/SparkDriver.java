@@ -98,11 +98,12 @@ final class SparkDriver {
   /** Runs the job to its end ({@code Succeed}, {@code Failed} or {@code Abort}) and returns it. */
   JobStatus run(JavaSparkContext spark)
       throws OssImportException, IOException, InterruptedException {
-    SparkTasks tasks =
-        new SparkTasks(spark, tree, WorkerSysKeys.of(sysFileOrNull), tasksAtOnce(spark), events);
     CredentialResolver credentials =
         new CredentialResolver(environment, SuppliedCredentials.none());
-    try (ImportService service = ImportService.start(tree, sys, events, credentials, tasks)) {
+    try (SparkTasks tasks =
+            new SparkTasks(
+                spark, tree, WorkerSysKeys.of(sysFileOrNull), tasksAtOnce(spark), events);
+        ImportService service = ImportService.start(tree, sys, events, credentials, tasks)) {
       service.awaitJob(jobName, Long.MAX_VALUE);
     }
     return ossImport.stat(jobName);

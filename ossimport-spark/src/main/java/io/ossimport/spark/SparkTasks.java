@@ -1,6 +1,5 @@
 package io.ossimport.spark;
 
-import io.ossimport.core.api.ImportEvent;
 import io.ossimport.core.api.ImportListener;
 import io.ossimport.core.config.CanonicalJobConfig;
 import io.ossimport.core.config.JobConfig;
@@ -36,17 +35,17 @@ import org.apache.spark.api.java.JavaSparkContext;
  * checks the destination before sending ({@link ExecutorTask}).
  *
  * <p>While a task runs, the executor's heartbeats bring what it has done so far ({@link
- * LiveProgress}), which {@link LiveTasks} writes into the same worker files, so {@code stat} shows
- * a running task's objects and bytes within a heartbeat or two; the report at the end replaces
- * them.
+ * LiveProgress}), which {@link LiveTasks} writes into the same worker files (from a thread of its
+ * own, not Spark's listener bus), so {@code stat} shows a running task's objects and bytes within a
+ * heartbeat or two; the report at the end replaces them.
  */
-final class SparkTasks implements RemoteTasks, TaskRunner {
+final class SparkTasks implements RemoteTasks, TaskRunner, AutoCloseable {
   private final JavaSparkContext spark;
   private final JobTree tree;
   private final Map<String, String> sysKeys;
   private final int tasksAtOnce;
   private final ImportListener events;
-  private final LiveTasks live = new LiveTasks();
+  private final LiveTasks live;
 
   SparkTasks(
       JavaSparkContext spark,
@@ -59,7 +58,18 @@ final class SparkTasks implements RemoteTasks, TaskRunner {
     this.sysKeys = sysKeys;
     this.tasksAtOnce = tasksAtOnce;
     this.events = events;
+    this.live = new LiveTasks(events, LiveTasks.FILES);
     spark.sc().addSparkListener(live);
+  }
+
+  /**
+   * Once the service has stopped: no more live progress, and its writer thread ends, so nothing is
+   * written into the job tree after the driver is done with it.
+   */
+  @Override
+  public void close() {
+    spark.sc().removeSparkListener(live);
+    live.close();
   }
 
   /** What the executors' last heartbeats said of their objects in flight. */
@@ -113,8 +123,7 @@ final class SparkTasks implements RemoteTasks, TaskRunner {
     try {
       report = await(jobName, id, shipment, progress);
     } finally {
-      live.close(running);
-      warnIfLiveFailed(jobName, id, running);
+      live.close(running); // a live snapshot being written goes first, a pending one not at all
     }
     files.writeReported(report.progressLog, report.auditLog);
     // The executor aborted the uploads its worker still recorded; the live copies go too.
@@ -155,23 +164,6 @@ final class SparkTasks implements RemoteTasks, TaskRunner {
       }
       throw new TaskRunner.AbortJobException(
           "Spark gave up on task " + id + " after its attempts failed: " + firstLine(cause), cause);
-    }
-  }
-
-  private void warnIfLiveFailed(String jobName, TaskId id, LiveTasks.LiveTask running) {
-    IOException e = running.failure();
-    if (e != null) {
-      events.onEvent(
-          ImportEvent.log(
-              ImportEvent.Level.WARN,
-              jobName,
-              "task "
-                  + id
-                  + ": its live progress could not be written into "
-                  + tree.workerFiles(jobName, id).dir()
-                  + " ("
-                  + e.getMessage()
-                  + "), so stat showed less than was done until the task ended; check that disk"));
     }
   }
 
