@@ -74,7 +74,11 @@ class FaultToleranceTest {
             .filter(r -> r.result() == AuditResult.RETRY && r.toString().contains("SlowDown"))
             .count();
     assertTrue(narrowings >= 1, h.eventText());
-    assertTrue(narrowings < slowDowns, narrowings + " narrowings for " + slowDowns + " SlowDowns");
+    // No narrowing without a SlowDown. That a burst in one round narrows once is
+    // RequestWindowTest's (deterministic): here, once the window is down to one or two requests,
+    // every round holds a single request and each SlowDown may narrow, so "fewer narrowings than
+    // SlowDowns" depends on timing (it failed a CI-like run with 12 for 12).
+    assertTrue(narrowings <= slowDowns, narrowings + " narrowings for " + slowDowns + " SlowDowns");
   }
 
   @Test
