@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ossimport.core.jobtree.JobRecord;
 import io.ossimport.core.jobtree.JobTree;
 import io.ossimport.core.jobtree.TaskState;
 import io.ossimport.core.testkit.ForkedJvm;
@@ -71,14 +70,11 @@ class ServiceCrashIT {
     CrashReport report =
         crashAndRestart(
             "mid-scan",
-            () -> {
-              JobRecord r =
-                  tree.jobExists(ImportFixture.JOB) ? tree.readJob(ImportFixture.JOB) : null;
-              if (r != null && r.scanFinished()) {
-                throw new AssertionError("the scan finished before the kill");
-              }
-              return r != null && r.counters().objectsTotal() >= 1500;
-            });
+            // The kill point is the task files the scan writes (each as it is cut, fsynced), not
+            // the JOB record's totals: those reach JOB at most once a second, and a quiet machine
+            // scans these 3,000 files in less than that, so the record could go from no totals
+            // straight to a finished scan between two looks.
+            () -> tree.jobExists(ImportFixture.JOB) && tasksCut(tree) >= 10);
 
     assertFalse(report.scanFinishedAtKill);
   }
@@ -118,6 +114,14 @@ class ServiceCrashIT {
         () ->
             tree.jobExists(ImportFixture.JOB)
                 && tree.countTasks(ImportFixture.JOB, TaskState.SUCCEED) >= 4);
+  }
+
+  private static long tasksCut(JobTree tree) throws Exception {
+    long n = 0;
+    for (TaskState state : TaskState.values()) {
+      n += tree.countTasks(ImportFixture.JOB, state);
+    }
+    return n;
   }
 
   interface Check {
